@@ -1,0 +1,322 @@
+//! The document AST: the contract between readers, passes and backends.
+//!
+//! Every enum is exhaustive on purpose: adding a variant fails to compile
+//! until every pass and backend handles it (as in pandoc-types).
+
+mod walk;
+
+pub use walk::{map_blocks, map_inlines, plain_text, visit_blocks, visit_inlines};
+
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// A whole document: metadata plus block content.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Document {
+    /// Title, authors, language and where the document came from.
+    pub meta: Meta,
+    /// Top-level blocks. Inferred articles appear as [`Block::Article`].
+    pub blocks: Vec<Block>,
+    /// Footnote definitions, referenced by [`Inline::NoteRef`] labels.
+    pub notes: Vec<Footnote>,
+}
+
+/// Document metadata (front matter, or inferred by the structure pass).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meta {
+    /// Document title (plain text).
+    pub title: Option<String>,
+    /// Subtitle (plain text).
+    pub subtitle: Option<String>,
+    /// Authors, in order of appearance.
+    pub authors: Vec<String>,
+    /// Date as written in the source.
+    pub date: Option<String>,
+    /// BCP 47 language tag; `zh-CN` unless the source says otherwise.
+    pub language: String,
+    /// Path of the source file, when read from a file.
+    pub source: Option<PathBuf>,
+    /// Style name requested by front matter (`style:`), if any.
+    pub style: Option<String>,
+}
+
+impl Default for Meta {
+    fn default() -> Self {
+        Meta {
+            title: None,
+            subtitle: None,
+            authors: Vec::new(),
+            date: None,
+            language: "zh-CN".to_string(),
+            source: None,
+            style: None,
+        }
+    }
+}
+
+/// A block-level element. `line` fields are 1-based source lines (0 = unknown).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// One article of a multi-article document: title block, body, bylines.
+    Article(Article),
+    /// A heading; `level` 1 is the highest level inside an article.
+    Heading(Heading),
+    /// A body paragraph.
+    Para(Para),
+    /// Bullet or ordered list.
+    List(List),
+    /// Block quote.
+    Quote(Quote),
+    /// Fenced or indented code block; text is kept byte-identical.
+    Code(CodeBlock),
+    /// GFM table.
+    Table(Table),
+    /// An image standing alone as a block.
+    Figure(Figure),
+    /// A raw HTML block, kept verbatim.
+    Html(RawBlock),
+    /// Thematic break (`---`).
+    Rule(Rule),
+    /// Explicit page break.
+    PageBreak(PageBreak),
+}
+
+/// An article: title block, body blocks and author bylines.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    /// Title inlines (may contain U+3000 deliberate gaps).
+    pub title: Vec<Inline>,
+    /// Optional subtitle inlines (printed with a leading `——` per T23).
+    pub subtitle: Option<Vec<Inline>>,
+    /// Body blocks.
+    pub body: Vec<Block>,
+    /// Author bylines, usually at the end of the article.
+    pub bylines: Vec<Byline>,
+    /// Anchor id of the article title.
+    pub id: String,
+    /// Source line of the title.
+    pub line: usize,
+}
+
+/// An author byline: `name affiliation`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Byline {
+    /// Author name, e.g. `吴伟华`.
+    pub name: String,
+    /// Affiliation and position, e.g. `中共义乌市委党校副校长`; may be empty.
+    pub affiliation: String,
+    /// Source line.
+    pub line: usize,
+}
+
+/// A heading, standalone or run-in (T22).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Heading {
+    /// Level 1..=6 after structure inference (T21 patterns mapped to 1..n).
+    pub level: u8,
+    /// Heading text, including its number (`一、`, `（一）`, `1.`).
+    pub content: Vec<Inline>,
+    /// Body text that follows a run-in heading in the same paragraph (T22); empty if standalone.
+    pub run_in: Vec<Inline>,
+    /// Anchor id for links, bookmarks and outlines (set by the ids pass).
+    pub id: String,
+    /// Source line.
+    pub line: usize,
+}
+
+/// A paragraph of inline content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Para {
+    /// Inline content.
+    pub content: Vec<Inline>,
+    /// Source line of the first line.
+    pub line: usize,
+}
+
+/// A bullet or ordered list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct List {
+    /// `Some(start)` for an ordered list, `None` for bullets.
+    pub start: Option<u64>,
+    /// Tight list (no blank lines between items).
+    pub tight: bool,
+    /// The items.
+    pub items: Vec<ListItem>,
+    /// Source line.
+    pub line: usize,
+}
+
+/// One list item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListItem {
+    /// Task-list state: `Some(true)` checked, `Some(false)` unchecked, `None` plain item.
+    pub checked: Option<bool>,
+    /// Item content.
+    pub blocks: Vec<Block>,
+}
+
+/// A block quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// Quoted blocks.
+    pub blocks: Vec<Block>,
+    /// Source line.
+    pub line: usize,
+}
+
+/// A code block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CodeBlock {
+    /// Info-string language, if any.
+    pub lang: Option<String>,
+    /// Code text, byte-identical to the source (trailing newline removed).
+    pub text: String,
+    /// Source line.
+    pub line: usize,
+}
+
+/// Column alignment of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    /// No alignment given.
+    None,
+    /// Left aligned.
+    Left,
+    /// Centred.
+    Center,
+    /// Right aligned.
+    Right,
+}
+
+/// A table: header row plus body rows of inline cells.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// One alignment per column.
+    pub aligns: Vec<Align>,
+    /// Header cells.
+    pub header: Vec<Vec<Inline>>,
+    /// Body rows.
+    pub rows: Vec<Vec<Vec<Inline>>>,
+    /// Source line.
+    pub line: usize,
+}
+
+/// A stand-alone image.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// Image source as written (relative to the input file, or a URL).
+    pub src: String,
+    /// Alternative text (plain).
+    pub alt: String,
+    /// Optional title / caption.
+    pub title: Option<String>,
+    /// Source line.
+    pub line: usize,
+}
+
+/// A raw block (HTML) kept verbatim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RawBlock {
+    /// The raw text.
+    pub text: String,
+    /// Source line.
+    pub line: usize,
+}
+
+/// A thematic break.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rule {
+    /// Source line.
+    pub line: usize,
+}
+
+/// An explicit page break.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PageBreak {
+    /// Source line.
+    pub line: usize,
+}
+
+/// A footnote definition.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Footnote {
+    /// Label as used by [`Inline::NoteRef`].
+    pub label: String,
+    /// Footnote content.
+    pub blocks: Vec<Block>,
+    /// Source line.
+    pub line: usize,
+}
+
+/// Inline content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// A HAN–WEST gap (T5/T15): 0.25 em in PDF, a space in EPUB, nothing in DOCX.
+    AutoSpace,
+    /// Soft line break inside a paragraph (removed or turned into a space by T1).
+    SoftBreak,
+    /// Hard line break.
+    LineBreak,
+    /// `**strong**`: bold / Hei (T24).
+    Strong(Vec<Inline>),
+    /// `*emphasis*`: emphasis dots under Han (T24).
+    Emph(Vec<Inline>),
+    /// `~~strikethrough~~`.
+    Strike(Vec<Inline>),
+    /// Inline code, byte-identical (T26).
+    Code(String),
+    /// A hyperlink.
+    Link(Link),
+    /// An inline image.
+    Image(Image),
+    /// Reference to a footnote by label.
+    NoteRef(String),
+    /// Raw inline HTML, kept verbatim.
+    Html(String),
+}
+
+/// A hyperlink.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    /// Target URL or path (`#id` for internal links).
+    pub url: String,
+    /// Optional title.
+    pub title: Option<String>,
+    /// Link text.
+    pub content: Vec<Inline>,
+}
+
+/// An inline image.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Image {
+    /// Source path or URL.
+    pub src: String,
+    /// Alternative text.
+    pub alt: String,
+    /// Optional title.
+    pub title: Option<String>,
+}
+
+impl Block {
+    /// The block's source line (0 when unknown).
+    pub fn line(&self) -> usize {
+        match self {
+            Block::Article(a) => a.line,
+            Block::Heading(h) => h.line,
+            Block::Para(p) => p.line,
+            Block::List(l) => l.line,
+            Block::Quote(q) => q.line,
+            Block::Code(c) => c.line,
+            Block::Table(t) => t.line,
+            Block::Figure(f) => f.line,
+            Block::Html(r) => r.line,
+            Block::Rule(r) => r.line,
+            Block::PageBreak(p) => p.line,
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Small traversal helpers so that each pass stays short.
+
+use super::{Block, Document, Inline};
+
+/// Calls `f` on every block, depth first, parents before children (notes included).
+pub fn visit_blocks(doc: &Document, f: &mut dyn FnMut(&Block)) {
+    fn go(blocks: &[Block], f: &mut dyn FnMut(&Block)) {
+        for b in blocks {
+            f(b);
+            match b {
+                Block::Article(a) => go(&a.body, f),
+                Block::List(l) => l.items.iter().for_each(|i| go(&i.blocks, f)),
+                Block::Quote(q) => go(&q.blocks, f),
+                _ => {}
+            }
+        }
+    }
+    go(&doc.blocks, f);
+    for n in &doc.notes {
+        go(&n.blocks, f);
+    }
+}
+
+/// Calls `f` on every inline sequence of the document with the source line of its block:
+/// paragraphs, headings (content and run-in text), article titles and subtitles, table cells,
+/// list items, quotes and footnotes. Nested inlines (strong, links…) are reached by `f` itself
+/// or through [`visit_inlines`].
+pub fn map_inlines(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>, usize)) {
+    fn go(blocks: &mut [Block], f: &mut dyn FnMut(&mut Vec<Inline>, usize)) {
+        for b in blocks {
+            match b {
+                Block::Article(a) => {
+                    f(&mut a.title, a.line);
+                    if let Some(s) = &mut a.subtitle {
+                        f(s, a.line);
+                    }
+                    go(&mut a.body, f);
+                }
+                Block::Heading(h) => {
+                    f(&mut h.content, h.line);
+                    if !h.run_in.is_empty() {
+                        f(&mut h.run_in, h.line);
+                    }
+                }
+                Block::Para(p) => f(&mut p.content, p.line),
+                Block::List(l) => l.items.iter_mut().for_each(|i| go(&mut i.blocks, f)),
+                Block::Quote(q) => go(&mut q.blocks, f),
+                Block::Table(t) => {
+                    let line = t.line;
+                    t.header.iter_mut().for_each(|c| f(c, line));
+                    t.rows.iter_mut().flatten().for_each(|c| f(c, line));
+                }
+                Block::Code(_)
+                | Block::Figure(_)
+                | Block::Html(_)
+                | Block::Rule(_)
+                | Block::PageBreak(_) => {}
+            }
+        }
+    }
+    go(&mut doc.blocks, f);
+    for n in &mut doc.notes {
+        go(&mut n.blocks, f);
+    }
+}
+
+/// Rewrites every block list (document, article bodies, list items, quotes, footnotes),
+/// children first, by passing it through `f`.
+pub fn map_blocks(doc: &mut Document, f: &mut dyn FnMut(Vec<Block>) -> Vec<Block>) {
+    fn go(blocks: Vec<Block>, f: &mut dyn FnMut(Vec<Block>) -> Vec<Block>) -> Vec<Block> {
+        let inner: Vec<Block> = blocks
+            .into_iter()
+            .map(|b| match b {
+                Block::Article(mut a) => {
+                    a.body = go(std::mem::take(&mut a.body), f);
+                    Block::Article(a)
+                }
+                Block::List(mut l) => {
+                    for i in &mut l.items {
+                        i.blocks = go(std::mem::take(&mut i.blocks), f);
+                    }
+                    Block::List(l)
+                }
+                Block::Quote(mut q) => {
+                    q.blocks = go(std::mem::take(&mut q.blocks), f);
+                    Block::Quote(q)
+                }
+                other => other,
+            })
+            .collect();
+        f(inner)
+    }
+    doc.blocks = go(std::mem::take(&mut doc.blocks), f);
+    for n in &mut doc.notes {
+        n.blocks = go(std::mem::take(&mut n.blocks), f);
+    }
+}
+
+/// Calls `f` on every inline of a sequence, depth first, parents before children.
+pub fn visit_inlines(inlines: &[Inline], f: &mut dyn FnMut(&Inline)) {
+    for i in inlines {
+        f(i);
+        match i {
+            Inline::Strong(c) | Inline::Emph(c) | Inline::Strike(c) => visit_inlines(c, f),
+            Inline::Link(l) => visit_inlines(&l.content, f),
+            Inline::Text(_)
+            | Inline::AutoSpace
+            | Inline::SoftBreak
+            | Inline::LineBreak
+            | Inline::Code(_)
+            | Inline::Image(_)
+            | Inline::NoteRef(_)
+            | Inline::Html(_) => {}
+        }
+    }
+}
+
+/// The plain text of an inline sequence: text and code verbatim, breaks and autospace as
+/// one space, image alt text, no markup.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    visit_inlines(inlines, &mut |i| match i {
+        Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+        Inline::AutoSpace | Inline::SoftBreak | Inline::LineBreak => out.push(' '),
+        Inline::Image(img) => out.push_str(&img.alt),
+        _ => {}
+    });
+    out
+}

@@ -1,0 +1,80 @@
+//! Output backends behind one small trait, registered by format name.
+//!
+//! A backend receives the finished AST and a [`Context`]; it never re-parses text.
+
+use crate::ast::Document;
+use crate::error::Result;
+use crate::log::Log;
+use crate::style::Style;
+use std::path::{Path, PathBuf};
+
+/// Options that concern output only (fonts, splitting, TOC, timestamps).
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// Extra font folders searched before the bundled fonts (`--font-dir`).
+    pub font_dirs: Vec<PathBuf>,
+    /// Embed font subsets where the format allows it (EPUB; PDF always embeds).
+    pub embed_fonts: bool,
+    /// EPUB: split single-article books into one file per heading of this level.
+    pub split_level: u8,
+    /// DOCX: insert a table-of-contents field.
+    pub toc: bool,
+    /// `SOURCE_DATE_EPOCH`, if set: the only source of timestamps.
+    pub source_date_epoch: Option<i64>,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            font_dirs: Vec::new(),
+            embed_fonts: true,
+            split_level: 1,
+            toc: false,
+            source_date_epoch: None,
+        }
+    }
+}
+
+impl RenderOptions {
+    /// Reads `SOURCE_DATE_EPOCH` from the environment (ignored when not an integer).
+    pub fn with_env(mut self) -> Self {
+        self.source_date_epoch = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|v| v.trim().parse().ok());
+        self
+    }
+}
+
+/// What a backend gets besides the document.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// Page, font and size settings.
+    pub style: &'a Style,
+    /// Output options.
+    pub options: &'a RenderOptions,
+    /// Folder of the input file, for relative image and link paths.
+    pub base_dir: &'a Path,
+}
+
+/// An output format.
+pub trait Backend: Send + Sync {
+    /// Format name used by `--to` (`pdf`, `epub`, `docx`).
+    fn name(&self) -> &'static str;
+    /// File extension without the dot.
+    fn extension(&self) -> &'static str;
+    /// Renders the document to the bytes of one file; warnings go to `log`.
+    fn render(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>>;
+}
+
+/// Every format paiban knows of, whether or not its backend exists yet.
+pub const KNOWN_FORMATS: [&str; 3] = ["pdf", "epub", "docx"];
+
+/// The registered backends, in default output order.
+pub fn registry() -> Vec<&'static dyn Backend> {
+    vec![]
+}
+
+/// The backend for a format name, if it is available.
+pub fn find(name: &str) -> Option<&'static dyn Backend> {
+    registry().into_iter().find(|b| b.name() == name)
+}

@@ -1,0 +1,18 @@
+//! paiban (排版): Markdown and Chinese plain text to PDF, EPUB 3 and DOCX with Chinese
+//! typography following TYPOGRAPHY.md (rules T1–T32).
+//!
+//! One pipeline, one direction: [`read`] (bytes → AST) → [`passes`] (AST → AST) →
+//! [`backend`] (AST → bytes).
+
+#![warn(missing_docs)]
+
+pub mod ast;
+pub mod backend;
+pub mod error;
+pub mod log;
+pub mod passes;
+pub mod pipeline;
+pub mod read;
+pub mod style;
+
+pub use error::{Error, Result};

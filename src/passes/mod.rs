@@ -1,0 +1,42 @@
+//! Passes: AST → AST, pure functions run in a fixed order (as pandoc's Transforms).
+//!
+//! Each pass has the signature `fn(Document, &mut Log) -> Document` and records every
+//! change it makes as a note with the source line.
+
+use crate::ast::Document;
+use crate::log::Log;
+
+/// Which passes run.
+#[derive(Debug, Clone, Copy)]
+pub struct PassOptions {
+    /// Clean-up passes (T1–T5 punctuation, paragraph repair, stray markup); `--no-cleanup` turns them off.
+    pub cleanup: bool,
+    /// Structure inference (T21/T22 headings, title, bylines, articles).
+    pub infer_structure: bool,
+}
+
+impl Default for PassOptions {
+    fn default() -> Self {
+        PassOptions {
+            cleanup: true,
+            infer_structure: true,
+        }
+    }
+}
+
+/// A pass: a pure document transformation that logs its changes.
+pub type Pass = fn(Document, &mut Log) -> Document;
+
+/// The passes to run for these options, in their fixed order.
+pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
+    let _ = opts;
+    Vec::new()
+}
+
+/// Runs every selected pass in order.
+pub fn run(mut doc: Document, opts: &PassOptions, log: &mut Log) -> Document {
+    for (_, pass) in pipeline(opts) {
+        doc = pass(doc, log);
+    }
+    doc
+}

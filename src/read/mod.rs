@@ -1,0 +1,65 @@
+//! Readers: bytes → text → AST. A reader never knows an output format.
+
+use crate::ast::Document;
+use crate::error::{Error, Result};
+use std::path::Path;
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputFormat {
+    /// CommonMark + GFM Markdown.
+    Markdown,
+    /// Chinese plain text.
+    Text,
+}
+
+impl InputFormat {
+    /// The format implied by a file extension (`md`, `markdown`, `txt`).
+    pub fn from_path(path: &Path) -> Option<InputFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(InputFormat::Markdown),
+            "txt" => Some(InputFormat::Text),
+            _ => None,
+        }
+    }
+}
+
+/// How to read an input.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Force a format (`--from`); otherwise taken from the extension.
+    pub from: Option<InputFormat>,
+    /// Force an encoding (`--encoding NAME`); otherwise detected.
+    pub encoding: Option<String>,
+}
+
+/// Reads a file into a document (no passes applied).
+pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Document> {
+    let format = opts
+        .from
+        .or_else(|| InputFormat::from_path(path))
+        .ok_or_else(|| Error::UnsupportedInput {
+            path: path.to_path_buf(),
+        })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    read_bytes(&bytes, path, format, opts.encoding.as_deref())
+}
+
+/// Reads bytes (as if from `path`, used for messages and metadata) into a document.
+pub fn read_bytes(
+    bytes: &[u8],
+    path: &Path,
+    format: InputFormat,
+    encoding: Option<&str>,
+) -> Result<Document> {
+    let _ = (bytes, format, encoding);
+    Err(Error::Decode {
+        path: path.to_path_buf(),
+        reason: "readers are not implemented yet".into(),
+    })
+}
