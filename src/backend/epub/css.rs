@@ -1,0 +1,152 @@
+//! The stylesheet: TYPOGRAPHY §10 core (T9, T13, T14, T16–T20), T23 title/heading styles,
+//! T24 emphasis dots, T10 nowrap units, plus `@font-face` rules for embedded subsets.
+
+use super::fonts::{is_bold, Embedded};
+use crate::style::{Alignment, BlockStyle, FontRole, Style};
+use std::fmt::Write;
+
+/// Installed-font names and the generic family tried after the embedded faces of a role.
+fn system_families(role: FontRole) -> &'static str {
+    match role {
+        FontRole::Song | FontRole::SongBold | FontRole::Fang => {
+            "\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"Songti SC\",serif"
+        }
+        FontRole::Hei => "\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",sans-serif",
+        FontRole::Kai => {
+            "\"LXGW WenKai\",\"Kaiti SC\",\"STKaiti\",\"KaiTi\",\"Noto Serif CJK SC\",serif"
+        }
+        FontRole::Mono => "\"DejaVu Sans Mono\",\"Noto Sans Mono CJK SC\",monospace",
+    }
+}
+
+/// `font-family` (and weight) declarations for a role.
+fn font(role: FontRole, fonts: &Embedded) -> String {
+    let mut fams: Vec<String> = fonts
+        .families
+        .get(&role)
+        .map(|v| v.iter().map(|f| format!("\"{f}\"")).collect())
+        .unwrap_or_default();
+    fams.push(system_families(role).to_string());
+    let weight = if is_bold(role) { "bold" } else { "normal" };
+    format!("font-family:{};font-weight:{weight}", fams.join(","))
+}
+
+fn num(x: f32) -> String {
+    let s = format!("{x:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A title/heading rule from a T23 block style; sizes relative to the body size so
+/// readers' font-size settings still work.
+fn block_rule(sel: &str, b: &BlockStyle, style: &Style, fonts: &Embedded) -> String {
+    let role = match (b.font, b.bold) {
+        (FontRole::Song, true) => FontRole::SongBold,
+        (f, _) => f,
+    };
+    let em = b.size / style.body_size;
+    // Space in body lines → em of this element (line-height 1.75 of the body size).
+    let line = |lines: f32| num(lines * 1.75 / em);
+    let align = match b.align {
+        Alignment::Left => "left",
+        Alignment::Center => "center",
+        Alignment::Justify => "justify",
+    };
+    format!(
+        "{sel}{{{};font-size:{}em;text-align:{align};text-indent:{}em;margin:{}em 0 {}em 0;line-height:1.5}}\n",
+        font(role, fonts),
+        num(em),
+        num(b.indent_em),
+        line(b.space_before),
+        line(b.space_after),
+    )
+}
+
+/// The whole stylesheet.
+pub fn stylesheet(style: &Style, fonts: &Embedded) -> String {
+    let mut css = String::new();
+    for f in &fonts.faces {
+        let format = if f.media_type == "font/otf" {
+            "opentype"
+        } else {
+            "truetype"
+        };
+        let _ = writeln!(
+            css,
+            "@font-face{{font-family:\"{}\";font-style:normal;font-weight:{};src:url(\"../{}\") format(\"{format}\")}}",
+            f.css_family, f.weight, f.href
+        );
+    }
+    // T9/T13/T14: strict kinsoku, trimmed adjacent punctuation, no hanging punctuation.
+    css.push_str(
+        "html{line-break:strict;-epub-line-break:strict;-webkit-line-break:strict;word-break:normal;\
+overflow-wrap:break-word;hanging-punctuation:none;text-spacing-trim:normal}\n",
+    );
+    // T16/T18/T20.
+    let _ = writeln!(
+        css,
+        "body{{{};text-align:justify;line-height:1.75;orphans:2;widows:2}}",
+        font(style.body_font, fonts)
+    );
+    // T17: 2 em on every body paragraph, no space between paragraphs.
+    let _ = writeln!(css, "p{{text-indent:{}em;margin:0}}", num(style.indent_em));
+    css.push_str(
+        "h1,h2,h3,h4,h5,h6{text-indent:0;break-after:avoid;page-break-after:avoid;\
+-webkit-column-break-after:avoid}\n",
+    );
+    css.push_str(&block_rule("h1.title", &style.title, style, fonts));
+    css.push_str(&block_rule("p.subtitle", &style.subtitle, style, fonts));
+    css.push_str(&block_rule("p.byline", &style.byline, style, fonts));
+    css.push_str("p.subtitle+p.byline{margin-top:0}\np.byline+p.byline{margin-top:0}\n");
+    for level in 1..=6u8 {
+        let b = style.heading(level);
+        css.push_str(&block_rule(&format!(".h{level}"), b, style, fonts));
+    }
+    // T22: a run-in heading keeps the body paragraph's indent; only its span is styled.
+    css.push_str("p.runin{margin:0}\np.runin>span{font-size:1em;margin:0;line-height:inherit}\n");
+    // T24: emphasis dots under Han, never italic Han; WEST inside stays italic, undotted.
+    css.push_str(
+        "em{font-style:normal;text-emphasis:filled dot;-webkit-text-emphasis:filled dot;\
+-epub-text-emphasis-style:filled dot;text-emphasis-position:under right;\
+-webkit-text-emphasis-position:under right;-epub-text-emphasis-position:under}\n\
+em .w{font-style:italic;text-emphasis:none;-webkit-text-emphasis:none;-epub-text-emphasis-style:none}\n\
+i,cite,var,dfn,address{font-style:normal}\n",
+    );
+    // T24: the bold Song subset shares the regular one's family name, so bold picks it.
+    css.push_str("strong,b{font-weight:bold}\n");
+    // T10: DASH2 and ELL2 never break inside.
+    css.push_str(".nw{white-space:nowrap;font-feature-settings:\"fwid\"}\n");
+    // T19: list markers are text after the paragraph indent; run-over lines flush left.
+    css.push_str(
+        "ul,ol{margin:0;padding:0;list-style:none}\nli{list-style:none;margin:0}\n\
+li ul,li ol{padding-left:2em}\n",
+    );
+    let _ = writeln!(
+        css,
+        "blockquote{{{};font-style:normal;margin:0 0 0 2em}}",
+        font(style.quote_font, fonts)
+    );
+    let _ = writeln!(
+        css,
+        "code,pre{{{};font-size:{}em}}\npre{{white-space:pre-wrap;text-align:left;line-height:1.5;margin:0.5em 0}}\npre code{{font-size:1em}}",
+        font(FontRole::Mono, fonts),
+        num(style.code_size / style.body_size)
+    );
+    css.push_str(
+        "table{border-collapse:collapse;margin:0.5em auto;text-indent:0}\n\
+th,td{border:1px solid #888;padding:0.2em 0.5em;text-align:left;vertical-align:top}\n\
+.ac{text-align:center}\n.ar{text-align:right}\n.al{text-align:left}\n",
+    );
+    css.push_str(
+        "figure{margin:0.5em 0;text-align:center;text-indent:0}\nimg{max-width:100%}\n\
+figcaption{text-align:center;text-indent:0}\np.alt{text-indent:0;text-align:center}\n\
+hr{border:none;border-top:1px solid #888;margin:0.875em 25%}\n\
+div.pagebreak{break-before:page;page-break-before:always}\n",
+    );
+    let _ = writeln!(
+        css,
+        "sup{{line-height:0}}\na.noteref{{text-decoration:none;font-size:0.75em}}\n\
+hr.fnsep{{margin:1.75em 70% 0.5em 0}}\naside.fn{{font-size:{}em}}\naside.fn p{{text-indent:0}}",
+        num(style.note_size / style.body_size)
+    );
+    css
+}

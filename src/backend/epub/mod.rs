@@ -1,0 +1,197 @@
+//! EPUB 3 backend: one XHTML file per article (or per chapter of a lone article), nested
+//! navigation, TYPOGRAPHY §10 CSS, embedded font subsets, and a reproducible zip.
+
+mod book;
+mod css;
+mod fonts;
+mod inline;
+mod nav;
+mod package;
+mod resources;
+mod xhtml;
+mod xml;
+mod zip;
+
+use crate::ast::{plain_text, Block, Document};
+use crate::backend::{Backend, Context};
+use crate::error::Result;
+use crate::log::Log;
+use package::{Item, PackageMeta};
+use zip::Entry;
+
+pub use fonts::subset_face;
+
+/// The EPUB 3 backend.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Epub;
+
+impl Backend for Epub {
+    fn name(&self) -> &'static str {
+        "epub"
+    }
+
+    fn extension(&self) -> &'static str {
+        "epub"
+    }
+
+    fn render(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
+        render(doc, ctx, log)
+    }
+}
+
+/// `dc:title`: front matter, else the first article title or heading, else the file name.
+fn book_title(doc: &Document) -> String {
+    if let Some(t) = doc.meta.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        return t.trim().to_string();
+    }
+    let first = doc.blocks.iter().find_map(|b| match b {
+        Block::Article(a) => Some(plain_text(&a.title)),
+        Block::Heading(h) => Some(plain_text(&h.content)),
+        _ => None,
+    });
+    first
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| {
+            let stem = doc.meta.source.as_ref()?.file_stem()?;
+            Some(stem.to_string_lossy().into_owned())
+        })
+        .unwrap_or_else(|| "未命名".to_string())
+}
+
+/// `dc:creator`s: front-matter authors, then article byline names, each once.
+fn creators(doc: &Document) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let bylines = doc.blocks.iter().flat_map(|b| match b {
+        Block::Article(a) => a.bylines.iter().map(|b| b.name.clone()).collect(),
+        _ => Vec::new(),
+    });
+    for name in doc.meta.authors.iter().cloned().chain(bylines) {
+        let name = name.trim().to_string();
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
+    let title = book_title(doc);
+    let lang = match doc.meta.language.trim() {
+        "" => "zh-CN".to_string(),
+        l => l.to_string(),
+    };
+    let chapters = book::split(doc, ctx.options.split_level);
+    let book = book::build(chapters, &title);
+    let mut sh = xhtml::Shared::new(doc, ctx.style, ctx.base_dir);
+    let pages: Vec<String> = (0..book.chapters.len())
+        .map(|ci| xhtml::chapter(&book, ci, &mut sh, log))
+        .collect();
+    for n in &doc.notes {
+        if !sh.notes.contains_key(&n.label) {
+            log.warn(
+                "epub",
+                n.line,
+                format!("footnote [^{}] is never referenced; left out", n.label),
+            );
+        }
+    }
+    let fonts = if ctx.options.embed_fonts {
+        fonts::embed(&sh.chars, log)?
+    } else {
+        fonts::Embedded::default()
+    };
+    let css = css::stylesheet(ctx.style, &fonts);
+    let creators = creators(doc);
+
+    // The identifier depends on what the reader sees, so the same input gives the same id.
+    let mut seed = format!("{title}\n{}\n", creators.join("\n")).into_bytes();
+    pages
+        .iter()
+        .for_each(|p| seed.extend_from_slice(p.as_bytes()));
+    let uid = package::uuid_from(&seed);
+
+    let mut items = vec![
+        item(
+            "nav",
+            "nav.xhtml",
+            "application/xhtml+xml",
+            Some("nav"),
+            false,
+        ),
+        item("ncx", "toc.ncx", "application/x-dtbncx+xml", None, false),
+        item("css", "css/style.css", "text/css", None, false),
+    ];
+    let mut entries = vec![Entry {
+        path: "META-INF/container.xml".into(),
+        data: package::CONTAINER.as_bytes().to_vec(),
+    }];
+    let mut add = |path: &str, data: Vec<u8>| {
+        entries.push(Entry {
+            path: format!("EPUB/{path}"),
+            data,
+        })
+    };
+    let nav = nav::nav_xhtml(&lang, &title, &book.nav, &book.chapters[0].file);
+    add("nav.xhtml", nav.into_bytes());
+    add(
+        "toc.ncx",
+        nav::toc_ncx(&lang, &uid, &title, &book.nav).into_bytes(),
+    );
+    add("css/style.css", css.into_bytes());
+    for (ch, page) in book.chapters.iter().zip(pages) {
+        let id = ch.file.trim_end_matches(".xhtml").to_string();
+        items.push(item(&id, &ch.file, "application/xhtml+xml", None, true));
+        add(&ch.file, page.into_bytes());
+    }
+    for (i, img) in sh.images.items.iter().enumerate() {
+        items.push(item(
+            &format!("img{:03}", i + 1),
+            &img.href,
+            img.media_type,
+            None,
+            false,
+        ));
+        add(&img.href, img.data.clone());
+    }
+    for (i, f) in fonts.faces.iter().enumerate() {
+        items.push(item(
+            &format!("font{:02}", i + 1),
+            &f.href,
+            f.media_type,
+            None,
+            false,
+        ));
+        add(&f.href, f.data.clone());
+    }
+    let meta = PackageMeta {
+        identifier: &uid,
+        title: &title,
+        creators: &creators,
+        language: &lang,
+        modified: &package::modified(ctx.options.source_date_epoch),
+    };
+    entries.insert(
+        1,
+        Entry {
+            path: "EPUB/content.opf".into(),
+            data: package::opf(&meta, &items).into_bytes(),
+        },
+    );
+    zip::write(&entries, ctx.options.source_date_epoch)
+}
+
+fn item(
+    id: &str,
+    href: &str,
+    media_type: &str,
+    properties: Option<&'static str>,
+    spine: bool,
+) -> Item {
+    Item {
+        id: id.to_string(),
+        href: href.to_string(),
+        media_type: media_type.to_string(),
+        properties,
+        spine,
+    }
+}
