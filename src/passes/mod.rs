@@ -3,6 +3,13 @@
 //! Each pass has the signature `fn(Document, &mut Log) -> Document` and records every
 //! change it makes as a note with the source line.
 
+pub mod autospace;
+pub mod chars;
+pub mod flat;
+pub mod markup;
+pub mod punct;
+pub mod softbreak;
+
 use crate::ast::Document;
 use crate::log::Log;
 
@@ -29,8 +36,16 @@ pub type Pass = fn(Document, &mut Log) -> Document;
 
 /// The passes to run for these options, in their fixed order.
 pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
-    let _ = opts;
-    Vec::new()
+    let mut passes: Vec<(&'static str, Pass)> = Vec::new();
+    if opts.cleanup {
+        passes.push((markup::NAME, markup::run));
+    }
+    passes.push((softbreak::NAME, softbreak::run));
+    if opts.cleanup {
+        passes.push((punct::NAME, punct::run));
+    }
+    passes.push((autospace::NAME, autospace::run));
+    passes
 }
 
 /// Runs every selected pass in order.
