@@ -1,6 +1,9 @@
 //! Readers: bytes → text → AST. A reader never knows an output format.
 
+mod cjk_emphasis;
 mod decode;
+mod frontmatter;
+mod markdown;
 mod text;
 
 pub use decode::{decode, normalize_newlines};
@@ -68,12 +71,7 @@ pub fn read_bytes(
             blocks: text::parse(&text),
             ..Document::default()
         },
-        InputFormat::Markdown => {
-            return Err(Error::Decode {
-                path: path.to_path_buf(),
-                reason: "the Markdown reader is not implemented yet".into(),
-            })
-        }
+        InputFormat::Markdown => markdown::parse(&text),
     };
     doc.meta.source = Some(path.to_path_buf());
     Ok(doc)
