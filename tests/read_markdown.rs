@@ -175,3 +175,91 @@ fn crlf_markdown_equals_lf() {
     let src = std::fs::read_to_string(fixture()).unwrap();
     assert_eq!(md(&src.replace('\n', "\r\n")), md(&src));
 }
+
+/// Every Han character of paragraphs, headings, table cells and code blocks, in order.
+fn han_of(doc: &Document) -> String {
+    let mut all = String::new();
+    visit_blocks(doc, &mut |b| match b {
+        Block::Para(p) => all.push_str(&paiban::ast::plain_text(&p.content)),
+        Block::Heading(h) => all.push_str(&paiban::ast::plain_text(&h.content)),
+        Block::Code(c) => all.push_str(&c.text),
+        Block::Html(h) => all.push_str(&h.text),
+        Block::Table(t) => {
+            for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                all.push_str(&paiban::ast::plain_text(cell));
+            }
+        }
+        _ => {}
+    });
+    all.chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .collect()
+}
+
+proptest::proptest! {
+    /// T6 pairing never panics and never loses or reorders text, whatever the `*` layout.
+    #[test]
+    fn emphasis_pass_keeps_all_han(s in "([甲乙丙]|[“”《》。，*_` \\\\\na]){0,120}") {
+        // A fence's info string is a language name, not text.
+        proptest::prop_assume!(!s.contains("```"));
+        let doc = md(&s);
+        let expected: String = s.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).collect();
+        proptest::prop_assert_eq!(han_of(&doc), expected);
+    }
+}
+
+/// pulldown-cmark's own emphasis, as `<em>`/`<strong>` markup (None if not one paragraph).
+fn pulldown_markup(src: &str) -> Option<String> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::new();
+    for event in Parser::new(src) {
+        match event {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+            Event::Start(Tag::Emphasis) => out.push_str("<em>"),
+            Event::End(TagEnd::Emphasis) => out.push_str("</em>"),
+            Event::Start(Tag::Strong) => out.push_str("<strong>"),
+            Event::End(TagEnd::Strong) => out.push_str("</strong>"),
+            Event::Text(t) => out.push_str(&t),
+            Event::SoftBreak => out.push('\n'),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+fn our_markup(inlines: &[Inline], out: &mut String) {
+    for i in inlines {
+        match i {
+            Inline::Text(t) => out.push_str(t),
+            Inline::SoftBreak => out.push('\n'),
+            Inline::Emph(c) => {
+                out.push_str("<em>");
+                our_markup(c, out);
+                out.push_str("</em>");
+            }
+            Inline::Strong(c) => {
+                out.push_str("<strong>");
+                our_markup(c, out);
+                out.push_str("</strong>");
+            }
+            other => panic!("unexpected inline {other:?}"),
+        }
+    }
+}
+
+proptest::proptest! {
+    /// Without CJK, the T6 re-pairing of `*` runs gives exactly CommonMark's emphasis.
+    #[test]
+    fn emphasis_without_cjk_matches_commonmark(s in "[ab*_. ,\n]{1,40}") {
+        let Some(expected) = pulldown_markup(&s) else {
+            return Ok(());
+        };
+        let doc = md(&s);
+        if doc.blocks.len() != 1 {
+            return Ok(()); // blank input
+        }
+        let mut ours = String::new();
+        our_markup(&para(&doc), &mut ours);
+        proptest::prop_assert_eq!(ours, expected);
+    }
+}

@@ -20,13 +20,22 @@ pub const LITERAL_STAR: char = '\u{FDD0}';
 
 /// Pairs the `*` delimiter runs in the text nodes of `inlines` (one container; nested
 /// containers are handled when they are built) and restores [`LITERAL_STAR`].
-pub fn repair(inlines: &mut Vec<Inline>) {
+///
+/// `inline_container` says the container is the content of `_…_`, `~~…~~` or a link, whose
+/// edges are punctuation in the source; block content (paragraph, heading, cell) starts and
+/// ends like a line, which counts as whitespace.
+pub fn repair(inlines: &mut Vec<Inline>, inline_container: bool) {
     merge_text(inlines);
     if inlines
         .iter()
         .any(|i| matches!(i, Inline::Text(t) if t.contains('*')))
     {
-        let items = split_runs(std::mem::take(inlines));
+        let edge = if inline_container {
+            Side::Char('*')
+        } else {
+            Side::Space
+        };
+        let items = split_runs(std::mem::take(inlines), edge);
         *inlines = pair(items);
     }
     restore(inlines);
@@ -55,15 +64,13 @@ enum Side {
     Char(char),
 }
 
-fn split_runs(inlines: Vec<Inline>) -> (Vec<Item>, Vec<Delim>) {
+fn split_runs(inlines: Vec<Inline>, edge: Side) -> (Vec<Item>, Vec<Delim>) {
     let mut items = Vec::new();
     let mut delims = Vec::new();
     let sides: Vec<(Side, Side)> = (0..inlines.len())
         .map(|k| {
-            let before = k
-                .checked_sub(1)
-                .map_or(Side::Space, |j| node_side(&inlines[j]));
-            let after = inlines.get(k + 1).map_or(Side::Space, node_side);
+            let before = k.checked_sub(1).map_or(edge, |j| node_side(&inlines[j]));
+            let after = inlines.get(k + 1).map_or(edge, node_side);
             (before, after)
         })
         .collect();
@@ -281,7 +288,7 @@ mod tests {
 
     fn fix(s: &str) -> Vec<Inline> {
         let mut v = vec![t(s)];
-        repair(&mut v);
+        repair(&mut v, false);
         v
     }
 
@@ -342,7 +349,7 @@ mod tests {
     #[test]
     fn code_and_other_nodes_are_opaque() {
         let mut v = vec![t("这是**"), Inline::Code("**x**".into()), t("**内容")];
-        repair(&mut v);
+        repair(&mut v, false);
         assert_eq!(
             v,
             vec![

@@ -39,7 +39,11 @@ pub fn decode(bytes: &[u8], path: &Path, encoding: Option<&str>) -> Result<Strin
     })?;
     check_text(&text, bytes, enc).map_err(fail)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-    Ok(normalize_newlines(text))
+    let mut text = normalize_newlines(text);
+    // The few control characters a text file may carry are invalid in XML (EPUB, DOCX)
+    // and invisible in print: drop them.
+    text.retain(|c| !c.is_control() || c == '\n' || c == '\t');
+    Ok(text)
 }
 
 /// Guesses the encoding of BOM-less input, or says why it is not text.
@@ -136,7 +140,7 @@ fn check_text(text: &str, bytes: &[u8], enc: &'static Encoding) -> std::result::
     let total = text.chars().count();
     let controls = text.chars().filter(|&c| is_binary_control(c)).count();
     // Copy-pasted text may carry a stray control character or two; binary data has many.
-    if controls > 8 || (controls > 0 && controls * 100 > total) {
+    if controls > total / 50 + 2 {
         return Err(format!(
             "binary data ({controls} control characters in {total}), not a text file"
         ));
@@ -193,6 +197,19 @@ mod tests {
         let text = "坚持和深化“义乌发展经验”，加快打造中国式现代化县域典范。习近平总书记对进一步总结好、运用好“义乌发展经验”作出重要指示。";
         let (gbk, _, _) = encoding_rs::GB18030.encode(text);
         assert_eq!(dec(&gbk, None).unwrap(), text);
+    }
+
+    #[test]
+    fn short_and_mostly_ascii_gbk_detected() {
+        for text in ["你好世界", "中文", "Version 2.0 发布说明\nAuthor: Li\n"] {
+            let (gbk, _, _) = encoding_rs::GBK.encode(text);
+            assert_eq!(dec(&gbk, None).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn stray_controls_dropped() {
+        assert_eq!(dec(b"a\x0cb\x01c\td\x1be", None).unwrap(), "abc\tde");
     }
 
     #[test]

@@ -102,7 +102,7 @@ impl<'a> Builder<'a> {
         while let Some(event) = self.peek() {
             if is_inline(event) {
                 let line = self.line(self.events[self.pos].1.start);
-                let content = self.inlines(false);
+                let content = self.inlines(false, false);
                 push_para(&mut out, content, line);
                 continue;
             }
@@ -126,11 +126,11 @@ impl<'a> Builder<'a> {
         match tag {
             Tag::Paragraph => {
                 *explicit = true;
-                let content = self.inlines(true);
+                let content = self.inlines(true, false);
                 push_para(out, content, line);
             }
             Tag::Heading { level, id, .. } => {
-                let content = self.inlines(true);
+                let content = self.inlines(true, false);
                 out.push(Block::Heading(Heading {
                     level: heading_level(level),
                     content,
@@ -240,7 +240,7 @@ impl<'a> Builder<'a> {
                 Event::End(TagEnd::TableHead) => in_head = false,
                 Event::Start(Tag::TableRow) => rows.push(Vec::new()),
                 Event::Start(Tag::TableCell) => {
-                    let cell = self.inlines(true);
+                    let cell = self.inlines(true, false);
                     match rows.last_mut() {
                         Some(row) if !in_head => row.push(cell),
                         _ => header.push(cell),
@@ -260,10 +260,11 @@ impl<'a> Builder<'a> {
 
     /// Inline content: up to the end tag of the container when `until_end`, otherwise up to
     /// the next non-inline event (tight list items). Ends with the T6 emphasis pass.
-    fn inlines(&mut self, until_end: bool) -> Vec<Inline> {
+    /// `inline` marks the content of an inline element (emphasis, strikethrough, link).
+    fn inlines(&mut self, until_end: bool, inline: bool) -> Vec<Inline> {
         let mut out: Vec<Inline> = Vec::new();
         self.collect(until_end, &mut out);
-        cjk_emphasis::repair(&mut out);
+        cjk_emphasis::repair(&mut out, inline);
         out
     }
 
@@ -313,9 +314,9 @@ impl<'a> Builder<'a> {
                 self.collect(true, out);
                 push_plain(out, delims);
             }
-            Tag::Emphasis => out.push(Inline::Emph(self.inlines(true))),
-            Tag::Strong => out.push(Inline::Strong(self.inlines(true))),
-            Tag::Strikethrough => out.push(Inline::Strike(self.inlines(true))),
+            Tag::Emphasis => out.push(Inline::Emph(self.inlines(true, true))),
+            Tag::Strong => out.push(Inline::Strong(self.inlines(true, true))),
+            Tag::Strikethrough => out.push(Inline::Strike(self.inlines(true, true))),
             Tag::Link {
                 link_type,
                 dest_url,
@@ -329,7 +330,7 @@ impl<'a> Builder<'a> {
                     let text = plain_text(&raw).replace(LITERAL_STAR, "*");
                     vec![Inline::Text(text)]
                 } else {
-                    self.inlines(true)
+                    self.inlines(true, true)
                 };
                 let url = if link_type == LinkType::Email {
                     format!("mailto:{dest_url}")
@@ -345,7 +346,7 @@ impl<'a> Builder<'a> {
             Tag::Image {
                 dest_url, title, ..
             } => {
-                let alt = plain_text(&self.inlines(true));
+                let alt = plain_text(&self.inlines(true, true));
                 out.push(Inline::Image(Image {
                     src: dest_url.to_string(),
                     alt,
