@@ -101,9 +101,11 @@ fn blank_line_paragraphs<'a>(lines: &[(usize, &'a str)]) -> Vec<Vec<(usize, &'a 
 
 /// Decides per file whether every line is a paragraph.
 ///
-/// Yes when no blank line separates two text lines. Also yes when blank lines exist but
-/// the lines the blank-line rule would join (at least three) nearly all end a sentence:
-/// such a file has one paragraph per line and only a few blank lines between sections.
+/// The blank-line rule (blocks split at indented lines) is kept when it finds wrapped
+/// paragraphs: the lines it would join mostly end mid-sentence. Otherwise every line is a
+/// paragraph: a file without blank lines and without indentation gives no other clue, and
+/// when the lines to join nearly all end a sentence (at least three of them when the file
+/// has blank lines) the file has one paragraph per line, blank lines only between sections.
 fn one_paragraph_per_line(lines: &[(usize, &str)]) -> bool {
     let mut seen_text = false;
     let mut blank_between = false;
@@ -116,7 +118,7 @@ fn one_paragraph_per_line(lines: &[(usize, &str)]) -> bool {
             seen_text = true;
         }
     }
-    if !blank_between {
+    if !blank_between && !lines.iter().any(|(_, l)| starts_paragraph(l)) {
         return true;
     }
     let (mut joined, mut ending) = (0usize, 0usize);
@@ -126,7 +128,12 @@ fn one_paragraph_per_line(lines: &[(usize, &str)]) -> bool {
             ending += usize::from(ends_sentence(l));
         }
     }
-    joined >= 3 && ending * 10 >= joined * 9
+    let mostly_ending = ending * 10 >= joined * 9;
+    if blank_between {
+        joined >= 3 && mostly_ending
+    } else {
+        mostly_ending
+    }
 }
 
 /// One `**` marker in a paragraph.
@@ -275,6 +282,24 @@ mod tests {
         let p = paras("第一段。\n第二段。\n  第三段。\n");
         assert_eq!(p.len(), 3);
         assert_eq!(p[2], (3, vec![t("第三段。")]));
+    }
+
+    #[test]
+    fn t1_wrapped_text_without_blank_lines_splits_at_indentation() {
+        let p = paras("　　第一段很长，\n被折行了。\n　　第二段也\n折行。\n");
+        assert_eq!(
+            p,
+            vec![
+                (
+                    1,
+                    vec![t("第一段很长，"), Inline::SoftBreak, t("被折行了。")]
+                ),
+                (3, vec![t("第二段也"), Inline::SoftBreak, t("折行。")]),
+            ]
+        );
+        // One indented paragraph per line, an unindented title: every line is a paragraph.
+        let p = paras("标题\n　　第一段。\n小标题\n　　第二段。\n");
+        assert_eq!(p.len(), 4);
     }
 
     #[test]
