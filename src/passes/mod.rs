@@ -6,9 +6,12 @@
 pub mod autospace;
 pub mod chars;
 pub mod flat;
+pub mod ids;
 pub mod markup;
 pub mod punct;
+pub mod repair;
 pub mod softbreak;
+pub mod structure;
 
 use crate::ast::Document;
 use crate::log::Log;
@@ -34,7 +37,14 @@ impl Default for PassOptions {
 /// A pass: a pure document transformation that logs its changes.
 pub type Pass = fn(Document, &mut Log) -> Document;
 
-/// The passes to run for these options, in their fixed order.
+/// The passes to run for these options, in their fixed order:
+/// `markup` → `softbreak` → `repair` → `structure` → `punct` → `autospace` → `ids`.
+///
+/// Why this order: stray `**` and bullets go first so that nothing else mistakes them for
+/// text; T1 makes each paragraph one line; repair needs whole paragraphs; structure runs
+/// before punct because T5 would delete the deliberate gap in `“…” 加快` (kept as U+3000);
+/// autospace marks HAN–WEST gaps on the final text; ids come last, when levels are known.
+/// `cleanup = false` drops markup, repair and punct; `infer_structure` gates structure.
 pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
     let mut passes: Vec<(&'static str, Pass)> = Vec::new();
     if opts.cleanup {
@@ -42,9 +52,16 @@ pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
     }
     passes.push((softbreak::NAME, softbreak::run));
     if opts.cleanup {
+        passes.push((repair::NAME, repair::run));
+    }
+    if opts.infer_structure {
+        passes.push((structure::NAME, structure::run));
+    }
+    if opts.cleanup {
         passes.push((punct::NAME, punct::run));
     }
     passes.push((autospace::NAME, autospace::run));
+    passes.push((ids::NAME, ids::run));
     passes
 }
 
