@@ -208,6 +208,18 @@ mod tests {
     }
 
     #[test]
+    fn gb18030_four_byte_sequences() {
+        let text = "吉祥的𠮷字和€符号，还有䶮、〇等字。这些都属于中文汉字。";
+        let (bytes, _, unmappable) = encoding_rs::GB18030.encode(text);
+        assert!(!unmappable);
+        assert!(
+            bytes.len() > text.chars().count() * 2,
+            "has 4-byte sequences"
+        );
+        assert_eq!(dec(&bytes, None).unwrap(), text);
+    }
+
+    #[test]
     fn stray_controls_dropped() {
         assert_eq!(dec(b"a\x0cb\x01c\td\x1be", None).unwrap(), "abc\tde");
     }
