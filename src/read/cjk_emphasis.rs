@@ -15,7 +15,7 @@ use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// Stands for a `*` that must never be a delimiter (escaped `\*`, `&ast;`, autolink text)
 /// while a container is repaired; [`repair`] turns it back into `*`. A Unicode noncharacter,
-/// so it does not occur in interchanged text.
+/// which the decoder removes from every input, so it cannot be confused with real text.
 pub const LITERAL_STAR: char = '\u{FDD0}';
 
 /// Pairs the `*` delimiter runs in the text nodes of `inlines` (one container; nested

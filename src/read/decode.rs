@@ -41,8 +41,11 @@ pub fn decode(bytes: &[u8], path: &Path, encoding: Option<&str>) -> Result<Strin
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     let mut text = normalize_newlines(text);
     // The few control characters a text file may carry are invalid in XML (EPUB, DOCX)
-    // and invisible in print: drop them.
-    text.retain(|c| !c.is_control() || c == '\n' || c == '\t');
+    // and invisible in print: drop them. So are the noncharacters U+FDD0–U+FDEF, which the
+    // Markdown reader uses as an internal marker.
+    text.retain(|c| {
+        (!c.is_control() || c == '\n' || c == '\t') && !('\u{FDD0}'..='\u{FDEF}').contains(&c)
+    });
     Ok(text)
 }
 
@@ -222,6 +225,7 @@ mod tests {
     #[test]
     fn stray_controls_dropped() {
         assert_eq!(dec(b"a\x0cb\x01c\td\x1be", None).unwrap(), "abc\tde");
+        assert_eq!(dec("a\u{FDD0}b".as_bytes(), None).unwrap(), "ab");
     }
 
     #[test]
