@@ -38,17 +38,22 @@ impl Default for PassOptions {
 pub type Pass = fn(Document, &mut Log) -> Document;
 
 /// The passes to run for these options, in their fixed order:
-/// `markup` → `softbreak` → `repair` → `structure` → `punct` → `autospace` → `ids`.
+/// `markup` → `lines` → `softbreak` → `repair` → `structure` → `punct` → `autospace` → `ids`.
 ///
 /// Why this order: stray `**` and bullets go first so that nothing else mistakes them for
-/// text; T1 makes each paragraph one line; repair needs whole paragraphs; structure runs
+/// text; `lines` splits paragraphs at numbered lines while line breaks still exist; T1
+/// makes each paragraph one line; repair needs whole paragraphs; structure runs
 /// before punct because T5 would delete the deliberate gap in `“…” 加快` (kept as U+3000);
 /// autospace marks HAN–WEST gaps on the final text; ids come last, when levels are known.
-/// `cleanup = false` drops markup, repair and punct; `infer_structure` gates structure.
+/// `cleanup = false` drops markup, repair and punct; `infer_structure` gates lines and
+/// structure.
 pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
     let mut passes: Vec<(&'static str, Pass)> = Vec::new();
     if opts.cleanup {
         passes.push((markup::NAME, markup::run));
+    }
+    if opts.infer_structure {
+        passes.push((structure::lines::NAME, structure::lines::run));
     }
     passes.push((softbreak::NAME, softbreak::run));
     if opts.cleanup {

@@ -15,7 +15,8 @@ pub fn parse(line: &str) -> Option<(String, String)> {
     let re = RE.get_or_init(|| {
         Regex::new(r"^[ \t\u{3000}]*(\p{Han}{2,4})[ \t\u{3000}]+(\S.*?)\s*$").expect("valid regex")
     });
-    if line.chars().count() > MAX {
+    // `第一章 总则` has the shape of `name affiliation`; numbering wins.
+    if line.chars().count() > MAX || super::numbering::parse(line).is_some() {
         return None;
     }
     let c = re.captures(line)?;
@@ -58,5 +59,6 @@ mod tests {
         );
         assert_eq!(parse("我们 今天开会，讨论问题。"), None);
         assert_eq!(parse("吴伟华"), None);
+        assert_eq!(parse("第一章 总则"), None);
     }
 }

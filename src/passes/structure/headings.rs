@@ -18,7 +18,15 @@ fn number_of(seq: &[Inline]) -> Option<Number> {
 fn numbered(b: &Block) -> Option<Number> {
     match b {
         Block::Para(p) => number_of(&p.content),
-        Block::Heading(h) => number_of(&h.content),
+        // `第二条` alone is no numbering; with its run-in provision it is (idempotence).
+        Block::Heading(h) => {
+            let mut s = flat::flat_string(&h.content);
+            if !h.run_in.is_empty() {
+                s.push('\u{3000}');
+                s.push_str(&flat::flat_string(&h.run_in));
+            }
+            numbering::parse(&s)
+        }
         _ => None,
     }
 }
@@ -145,10 +153,9 @@ fn split(seq: &[Inline], n: &Number) -> (Vec<Inline>, Vec<Inline>) {
     let marker: Vec<Cell> = n.canonical.chars().map(|ch| Cell { ch, ..proto }).collect();
     let mlen = marker.len();
     cells.splice(0..n.len, marker);
-    let rest: String = cells[mlen..].iter().map(|c| c.ch).collect();
     let cut = if n.kind == Kind::Tiao {
         // `第一条　为了……。`: the article number is the heading, the provision its body.
-        (rest.contains('。') || rest.chars().count() > super::gaps::SHORT).then_some(mlen)
+        Some(mlen)
     } else {
         first_stop(&cells[mlen..]).map(|k| mlen + k + 1)
     };

@@ -8,6 +8,7 @@ mod articles;
 pub mod bylines;
 pub mod gaps;
 mod headings;
+pub mod lines;
 pub mod numbering;
 
 use crate::ast::{Block, Document, Inline};
