@@ -108,7 +108,9 @@ fn all_texts(doc: &Document) -> Vec<String> {
 
 #[test]
 fn sample_outline_snapshot() {
-    let (doc, _) = load();
+    let (doc, log) = load();
+    let warnings: Vec<_> = log.warnings().collect();
+    assert!(warnings.is_empty(), "{warnings:?}");
     insta::assert_snapshot!(outline(&doc));
 }
 
@@ -263,4 +265,30 @@ fn sample_numbers_untouched() {
     assert!(all_texts(&doc)
         .iter()
         .any(|t| t.contains("2025年GDP达2693.3亿元")));
+}
+
+#[test]
+fn sample_without_cleanup_keeps_source_punctuation() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/yiwu.txt");
+    let doc = read_file(&path, &ReadOptions::default()).expect("yiwu.txt reads");
+    let opts = PassOptions {
+        cleanup: false,
+        infer_structure: true,
+    };
+    let mut log = Log::default();
+    let doc = passes::run(doc, &opts, &mut log);
+    assert_eq!(articles(&doc).len(), 2);
+    let texts = all_texts(&doc);
+    assert!(
+        texts.iter().any(|t| t.contains("近日,习近平")),
+        "T2 is clean-up"
+    );
+    assert!(
+        texts.iter().any(|t| t.ends_with("高能")),
+        "repair is clean-up"
+    );
+    assert!(!log
+        .entries
+        .iter()
+        .any(|e| ["markup", "repair", "punct"].contains(&e.source.as_str())));
 }

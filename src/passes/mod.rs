@@ -13,6 +13,8 @@ pub mod repair;
 pub mod softbreak;
 pub mod structure;
 
+pub use structure::numbering::chinese_numeral;
+
 use crate::ast::Document;
 use crate::log::Log;
 
