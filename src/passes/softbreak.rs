@@ -33,29 +33,33 @@ fn has_softbreak(seq: &[Inline]) -> bool {
     found
 }
 
+fn ambiguous(c: char) -> bool {
+    is_open(c) || is_close(c) || matches!(c, '…' | '—' | '·' | '⋯')
+}
+
 /// Wide for T1, with one refinement: curly quotes, `…` and `—` are East-Asian *Ambiguous*,
 /// but next to a wide character on their far side they are CJK marks (T7), so `经验”⏎继续`
-/// joins without a space.
+/// and `等等……⏎然后` join without a space.
 fn wide_at(cells: &[Cell], i: usize, toward_left: bool) -> bool {
-    let c = cells[i].ch;
-    if is_hangul(c) {
-        return false;
+    let mut k = i;
+    loop {
+        let c = cells[k].ch;
+        if is_hangul(c) {
+            return false;
+        }
+        if is_wide(c) {
+            return true;
+        }
+        if !ambiguous(c) {
+            return false;
+        }
+        // Look one further, away from the break.
+        k = match toward_left {
+            true if k > 0 => k - 1,
+            false if k + 1 < cells.len() => k + 1,
+            _ => return false,
+        };
     }
-    if is_wide(c) {
-        return true;
-    }
-    let ambiguous = is_open(c) || is_close(c) || matches!(c, '…' | '—' | '·');
-    if !ambiguous {
-        return false;
-    }
-    // Look one further, away from the break.
-    let far = if toward_left {
-        i.checked_sub(1)
-    } else {
-        Some(i + 1).filter(|&j| j < cells.len())
-    };
-    far.map(|j| is_wide(cells[j].ch) && !is_hangul(cells[j].ch))
-        .unwrap_or(false)
 }
 
 fn resolve(seq: &[Inline]) -> (Vec<Inline>, usize, usize) {
@@ -165,6 +169,15 @@ mod tests {
             content(&d),
             vec![Inline::Strong(vec![t("“义乌经验”")]), t("继续")]
         );
+    }
+
+    #[test]
+    fn t1_ellipsis_at_line_end_joins() {
+        let d = run(
+            para(vec![t("等等……"), Inline::SoftBreak, t("然后")]),
+            &mut Log::default(),
+        );
+        assert_eq!(content(&d), vec![t("等等……然后")]);
     }
 
     #[test]

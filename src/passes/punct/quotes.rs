@@ -66,6 +66,27 @@ pub(super) fn apply(cells: &mut [Cell], counts: &mut Counts) {
                         continue;
                     }
                 }
+                // `“你好"`: an ASCII `"` closing a typed curly `“` becomes `”`.
+                // It is a nested opener instead when a `”` still follows, or when the ASCII
+                // quotes after it could not pair among themselves.
+                if ch == '"' && i > 0 && !is_blank(cells[i - 1].ch) {
+                    let later = &cells[i + 1..];
+                    let closes = !later.iter().any(|c| c.ch == '”')
+                        && later
+                            .iter()
+                            .filter(|c| c.ch == '"')
+                            .count()
+                            .is_multiple_of(2);
+                    if let (true, Some(&(Kind::Curly, o, p))) = (closes, stack.last()) {
+                        if cells[o].ch == '“' {
+                            pairs[p].close = i;
+                            stack.pop();
+                            cells[i].ch = '”';
+                            counts.t3 += 1;
+                            continue;
+                        }
+                    }
+                }
                 if opening(cells, i) {
                     let parent = stack.last().map(|s| s.2);
                     pairs.push(Pair {

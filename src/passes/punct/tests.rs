@@ -130,6 +130,12 @@ fn t3_quotes_nested() {
 }
 
 #[test]
+fn t3_mixed_curly_and_ascii() {
+    assert_eq!(conv("他说“你好\"。"), "他说“你好”。");
+    assert_eq!(conv("“他说\"好\"”"), "“他说‘好’”");
+}
+
+#[test]
 fn t3_apostrophe_kept() {
     assert_eq!(conv("he don't know"), "he don't know");
     assert_eq!(conv("「引号」『保留』"), "「引号」『保留』");
