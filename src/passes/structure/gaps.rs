@@ -7,9 +7,6 @@ use crate::passes::flat;
 /// Longest title / unnumbered heading line, in characters.
 pub const SHORT: usize = 40;
 
-/// Longest numbered standalone heading, in characters.
-pub const NUMBERED_MAX: usize = 60;
-
 /// A short line without sentence-final punctuation (title, subtitle, unnumbered heading).
 pub fn heading_like(text: &str) -> bool {
     let text = text.trim();

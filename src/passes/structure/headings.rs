@@ -53,6 +53,9 @@ pub fn infer(blocks: Vec<Block>, log: &mut Log) -> Vec<Block> {
     for b in blocks {
         let n = numbered(&b);
         out.push(match (b, n) {
+            // A long numbered sentence with nothing after its stop is a numbered body
+            // paragraph, not a heading (T22: a standalone heading has no closing mark).
+            (Block::Para(p), Some(n)) if sentence_item(&p.content, &n) => Block::Para(p),
             (Block::Para(p), Some(n)) => {
                 let level = level_of(n.kind);
                 let (content, run_in) = split(&p.content, &n);
@@ -144,6 +147,14 @@ fn warn_levels(blocks: &[Block], log: &mut Log) {
             prev = Some(h.level);
         }
     }
+}
+
+fn sentence_item(seq: &[Inline], n: &Number) -> bool {
+    let text = flat::plain(seq);
+    let long = text.chars().count() > super::gaps::SHORT;
+    let ends = text.ends_with(['。', '！', '？']);
+    let (_, run_in) = split(seq, n);
+    n.kind != Kind::Tiao && long && ends && run_in.is_empty()
 }
 
 /// Normalises the marker (T21) and splits a run-in heading (T22) into (heading, body).

@@ -185,3 +185,10 @@ fn idempotent_on_sample_like_doc() {
     let twice = run(once.clone(), &mut Log::default());
     assert_eq!(once, twice);
 }
+
+#[test]
+fn t22_long_numbered_sentence_stays_body() {
+    let item = "1.加强学习，提高认识，确保各项工作落到实处，取得实效，推动高质量发展，形成长效机制，不断开创工作新局面。";
+    let d = run(doc(&["一、总体", BODY, item]), &mut Log::default());
+    assert_eq!(outline(&d.blocks)[2], format!("P {item}"));
+}
