@@ -177,6 +177,16 @@ pub(crate) fn splice(cells: &mut Vec<Cell>, a: usize, b: usize, with: &str) {
     cells.splice(a..b, new);
 }
 
+/// Prefix counts of HAN cells: HAN in `a..b` = `p[b] - p[a]` (keeps pair checks linear).
+pub(crate) fn han_prefix(cells: &[Cell]) -> Vec<usize> {
+    let mut p = Vec::with_capacity(cells.len() + 1);
+    p.push(0);
+    for c in cells {
+        p.push(p.last().copied().unwrap_or(0) + usize::from(is_han(c.ch)));
+    }
+    p
+}
+
 /// HAN test that ignores protected cells.
 pub(crate) fn han_at(cells: &[Cell], j: Option<usize>) -> bool {
     j.is_some_and(|j| is_han(cells[j].ch))

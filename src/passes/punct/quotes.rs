@@ -2,7 +2,7 @@
 //! paragraph, with GB nesting (outer `“”`, inner `‘’`, then `“”` again). Existing curly
 //! quotes count for nesting; `「」『』` are left as typed; apostrophes inside WEST words stay.
 
-use super::{cjk_at, left_of, right_of, Counts};
+use super::{cjk_at, han_prefix, left_of, right_of, Counts};
 use crate::passes::chars::{is_blank, is_han, is_open, is_stop, is_west_letter};
 use crate::passes::flat::Cell;
 
@@ -27,7 +27,16 @@ pub(super) fn apply(cells: &mut [Cell], counts: &mut Counts) {
     // Stack of (kind, position, index into `pairs` once known).
     let mut stack: Vec<(Kind, usize, usize)> = Vec::new();
     let mut pairs: Vec<Pair> = Vec::new();
-    for i in 0..cells.len() {
+    // Suffix facts for the `“…"` case, precomputed to stay linear: ASCII `"` after i
+    // (as typed), and whether a `”` follows.
+    let n = cells.len();
+    let mut ascii_after = vec![0usize; n + 1];
+    let mut close_after = vec![false; n + 1];
+    for k in (0..n).rev() {
+        ascii_after[k] = ascii_after[k + 1] + usize::from(cells[k].ch == '"');
+        close_after[k] = close_after[k + 1] || cells[k].ch == '”';
+    }
+    for i in 0..n {
         if cells[i].keep {
             continue;
         }
@@ -70,13 +79,7 @@ pub(super) fn apply(cells: &mut [Cell], counts: &mut Counts) {
                 // It is a nested opener instead when a `”` still follows, or when the ASCII
                 // quotes after it could not pair among themselves.
                 if ch == '"' && i > 0 && !is_blank(cells[i - 1].ch) {
-                    let later = &cells[i + 1..];
-                    let closes = !later.iter().any(|c| c.ch == '”')
-                        && later
-                            .iter()
-                            .filter(|c| c.ch == '"')
-                            .count()
-                            .is_multiple_of(2);
+                    let closes = !close_after[i + 1] && ascii_after[i + 1].is_multiple_of(2);
                     if let (true, Some(&(Kind::Curly, o, p))) = (closes, stack.last()) {
                         if cells[o].ch == '“' {
                             pairs[p].close = i;
@@ -103,27 +106,26 @@ pub(super) fn apply(cells: &mut [Cell], counts: &mut Counts) {
         }
     }
     // Decide which ASCII pairs are in CJK context.
+    let hp = han_prefix(cells);
     for p in pairs.iter_mut().filter(|p| p.ascii && p.close > p.open) {
-        let han_inside = cells[p.open + 1..p.close].iter().any(|c| is_han(c.ch));
+        let han_inside = hp[p.close] > hp[p.open + 1];
         p.convert = han_inside
             || cjk_at(cells, left_of(cells, p.open))
             || cjk_at(cells, right_of(cells, p.close))
             || cjk_at(cells, right_of(cells, p.open))
             || cjk_at(cells, left_of(cells, p.close));
     }
+    // Depth = enclosing quotes that are (or become) curly. Parents are pushed before their
+    // children, so one forward sweep computes it.
+    let mut depths: Vec<usize> = Vec::with_capacity(pairs.len());
     for k in 0..pairs.len() {
+        let depth = pairs[k].parent.map_or(0, |q| {
+            depths[q] + usize::from(!pairs[q].ascii || pairs[q].convert)
+        });
+        depths.push(depth);
         let p = &pairs[k];
         if !(p.ascii && p.convert) {
             continue;
-        }
-        // Depth = enclosing quotes that are (or become) curly.
-        let mut depth = 0;
-        let mut up = p.parent;
-        while let Some(q) = up {
-            if !pairs[q].ascii || pairs[q].convert {
-                depth += 1;
-            }
-            up = pairs[q].parent;
         }
         let (o, c) = if depth % 2 == 0 {
             ('“', '”')

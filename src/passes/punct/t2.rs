@@ -1,6 +1,6 @@
 //! T2: half-width → full-width punctuation in CJK context.
 
-use super::{cjk_at, cjk_context, han_at, left_of, right_of, Counts};
+use super::{cjk_at, cjk_context, han_at, han_prefix, left_of, right_of, Counts};
 use crate::passes::chars::{is_blank, is_cjk, is_close, is_han};
 use crate::passes::flat::{Cell, BREAK, LBREAK};
 
@@ -81,12 +81,13 @@ fn parens(cells: &mut [Cell], counts: &mut Counts) {
             _ => {}
         }
     }
+    let hp = han_prefix(cells);
     for (o, c) in pairs {
         if cells[o].ch == '（' && cells[c].ch == '）' {
             continue;
         }
         let mixed = cells[o].ch == '（' || cells[c].ch == '）';
-        let han_inside = cells[o + 1..c].iter().any(|x| is_han(x.ch));
+        let han_inside = hp[c] > hp[o + 1];
         let outer = |j: Option<usize>| {
             j.and_then(|j| cells.get(j))
                 .is_some_and(|x| !x.keep && is_cjk(x.ch))

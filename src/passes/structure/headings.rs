@@ -93,6 +93,15 @@ pub fn infer(blocks: Vec<Block>, log: &mut Log) -> Vec<Block> {
         .iter()
         .map(|b| numbered(b).map(|n| level_of(n.kind)))
         .collect();
+    // Nearest numbered level before / after each block, precomputed to stay linear.
+    let mut before = vec![None; out.len()];
+    let mut after = vec![None; out.len()];
+    for i in 1..out.len() {
+        before[i] = levels[i - 1].or(before[i - 1]);
+    }
+    for i in (0..out.len().saturating_sub(1)).rev() {
+        after[i] = levels[i + 1].or(after[i + 1]);
+    }
     for i in 0..out.len() {
         let Some(text) = para_line(out.get(i)) else {
             continue;
@@ -101,11 +110,11 @@ pub fn infer(blocks: Vec<Block>, log: &mut Log) -> Vec<Block> {
             continue;
         }
         let body_follows = para_line(out.get(i + 1)).is_some_and(|t| !heading_like(&t));
-        let prev = levels[..i].iter().rev().find_map(|l| *l);
+        let prev: Option<u8> = before[i];
         let (true, Some(prev)) = (body_follows, prev) else {
             continue;
         };
-        let next = levels[i + 1..].iter().find_map(|l| *l);
+        let next: Option<u8> = after[i];
         let level = match next {
             Some(n) if n >= prev => n,
             _ => prev,
