@@ -127,7 +127,7 @@ pub(super) fn apply(cells: &mut [Cell], counts: &mut Counts) {
         if !(p.ascii && p.convert) {
             continue;
         }
-        let (o, c) = if depth % 2 == 0 {
+        let (o, c) = if depth.is_multiple_of(2) {
             ('“', '”')
         } else {
             ('‘', '’')
