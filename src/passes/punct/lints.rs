@@ -25,8 +25,11 @@ pub(super) fn check(text: &str, line: usize, log: &mut Log) {
             ),
         );
     }
-    for m in re(&DATE, r"(?:\d年|^|[^\d])0[1-9]月|月0[1-9]日").find_iter(text) {
-        log.warn("W-DATE", line, format!("zero-padded date `{}`", m.as_str()));
+    for m in re(&DATE, r"(?:\d{2,4}年)?\d{1,2}月(?:\d{1,2}日)?").find_iter(text) {
+        let s = m.as_str();
+        if s.starts_with('0') || s.contains("年0") || s.contains("月0") {
+            log.warn("W-DATE", line, format!("zero-padded date `{s}`"));
+        }
     }
     for m in re(&FWZH, r"[\[(（]\d{4}[\])）]\d+号").find_iter(text) {
         log.warn(

@@ -214,6 +214,11 @@ fn lint_w_ord_and_w_date() {
     assert!(codes.contains(&"W-ORD"), "{codes:?}");
     assert!(codes.contains(&"W-DATE"), "{codes:?}");
     assert!(log.warnings().all(|e| e.line == 7));
+    assert!(log
+        .warnings()
+        .any(|e| e.message.contains("`2024年03月05日`")));
+    let (_, log) = run_seq(vec![t("2024年3月5日，10月20日")]);
+    assert_eq!(log.warnings().count(), 0);
 }
 
 #[test]
