@@ -45,6 +45,20 @@ fn content(b: Block) -> Vec<Inline> {
     }
 }
 
+/// A typed leading `——` (or `--`, `—`) of a subtitle goes: backends print it (T23).
+fn strip_dash(seq: Vec<Inline>) -> Vec<Inline> {
+    let mut cells = crate::passes::flat::flatten(&seq);
+    let n = cells
+        .iter()
+        .take_while(|c| matches!(c.ch, '—' | '-' | '－' | '\u{2E3A}' | ' ' | '\u{3000}'))
+        .count();
+    if n == 0 || n == cells.len() {
+        return seq;
+    }
+    cells.drain(..n);
+    crate::passes::flat::rebuild(&seq, &cells)
+}
+
 /// Groups top-level blocks into articles when the document starts with a title-like line.
 pub fn segment(blocks: Vec<Block>, log: &mut Log) -> Vec<Block> {
     if !title_like(blocks.first()) {
@@ -66,7 +80,7 @@ pub fn segment(blocks: Vec<Block>, log: &mut Log) -> Vec<Block> {
         if title_like(it.peek()) && byline(it.peek()).is_none() {
             let b = it.next().expect("peeked");
             if it.peek().is_some() {
-                subtitle = Some(content(b));
+                subtitle = Some(strip_dash(content(b)));
             } else {
                 out.push(Block::Article(Article {
                     title,

@@ -192,3 +192,15 @@ fn t22_long_numbered_sentence_stays_body() {
     let d = run(doc(&["一、总体", BODY, item]), &mut Log::default());
     assert_eq!(outline(&d.blocks)[2], format!("P {item}"));
 }
+
+#[test]
+fn t23_subtitle_dash_left_to_backends() {
+    let d = run(
+        doc(&["标题", "——深学笃行重要指示精神", BODY]),
+        &mut Log::default(),
+    );
+    let Block::Article(a) = &d.blocks[0] else {
+        panic!("{:?}", d.blocks[0]);
+    };
+    assert_eq!(plain(a.subtitle.as_ref().unwrap()), "深学笃行重要指示精神");
+}
