@@ -131,12 +131,30 @@ pub(crate) fn protect(cells: &mut [Cell]) {
     idx[s.len()] = cells.len();
     for re in regexes() {
         for m in re.find_iter(&s) {
-            for c in &mut cells[idx[m.start()]..idx[m.end()]] {
+            let end = m.start() + trim_url(m.as_str()).len();
+            for c in &mut cells[idx[m.start()]..idx[end]] {
                 c.keep = true;
             }
         }
     }
     latin_sentences(cells);
+}
+
+/// Trailing sentence punctuation is not part of a URL (`见https://a.cn/x)。`), nor is an
+/// unbalanced closing parenthesis (as autolinkers do).
+fn trim_url(m: &str) -> &str {
+    let mut t = m;
+    loop {
+        let Some(last) = t.chars().last() else {
+            return t;
+        };
+        let unbalanced = last == ')' && t.matches('(').count() < t.matches(')').count();
+        if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"') || unbalanced {
+            t = &t[..t.len() - 1];
+        } else {
+            return t;
+        }
+    }
 }
 
 /// A maximal span without HAN, full-width punctuation or objects that holds ≥2 WEST words

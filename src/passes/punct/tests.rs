@@ -69,6 +69,13 @@ fn t2_url_untouched() {
 }
 
 #[test]
+fn t2_url_trailing_punctuation_is_text() {
+    assert_eq!(conv("见(https://a.cn/x)"), "见（https://a.cn/x）");
+    assert_eq!(conv("访问https://a.cn/x,然后"), "访问https://a.cn/x，然后");
+    assert_eq!(conv("见https://a.cn/f(1),完"), "见https://a.cn/f(1)，完");
+}
+
+#[test]
 fn t2_latin_sentence_untouched() {
     assert_eq!(
         conv("他说：“Stay hungry, stay foolish.”"),
