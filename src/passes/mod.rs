@@ -21,7 +21,8 @@ use crate::log::Log;
 /// Which passes run.
 #[derive(Debug, Clone, Copy)]
 pub struct PassOptions {
-    /// Clean-up passes (T1–T5 punctuation, paragraph repair, stray markup); `--no-cleanup` turns them off.
+    /// Clean-up passes (T2–T5 punctuation, paragraph repair, stray markup); `--no-cleanup`
+    /// turns them off. T1 soft breaks, T15 autospace and ids always run.
     pub cleanup: bool,
     /// Structure inference (T21/T22 headings, title, bylines, articles).
     pub infer_structure: bool,
