@@ -113,3 +113,22 @@ fn empty_folder_is_a_usage_error() {
         .stderr(predicate::str::contains("no input files"));
     assert!(!Path::new(&dir.path().join("output")).exists());
 }
+
+#[test]
+fn fonts_lists_every_role_with_its_origin() {
+    let out = paiban().arg("fonts").assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for (role, family) in [
+        ("song ", "Noto Serif CJK SC"),
+        ("hei ", "Noto Sans CJK SC"),
+        ("kai ", "LXGW WenKai"),
+        ("mono ", "DejaVu Sans Mono"),
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(role))
+            .unwrap_or_else(|| panic!("no line for role {role:?} in:\n{text}"));
+        assert!(line.contains(family), "{line}");
+        assert!(line.contains("bundled"), "{line}");
+    }
+}

@@ -49,6 +49,7 @@ pub fn run(args: InspectArgs) -> Result<ExitCode> {
 
 /// Lists the font of every role.
 pub fn fonts(args: FontsArgs) -> Result<ExitCode> {
-    let _ = args;
-    Err(UsageError("`paiban fonts` is not available yet".into()).into())
+    let set = paiban::fonts::FontSet::load(&args.font_dir)?;
+    print!("{}", paiban::fonts::report(&set));
+    Ok(ExitCode::SUCCESS)
 }
