@@ -1,9 +1,10 @@
-//! Embedded fonts: for each font role, the faces that cover the characters the book uses,
+//! Embedded fonts: for each font role, the faces of its chain (T27) that cover the characters the book uses,
 //! cut down with `allsorts` to complete OpenType subsets (cmap, hmtx, CFF or glyf, OS/2, name,
 //! post) that browsers and e-readers accept.
 
 use super::resources::Chars;
 use crate::error::{Error, Result};
+use crate::fonts::{needs_no_glyph, Face, FontSet};
 use crate::log::Log;
 use crate::style::FontRole;
 use allsorts::binary::read::ReadScope;
@@ -11,20 +12,8 @@ use allsorts::font_data::FontData;
 use allsorts::subset::{subset, CmapTarget, SubsetProfile};
 use rustybuzz::ttf_parser;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, OnceLock};
-
-/// One font face the backend can embed.
-#[derive(Debug)]
-pub struct FaceRef {
-    /// Stable identity (file and index), used to merge roles that share a face.
-    pub key: String,
-    /// Family name, e.g. `Noto Serif CJK SC`.
-    pub family: String,
-    /// The font file (may be a collection).
-    pub data: Arc<Vec<u8>>,
-    /// Face index within a collection.
-    pub index: u32,
-}
+use std::path::PathBuf;
+use std::sync::Arc;
 
 /// An embedded subset font.
 #[derive(Debug, Clone)]
@@ -55,82 +44,19 @@ pub fn is_bold(role: FontRole) -> bool {
     matches!(role, FontRole::SongBold | FontRole::Hei)
 }
 
-// ---- Font source. Until `crate::fonts::FontSet` is on main, the system Noto CJK / LXGW /
-// DejaVu files stand in for the bundled fonts; `chain` is the one function to switch over.
-
-fn load(path: &str, index: u32, family: &str) -> Option<Arc<FaceRef>> {
-    let data = std::fs::read(path).ok()?;
-    Some(Arc::new(FaceRef {
-        key: format!("{path}#{index}"),
-        family: family.to_string(),
-        data: Arc::new(data),
-        index,
-    }))
-}
-
-fn system_faces() -> &'static BTreeMap<FontRole, Option<Arc<FaceRef>>> {
-    static FACES: OnceLock<BTreeMap<FontRole, Option<Arc<FaceRef>>>> = OnceLock::new();
-    FACES.get_or_init(|| {
-        let noto = "/usr/share/fonts/opentype/noto";
-        let song = load(
-            &format!("{noto}/NotoSerifCJK-Regular.ttc"),
-            2,
-            "Noto Serif CJK SC",
-        );
-        let mut m = BTreeMap::new();
-        m.insert(FontRole::Song, song.clone());
-        m.insert(FontRole::Fang, song);
-        let bold = load(
-            &format!("{noto}/NotoSerifCJK-Bold.ttc"),
-            2,
-            "Noto Serif CJK SC",
-        );
-        m.insert(FontRole::SongBold, bold);
-        m.insert(
-            FontRole::Hei,
-            load(
-                &format!("{noto}/NotoSansCJK-Bold.ttc"),
-                2,
-                "Noto Sans CJK SC",
-            ),
-        );
-        m.insert(
-            FontRole::Kai,
-            load(
-                "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf",
-                0,
-                "LXGW WenKai",
-            ),
-        );
-        m.insert(
-            FontRole::Mono,
-            load(
-                "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
-                0,
-                "DejaVu Sans Mono",
-            ),
-        );
-        m
-    })
-}
-
-/// The faces of `role`, primary first, ending with the Song face (T27).
-fn chain(role: FontRole) -> Vec<Arc<FaceRef>> {
-    let faces = system_faces();
-    let mut out: Vec<Arc<FaceRef>> = Vec::new();
-    let fallback = if is_bold(role) {
-        FontRole::SongBold
+/// The faces to embed from: `--font-dir` faces, then the bundled ones. System fonts are
+/// left out so the book does not depend on the machine that made it.
+fn font_set(font_dirs: &[PathBuf]) -> Result<FontSet> {
+    if font_dirs.is_empty() {
+        Ok(FontSet::bundled())
     } else {
-        FontRole::Song
-    };
-    for r in [role, fallback, FontRole::Song] {
-        if let Some(Some(f)) = faces.get(&r) {
-            if !out.iter().any(|o| o.key == f.key) {
-                out.push(f.clone());
-            }
-        }
+        Ok(FontSet::load(font_dirs)?.without_system_fonts())
     }
-    out
+}
+
+/// Identity of a face (file and index), to merge roles that share it.
+fn key(face: &Face) -> String {
+    format!("{}#{}", face.origin, face.index)
 }
 
 // ---- Subsetting.
@@ -158,8 +84,8 @@ fn font_err(msg: String) -> Error {
 
 /// Subsets `face` to `chars` (all of which it maps). Glyph 0 is kept first, then glyphs
 /// in ascending order, so the same characters always give the same bytes.
-pub fn subset_face(face: &FaceRef, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
-    let parsed = ttf_parser::Face::parse(&face.data, face.index)
+pub fn subset_face(face: &Face, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
+    let parsed = ttf_parser::Face::parse(face.data(), face.index)
         .map_err(|e| font_err(format!("{}: {e}", face.family)))?;
     let mut gids: BTreeSet<u16> = chars
         .iter()
@@ -168,7 +94,7 @@ pub fn subset_face(face: &FaceRef, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
         .collect();
     gids.remove(&0);
     let glyph_ids: Vec<u16> = std::iter::once(0).chain(gids).collect();
-    let scope = ReadScope::new(&face.data);
+    let scope = ReadScope::new(face.data());
     let font_file = scope
         .read::<FontData<'_>>()
         .map_err(|e| font_err(format!("{}: {e}", face.family)))?;
@@ -184,65 +110,64 @@ pub fn subset_face(face: &FaceRef, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
     .map_err(|e| font_err(format!("subsetting {}: {e}", face.family)))
 }
 
-/// Subsets, for every role with characters, the faces that render them.
-pub fn embed(chars: &Chars, log: &mut Log) -> Result<Embedded> {
-    // (face key, weight) → (face, chars it must cover)
-    let mut groups: BTreeMap<(String, u16), (Arc<FaceRef>, BTreeSet<char>)> = BTreeMap::new();
+/// Subsets, for every role with characters, the faces of its chain that render them.
+pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embedded> {
+    let set = font_set(font_dirs)?;
+    // face key → (face, characters it must cover for any role)
+    let mut groups: BTreeMap<String, (Arc<Face>, BTreeSet<char>)> = BTreeMap::new();
     let mut families: BTreeMap<FontRole, Vec<String>> = BTreeMap::new();
-    for (role, set) in chars {
-        let weight = if is_bold(*role) { 700 } else { 400 };
-        let faces = chain(*role);
-        let parsed: Vec<Option<ttf_parser::Face<'_>>> = faces
-            .iter()
-            .map(|f| ttf_parser::Face::parse(&f.data, f.index).ok())
-            .collect();
-        let mut used = vec![false; faces.len()];
-        let mut missing = BTreeSet::new();
-        for &c in set {
-            if c.is_control() {
+    for (role, set_chars) in chars {
+        let chain = set.chain(*role);
+        let mut used = vec![false; chain.len()];
+        let mut missing = String::new();
+        for &c in set_chars {
+            if needs_no_glyph(c) {
                 continue;
             }
-            let hit = parsed
-                .iter()
-                .position(|p| p.as_ref().is_some_and(|p| p.glyph_index(c).is_some()));
-            match hit {
+            match chain.iter().position(|f| f.has_char(c)) {
                 Some(i) => {
                     used[i] = true;
-                    let f = &faces[i];
+                    let f = &chain[i];
                     groups
-                        .entry((f.key.clone(), weight))
+                        .entry(key(f))
                         .or_insert_with(|| (f.clone(), BTreeSet::new()))
                         .1
                         .insert(c);
                 }
-                None => {
-                    missing.insert(c);
-                }
+                None => missing.push(c),
             }
         }
         if !missing.is_empty() {
-            let list: String = missing.iter().take(20).collect();
-            log.warn("W-GLYPH", 0, format!("no {} font has {list}", role.name()));
+            log.warn(
+                "W-GLYPH",
+                0,
+                format!(
+                    "no {} font has {missing}; the reader's own fonts will show them",
+                    role.name()
+                ),
+            );
         }
-        let fams = faces
-            .iter()
-            .zip(&used)
-            .filter(|(_, u)| **u)
-            .map(|(f, _)| css_family(&f.family))
-            .collect();
+        let mut fams: Vec<String> = Vec::new();
+        for (f, _) in chain.iter().zip(&used).filter(|(_, u)| **u) {
+            let fam = css_family(&f.family);
+            if !fams.contains(&fam) {
+                fams.push(fam);
+            }
+        }
         families.insert(*role, fams);
     }
-    let mut faces = Vec::new();
-    for ((_, weight), (face, set)) in groups {
-        let data = subset_face(&face, &set)?;
+    let mut faces: Vec<EmbeddedFace> = Vec::new();
+    for (face, set_chars) in groups.into_values() {
+        let data = subset_face(&face, &set_chars)?;
         let (ext, media_type) = if data.starts_with(b"OTTO") {
             ("otf", "font/otf")
         } else {
             ("ttf", "font/ttf")
         };
+        let weight = if face.weight >= 600 { 700 } else { 400 };
         let mut href = format!("fonts/{}-{weight}.{ext}", slug(&face.family));
         let mut n = 1;
-        while faces.iter().any(|f: &EmbeddedFace| f.href == href) {
+        while faces.iter().any(|f| f.href == href) {
             n += 1;
             href = format!("fonts/{}-{weight}-{n}.{ext}", slug(&face.family));
         }
@@ -254,6 +179,7 @@ pub fn embed(chars: &Chars, log: &mut Log) -> Result<Embedded> {
             data,
         });
     }
+    faces.sort_by(|a, b| a.href.cmp(&b.href));
     Ok(Embedded { faces, families })
 }
 

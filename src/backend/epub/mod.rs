@@ -96,7 +96,7 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
         }
     }
     let fonts = if ctx.options.embed_fonts {
-        fonts::embed(&sh.chars, log)?
+        fonts::embed(&sh.chars, &ctx.options.font_dirs, log)?
     } else {
         fonts::Embedded::default()
     };
