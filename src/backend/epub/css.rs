@@ -76,6 +76,27 @@ pub fn stylesheet(style: &Style, fonts: &Embedded) -> String {
             f.css_family, f.weight, f.href
         );
     }
+    // T25: declared after the family's main face, so it wins for the quotes it covers.
+    for q in &fonts.quote_faces {
+        let format = if q.media_type == "font/otf" {
+            "opentype"
+        } else {
+            "truetype"
+        };
+        let range: Vec<String> = q
+            .chars
+            .iter()
+            .map(|c| format!("U+{:04X}", *c as u32))
+            .collect();
+        let _ = writeln!(
+            css,
+            "@font-face{{font-family:\"{}\";font-style:normal;font-weight:{};src:url(\"../{}\") format(\"{format}\");unicode-range:{}}}",
+            q.css_family,
+            q.weight,
+            q.href,
+            range.join(",")
+        );
+    }
     // T9/T13/T14: strict kinsoku, trimmed adjacent punctuation, no hanging punctuation.
     css.push_str(
         "html{line-break:strict;-epub-line-break:strict;-webkit-line-break:strict;word-break:normal;\

@@ -37,6 +37,37 @@ pub struct Embedded {
     pub faces: Vec<EmbeddedFace>,
     /// Role → CSS family names of its embedded faces, fallback order.
     pub families: BTreeMap<FontRole, Vec<String>>,
+    /// T25: faces whose quotes are narrow get full-width quotes from the Song subset
+    /// through an extra `@font-face` of the same family limited by `unicode-range`.
+    pub quote_faces: Vec<QuoteFace>,
+}
+
+/// An `@font-face` that lends one family the Song face's full-width quotes (T25).
+#[derive(Debug, Clone)]
+pub struct QuoteFace {
+    /// Family name of the face with narrow quotes (e.g. LXGW WenKai's).
+    pub css_family: String,
+    /// Its weight.
+    pub weight: u16,
+    /// The Song subset that holds the quotes.
+    pub href: String,
+    /// Its media type.
+    pub media_type: &'static str,
+    /// The quote characters, ascending.
+    pub chars: Vec<char>,
+}
+
+/// Quotes that must be 1 em wide in CJK text (T25).
+const QUOTES: [char; 4] = ['\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}'];
+
+/// True when `c` is narrower than 0.9 em in `face` (LXGW WenKai's quotes are 0.35 em).
+fn narrow(face: &Face, c: char) -> bool {
+    let ttf = face.ttf();
+    let Some(gid) = ttf.glyph_index(c) else {
+        return false;
+    };
+    let adv = ttf.glyph_hor_advance(gid).unwrap_or(0);
+    f32::from(adv) < 0.9 * f32::from(face.units_per_em())
 }
 
 /// Roles set in a bold face: the weight their `@font-face` rules declare (no synthetic bold).
@@ -116,6 +147,13 @@ pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embe
     // face key → (face, characters it must cover for any role)
     let mut groups: BTreeMap<String, (Arc<Face>, BTreeSet<char>)> = BTreeMap::new();
     let mut families: BTreeMap<FontRole, Vec<String>> = BTreeMap::new();
+    // (family, weight) of a narrow-quote face → (Song face key, quotes it lends)
+    let mut quote_map: BTreeMap<(String, u16), (String, BTreeSet<char>)> = BTreeMap::new();
+    let song_wide = set
+        .chain(FontRole::Song)
+        .iter()
+        .find(|f| QUOTES.iter().all(|&q| f.has_char(q) && !narrow(f, q)))
+        .cloned();
     for (role, set_chars) in chars {
         let chain = set.chain(*role);
         let mut used = vec![false; chain.len()];
@@ -127,7 +165,17 @@ pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embe
             match chain.iter().position(|f| f.has_char(c)) {
                 Some(i) => {
                     used[i] = true;
-                    let f = &chain[i];
+                    let mut f = &chain[i];
+                    if let Some(song) = song_wide.as_ref().filter(|_| QUOTES.contains(&c)) {
+                        if narrow(f, c) {
+                            quote_map
+                                .entry((css_family(&f.family), f.weight))
+                                .or_insert_with(|| (key(song), BTreeSet::new()))
+                                .1
+                                .insert(c);
+                            f = song;
+                        }
+                    }
                     groups
                         .entry(key(f))
                         .or_insert_with(|| (f.clone(), BTreeSet::new()))
@@ -157,7 +205,8 @@ pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embe
         families.insert(*role, fams);
     }
     let mut faces: Vec<EmbeddedFace> = Vec::new();
-    for (face, set_chars) in groups.into_values() {
+    let mut href_of: BTreeMap<String, (String, &'static str)> = BTreeMap::new();
+    for (k, (face, set_chars)) in groups {
         let data = subset_face(&face, &set_chars)?;
         let (ext, media_type) = if data.starts_with(b"OTTO") {
             ("otf", "font/otf")
@@ -171,6 +220,7 @@ pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embe
             n += 1;
             href = format!("fonts/{}-{weight}-{n}.{ext}", slug(&face.family));
         }
+        href_of.insert(k, (href.clone(), media_type));
         faces.push(EmbeddedFace {
             href,
             media_type,
@@ -180,7 +230,24 @@ pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embe
         });
     }
     faces.sort_by(|a, b| a.href.cmp(&b.href));
-    Ok(Embedded { faces, families })
+    let quote_faces = quote_map
+        .into_iter()
+        .filter_map(|((css_family, weight), (song, chars))| {
+            let (href, media_type) = href_of.get(&song)?.clone();
+            Some(QuoteFace {
+                css_family,
+                weight,
+                href,
+                media_type,
+                chars: chars.into_iter().collect(),
+            })
+        })
+        .collect();
+    Ok(Embedded {
+        faces,
+        families,
+        quote_faces,
+    })
 }
 
 /// The `@font-face` family name of an embedded face: distinct from the installed font's
