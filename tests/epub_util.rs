@@ -259,3 +259,101 @@ pub fn epubcheck(bytes: &[u8], name: &str) -> (usize, usize, String) {
     );
     (errors, warnings, text)
 }
+
+/// Reads `path` through the real readers and passes, then renders it.
+pub fn render_file(path: &Path, opts: &RenderOptions) -> (Vec<u8>, Log, Document) {
+    let mut log = Log::default();
+    let doc = paiban::pipeline::load(
+        path,
+        &paiban::read::ReadOptions::default(),
+        true,
+        None,
+        &mut log,
+    )
+    .expect("input loads");
+    let (bytes, render_log) = render(&doc, opts, path.parent().unwrap());
+    log.entries.extend(render_log.entries);
+    (bytes, log, doc)
+}
+
+/// A Python with fontTools (Debian's `/usr/bin/python3` first); the test fails without one.
+pub fn python_with_fonttools() -> String {
+    for py in ["/usr/bin/python3", "python3"] {
+        let ok = Command::new(py)
+            .args(["-c", "import fontTools"])
+            .status()
+            .is_ok_and(|s| s.success());
+        if ok {
+            return py.to_string();
+        }
+    }
+    panic!("fontTools is required for this test: install python3-fonttools");
+}
+
+/// Checks every embedded font with fontTools: it loads, has a Unicode cmap, and together the
+/// fonts map every character of the chapter files' text. Returns the number of fonts.
+pub fn check_fonts_with_fonttools(files: &BTreeMap<String, Vec<u8>>) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let mut fonts = Vec::new();
+    let mut text_chars = std::collections::BTreeSet::new();
+    for (path, data) in files {
+        if path.starts_with("EPUB/fonts/") {
+            let p = dir.path().join(path.rsplit('/').next().unwrap());
+            std::fs::write(&p, data).unwrap();
+            fonts.push(p.display().to_string());
+        } else if path.ends_with(".xhtml") && !path.ends_with("nav.xhtml") {
+            let s = String::from_utf8(data.clone()).unwrap();
+            let body = s[s.find("<body>").unwrap()..]
+                .replace("&lt;", "<<>")
+                .replace("&gt;", "<>>")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
+            let mut in_tag = false;
+            for c in body.chars() {
+                match c {
+                    '<' if !in_tag => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag && !c.is_whitespace() && !c.is_ascii_punctuation() => {
+                        text_chars.insert(c);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    let chars: String = text_chars.into_iter().collect();
+    std::fs::write(dir.path().join("chars.txt"), &chars).unwrap();
+    let script = r#"
+import sys
+from fontTools.ttLib import TTFont
+chars = open(sys.argv[1], encoding='utf-8').read()
+covered = set()
+for path in sys.argv[2:]:
+    f = TTFont(path)
+    cmap = f['cmap'].getBestCmap()
+    assert cmap, path + ': no Unicode cmap'
+    for t in ('head', 'hhea', 'hmtx', 'maxp', 'name', 'OS/2', 'post'):
+        assert t in f, path + ': missing ' + t
+    assert ('CFF ' in f) or ('glyf' in f), path + ': no outlines'
+    for gid in cmap.values():
+        assert gid in f.getGlyphOrder()
+    covered |= set(cmap)
+missing = [c for c in chars if ord(c) not in covered]
+print('fonts', len(sys.argv) - 2, 'chars', len(chars), 'missing', ''.join(missing))
+assert not missing, 'characters no embedded font maps: ' + ''.join(missing)
+"#;
+    let out = Command::new(python_with_fonttools())
+        .arg("-c")
+        .arg(script)
+        .arg(dir.path().join("chars.txt"))
+        .args(&fonts)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "fontTools check failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    fonts.len()
+}

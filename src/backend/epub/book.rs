@@ -1,12 +1,14 @@
 //! How the document is cut into XHTML files, the final anchor ids, and the table of contents.
 
 use super::xml::is_ncname;
-use crate::ast::{plain_text, Article, Block, Byline, Document, Heading};
+use crate::ast::{plain_text, Article, Block, Byline, Document, Heading, Meta};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A piece of one chapter file.
 #[derive(Debug, Clone, Copy)]
 pub enum Part<'a> {
+    /// The document's own title block (front matter), for documents without articles.
+    Title(&'a Meta),
     /// An article's title block (title and subtitle).
     Head(&'a Article),
     /// Body blocks.
@@ -126,6 +128,15 @@ pub fn split(doc: &Document, split_level: u8) -> Vec<Chapter<'_>> {
     for (i, c) in chapters.iter_mut().enumerate() {
         c.file = format!("c{:03}.xhtml", i + 1);
     }
+    if articles == 0
+        && doc
+            .meta
+            .title
+            .as_deref()
+            .is_some_and(|t| !t.trim().is_empty())
+    {
+        chapters[0].parts.insert(0, Part::Title(&doc.meta));
+    }
     chapters
 }
 
@@ -169,7 +180,7 @@ pub fn build<'a>(chapters: Vec<Chapter<'a>>, fallback_title: &str) -> Book<'a> {
                     flat.push((0, entry(title, &ch.file, &id)));
                 }
                 Part::Blocks(blocks) => st.walk(blocks, ci, &ch.file, &mut flat, true),
-                Part::Bylines(_) => {}
+                Part::Bylines(_) | Part::Title(_) => {}
             }
         }
         if flat.len() == before {

@@ -4,7 +4,7 @@
 use super::book::{addr, Book, Part};
 use super::resources::{Chars, Images};
 use super::xml::esc;
-use crate::ast::{Article, Block, Byline, Document, Heading, List, Table};
+use crate::ast::{Article, Block, Byline, Document, Heading, List, Meta, Table};
 use crate::log::Log;
 use crate::style::{FontRole, Style};
 use std::collections::BTreeMap;
@@ -92,6 +92,7 @@ pub fn chapter(book: &Book<'_>, ci: usize, sh: &mut Shared<'_>, log: &mut Log) -
     };
     for part in &ch.parts {
         match part {
+            Part::Title(m) => w.doc_head(m),
             Part::Head(a) => w.article_head(a),
             Part::Blocks(blocks) => w.blocks(blocks),
             Part::Bylines(b) => w.bylines(b),
@@ -134,6 +135,32 @@ impl W<'_, '_, '_> {
                 }
                 w.inlines(sub);
             });
+            self.out.push_str("</p>\n");
+        }
+    }
+
+    /// Front-matter title, subtitle and authors of a document without articles (T23).
+    fn doc_head(&mut self, meta: &Meta) {
+        let style = self.sh.style;
+        self.out.push_str("<h1 class=\"title\">");
+        self.with_role(style.title.font, |w| {
+            w.text(meta.title.as_deref().unwrap_or(""))
+        });
+        self.out.push_str("</h1>\n");
+        if let Some(sub) = meta.subtitle.as_deref().filter(|s| !s.is_empty()) {
+            self.out.push_str("<p class=\"subtitle\">");
+            self.with_role(style.subtitle.font, |w| {
+                if !sub.starts_with("——") {
+                    w.text("——");
+                }
+                w.text(sub);
+            });
+            self.out.push_str("</p>\n");
+        }
+        if !meta.authors.is_empty() {
+            self.out.push_str("<p class=\"byline\">");
+            let names = meta.authors.join("\u{3000}");
+            self.with_role(style.byline.font, |w| w.text(&names));
             self.out.push_str("</p>\n");
         }
     }

@@ -1,0 +1,115 @@
+//! Acceptance on the reference input (input/yiwu.txt, two articles): epubcheck-clean,
+//! under 2.5 MB with fonts, nav = the document outline, three creators, valid subsets.
+
+#[path = "epub_util.rs"]
+mod util;
+
+use paiban::ast::{plain_text, Block, Document};
+use paiban::backend::RenderOptions;
+use std::path::Path;
+use util::*;
+
+fn yiwu(opts: &RenderOptions) -> (Vec<u8>, Document) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/yiwu.txt");
+    let (bytes, _, doc) = render_file(&path, opts);
+    (bytes, doc)
+}
+
+/// (depth, text) of every nav entry, depth = number of enclosing `<ol>`s.
+fn nav_entries(nav: &str) -> Vec<(usize, String)> {
+    let toc = &nav[nav.find("epub:type=\"toc\"").unwrap()..nav.find("</nav>").unwrap()];
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut rest = toc;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i..];
+        if rest.starts_with("<ol>") {
+            depth += 1;
+        } else if rest.starts_with("</ol>") {
+            depth -= 1;
+        } else if rest.starts_with("<a ") {
+            let start = rest.find('>').unwrap() + 1;
+            let end = rest.find("</a>").unwrap();
+            out.push((depth, rest[start..end].to_string()));
+        }
+        rest = &rest[1..];
+    }
+    out
+}
+
+#[test]
+fn yiwu_epub_passes_epubcheck_and_is_small() {
+    let (bytes, _) = yiwu(&RenderOptions::default());
+    assert!(bytes.len() < 2_500_000, "EPUB is {} bytes", bytes.len());
+    let (errors, warnings, out) = epubcheck(&bytes, "yiwu.epub");
+    assert_eq!((errors, warnings), (0, 0), "{out}");
+}
+
+#[test]
+fn yiwu_nav_is_the_outline_and_creators_are_the_three_authors() {
+    let (bytes, doc) = yiwu(&RenderOptions::default());
+    let files = unzip(&bytes);
+    let mut expected = Vec::new();
+    let mut names = Vec::new();
+    for b in &doc.blocks {
+        let Block::Article(a) = b else { continue };
+        expected.push((1, plain_text(&a.title)));
+        for h in &a.body {
+            if let Block::Heading(h) = h {
+                expected.push((1 + h.level as usize, plain_text(&h.content)));
+            }
+        }
+        names.extend(a.bylines.iter().map(|b| b.name.clone()));
+    }
+    assert_eq!(
+        expected.iter().filter(|(d, _)| *d == 1).count(),
+        2,
+        "two articles"
+    );
+    assert!(expected.len() > 10);
+    let nav = text(&files, "EPUB/nav.xhtml");
+    assert_eq!(nav_entries(&nav), expected);
+    let opf = text(&files, "EPUB/content.opf");
+    names.dedup();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert_eq!(opf.matches("<dc:creator ").count(), 3);
+    for n in &names {
+        assert!(opf.contains(&format!(">{n}</dc:creator>")), "{n}");
+    }
+    assert!(files.contains_key("EPUB/c001.xhtml") && files.contains_key("EPUB/c002.xhtml"));
+}
+
+#[test]
+fn yiwu_body_paragraphs_are_plain_indented_paragraphs() {
+    let (bytes, doc) = yiwu(&RenderOptions::default());
+    let files = unzip(&bytes);
+    let mut paras = 0;
+    paiban::ast::visit_blocks(&doc, &mut |b| {
+        if matches!(b, Block::Para(_)) {
+            paras += 1
+        }
+    });
+    let html: String = ["EPUB/c001.xhtml", "EPUB/c002.xhtml"]
+        .iter()
+        .map(|p| text(&files, p))
+        .collect();
+    assert_eq!(
+        html.matches("<p>").count(),
+        paras,
+        "every body paragraph is a bare <p> (T17)"
+    );
+    assert!(text(&files, "EPUB/css/style.css").contains("p{text-indent:2em;margin:0}"));
+}
+
+#[test]
+fn yiwu_fonts_are_valid_subsets_covering_the_text() {
+    let (bytes, _) = yiwu(&RenderOptions::default());
+    assert!(check_fonts_with_fonttools(&unzip(&bytes)) >= 3);
+}
+
+#[test]
+fn yiwu_same_input_same_bytes() {
+    let (a, _) = yiwu(&RenderOptions::default());
+    let (b, _) = yiwu(&RenderOptions::default());
+    assert!(a == b);
+}
