@@ -166,7 +166,11 @@ fn first_heading(blocks: &[Block]) -> Option<String> {
 }
 
 /// Assigns final ids (valid, unique NCNames) and builds the table of contents.
-pub fn build<'a>(chapters: Vec<Chapter<'a>>, fallback_title: &str) -> Book<'a> {
+pub fn build<'a>(mut chapters: Vec<Chapter<'a>>, fallback_title: &str) -> Book<'a> {
+    // `<title>` must not be empty (epubcheck RSC-005).
+    for ch in chapters.iter_mut().filter(|c| c.title.trim().is_empty()) {
+        ch.title = fallback_title.to_string();
+    }
     let mut st = IdState::default();
     // Nav entries with their depth: article titles 0, headings their level.
     let mut flat: Vec<(u8, NavEntry)> = Vec::new();
