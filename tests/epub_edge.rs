@@ -131,7 +131,7 @@ fn unusable_content_becomes_text_with_warnings() {
         }],
         ..Document::default()
     };
-    let (bytes, log) = render(&doc, &RenderOptions::default(), &fixtures());
+    let (_, log) = render(&doc, &RenderOptions::default(), &fixtures());
     let files = clean(&doc, &RenderOptions::default(), "edge.epub");
     let c1 = text(&files, "EPUB/c001.xhtml");
     assert!(
