@@ -102,6 +102,26 @@ fn yiwu_body_paragraphs_are_plain_indented_paragraphs() {
 }
 
 #[test]
+fn yiwu_kai_subtitle_takes_full_width_quotes_from_song_t25() {
+    let (bytes, _) = yiwu(&RenderOptions::default());
+    let files = unzip(&bytes);
+    let c1 = text(&files, "EPUB/c001.xhtml");
+    assert!(c1.contains("<p class=\"subtitle\"><span class=\"nw\">——</span>深学笃行"));
+    let css = text(&files, "EPUB/css/style.css");
+    let rule = css
+        .lines()
+        .find(|l| l.contains("unicode-range"))
+        .expect("a unicode-range @font-face for the Kai quotes");
+    assert!(rule.contains("\"pb-lxgw-wenkai\"") && rule.contains("noto-serif-cjk-sc-400"));
+    assert!(rule.contains("U+201C,U+201D"));
+    let kai_main = css.find("font-family:\"pb-lxgw-wenkai\";font-style:normal;font-weight:400;src:url(\"../fonts/lxgw").unwrap();
+    assert!(
+        kai_main < css.find(rule).unwrap(),
+        "the quote face is declared after the Kai face"
+    );
+}
+
+#[test]
 fn yiwu_fonts_are_valid_subsets_covering_the_text() {
     let (bytes, _) = yiwu(&RenderOptions::default());
     assert!(check_fonts_with_fonttools(&unzip(&bytes)) >= 3);

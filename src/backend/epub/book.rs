@@ -317,3 +317,47 @@ impl IdState {
         self.claim(addr(h), &h.id, "h", ci)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(t: &str) -> NavEntry {
+        entry(t.to_string(), "c.xhtml", t)
+    }
+
+    #[test]
+    fn nest_puts_each_entry_under_the_previous_shallower_one() {
+        let flat = vec![
+            (0, e("a")),
+            (1, e("b")),
+            (2, e("c")),
+            (1, e("d")),
+            (0, e("f")),
+            (2, e("g")),
+        ];
+        let tree = nest(flat);
+        assert_eq!(tree.len(), 2);
+        assert_eq!(tree[0].children.len(), 2);
+        assert_eq!(tree[0].children[0].children[0].title, "c");
+        assert_eq!(tree[1].children[0].title, "g", "a level jump still nests");
+    }
+
+    #[test]
+    fn ids_are_valid_and_unique() {
+        let mut st = IdState::default();
+        assert_eq!(st.claim(1, "sec", "h", 0), "sec");
+        assert_eq!(st.claim(2, "sec", "h", 0), "sec-2");
+        assert_eq!(st.claim(3, "1 bad id", "h", 0), "h3");
+        assert_eq!(
+            st.claim(4, "fn-1", "h", 0),
+            "h4",
+            "footnote ids are reserved"
+        );
+        assert_eq!(
+            st.targets["sec"],
+            (0, "sec".to_string()),
+            "first target wins"
+        );
+    }
+}
