@@ -82,7 +82,7 @@ fn doc(texts: Vec<String>) -> Document {
         Block::Heading(Heading {
             level: (i % 3) as u8 + 1,
             content: vec![Inline::Text(t(i))],
-            run_in: if i % 2 == 0 {
+            run_in: if i.is_multiple_of(2) {
                 vec![]
             } else {
                 vec![Inline::Text(t(i + 1))]
