@@ -212,3 +212,43 @@ fn write_sample_for_inspection() {
         eprintln!("{e:?}");
     }
 }
+
+#[test]
+fn a_font_that_forbids_embedding_is_skipped_for_the_next_in_its_chain() {
+    // A copy of the bundled mono font with OS/2 fsType = 2 (restricted licence embedding).
+    let mut font = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fonts/DejaVuSansMono.ttf"
+    ))
+    .unwrap();
+    let tables = u16::from_be_bytes([font[4], font[5]]) as usize;
+    let os2 = (0..tables)
+        .map(|i| 12 + 16 * i)
+        .find(|&r| &font[r..r + 4] == b"OS/2")
+        .map(|r| u32::from_be_bytes(font[r + 8..r + 12].try_into().unwrap()) as usize)
+        .expect("OS/2 table");
+    font[os2 + 8..os2 + 10].copy_from_slice(&2u16.to_be_bytes());
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("RestrictedMono.ttf"), font).unwrap();
+    let opts = RenderOptions {
+        font_dirs: vec![dir.path().to_path_buf()],
+        ..RenderOptions::default()
+    };
+    let (bytes, log) = render(&hand_doc(), &opts, &fixtures());
+    assert!(
+        log.warnings()
+            .any(|e| e.message.contains("does not allow embedding")),
+        "{:?}",
+        log.entries
+    );
+    let files = unzip(&bytes);
+    let mono = files
+        .keys()
+        .find(|k| k.contains("dejavu-sans-mono"))
+        .expect("bundled mono embedded instead");
+    let bundled = unzip(&render(&hand_doc(), &RenderOptions::default(), &fixtures()).0);
+    assert_eq!(
+        files[mono], bundled[mono],
+        "the subset comes from the bundled face"
+    );
+}

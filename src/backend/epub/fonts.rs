@@ -154,8 +154,28 @@ pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embe
         .iter()
         .find(|f| QUOTES.iter().all(|&q| f.has_char(q) && !narrow(f, q)))
         .cloned();
+    let mut refused: BTreeSet<String> = BTreeSet::new();
     for (role, set_chars) in chars {
-        let chain = set.chain(*role);
+        // A face whose licence bits forbid embedding (OS/2 fsType "restricted") is skipped,
+        // so the next face of the chain serves its characters.
+        let chain: Vec<&Arc<Face>> = set
+            .chain(*role)
+            .iter()
+            .filter(|f| {
+                let ok = f.ttf().permissions() != Some(ttf_parser::Permissions::Restricted);
+                if !ok && refused.insert(key(f)) {
+                    log.warn(
+                        "epub",
+                        0,
+                        format!(
+                            "{} ({}) does not allow embedding; not embedded",
+                            f.family, f.origin
+                        ),
+                    );
+                }
+                ok
+            })
+            .collect();
         let mut used = vec![false; chain.len()];
         let mut missing = String::new();
         for &c in set_chars {
@@ -165,7 +185,7 @@ pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embe
             match chain.iter().position(|f| f.has_char(c)) {
                 Some(i) => {
                     used[i] = true;
-                    let mut f = &chain[i];
+                    let mut f = chain[i];
                     if let Some(song) = song_wide.as_ref().filter(|_| QUOTES.contains(&c)) {
                         if narrow(f, c) {
                             quote_map
