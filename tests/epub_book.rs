@@ -204,16 +204,6 @@ fn no_embed_fonts_leaves_fonts_out() {
 }
 
 #[test]
-#[ignore = "writes /tmp/hand.epub for manual inspection"]
-fn write_sample_for_inspection() {
-    let (bytes, log) = render(&hand_doc(), &RenderOptions::default(), &fixtures());
-    std::fs::write("/tmp/hand.epub", bytes).unwrap();
-    for e in &log.entries {
-        eprintln!("{e:?}");
-    }
-}
-
-#[test]
 fn a_font_that_forbids_embedding_is_skipped_for_the_next_in_its_chain() {
     // A copy of the bundled mono font with OS/2 fsType = 2 (restricted licence embedding).
     let mut font = std::fs::read(concat!(

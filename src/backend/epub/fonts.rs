@@ -1,6 +1,12 @@
 //! Embedded fonts: for each font role, the faces of its chain (T27) that cover the characters the book uses,
 //! cut down with `allsorts` to complete OpenType subsets (cmap, hmtx, CFF or glyf, OS/2, name,
 //! post) that browsers and e-readers accept.
+//!
+//! Why allsorts: `subsetter` (krilla's) writes PDF-only fonts without a cmap; `fontcull`
+//! (fontations' klippa) copies the CFF table whole, and Noto CJK is CFF (7 MB per face);
+//! `hb-subset` needs bindgen/libclang and a C++ HarfBuzz build. allsorts subsets CFF and
+//! glyf in pure Rust and writes a Unicode cmap. It drops GSUB/GPOS, so `fwid` and `halt`
+//! are not available from the embedded subsets.
 
 use super::resources::Chars;
 use crate::error::{Error, Result};
