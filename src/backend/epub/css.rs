@@ -65,7 +65,7 @@ fn block_rule(sel: &str, b: &BlockStyle, style: &Style, fonts: &Embedded) -> Str
 pub fn stylesheet(style: &Style, fonts: &Embedded) -> String {
     let mut css = String::new();
     for f in &fonts.faces {
-        let format = if f.media_type == "font/otf" {
+        let format = if f.href.ends_with(".otf") {
             "opentype"
         } else {
             "truetype"
@@ -78,7 +78,7 @@ pub fn stylesheet(style: &Style, fonts: &Embedded) -> String {
     }
     // T25: declared after the family's main face, so it wins for the quotes it covers.
     for q in &fonts.quote_faces {
-        let format = if q.media_type == "font/otf" {
+        let format = if q.href.ends_with(".otf") {
             "opentype"
         } else {
             "truetype"

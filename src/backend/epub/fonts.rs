@@ -21,12 +21,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// Manifest media type of every embedded font: the EPUB 3.0.1 core type for OpenType
+/// (CFF and TrueType outlines alike); older reading systems do not know `font/otf`/`font/ttf`.
+pub const OPENTYPE: &str = "application/vnd.ms-opentype";
+
 /// An embedded subset font.
 #[derive(Debug, Clone)]
 pub struct EmbeddedFace {
     /// Path relative to `EPUB/`, e.g. `fonts/noto-serif-cjk-sc-400.otf`.
     pub href: String,
-    /// Media type (`font/otf` or `font/ttf`).
+    /// Media type ([`OPENTYPE`]).
     pub media_type: &'static str,
     /// CSS family name of the `@font-face` rule.
     pub css_family: String,
@@ -57,8 +61,6 @@ pub struct QuoteFace {
     pub weight: u16,
     /// The Song subset that holds the quotes.
     pub href: String,
-    /// Its media type.
-    pub media_type: &'static str,
     /// The quote characters, ascending.
     pub chars: Vec<char>,
 }
@@ -231,13 +233,14 @@ pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embe
         families.insert(*role, fams);
     }
     let mut faces: Vec<EmbeddedFace> = Vec::new();
-    let mut href_of: BTreeMap<String, (String, &'static str)> = BTreeMap::new();
+    let mut href_of: BTreeMap<String, String> = BTreeMap::new();
+    // The CSS `format()` hint follows the outlines: CFF → "opentype", glyf → "truetype".
     for (k, (face, set_chars)) in groups {
         let data = subset_face(&face, &set_chars)?;
         let (ext, media_type) = if data.starts_with(b"OTTO") {
-            ("otf", "font/otf")
+            ("otf", OPENTYPE)
         } else {
-            ("ttf", "font/ttf")
+            ("ttf", OPENTYPE)
         };
         let weight = if face.weight >= 600 { 700 } else { 400 };
         let mut href = format!("fonts/{}-{weight}.{ext}", slug(&face.family));
@@ -246,7 +249,7 @@ pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embe
             n += 1;
             href = format!("fonts/{}-{weight}-{n}.{ext}", slug(&face.family));
         }
-        href_of.insert(k, (href.clone(), media_type));
+        href_of.insert(k, href.clone());
         faces.push(EmbeddedFace {
             href,
             media_type,
@@ -259,12 +262,11 @@ pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embe
     let quote_faces = quote_map
         .into_iter()
         .filter_map(|((css_family, weight), (song, chars))| {
-            let (href, media_type) = href_of.get(&song)?.clone();
+            let href = href_of.get(&song)?.clone();
             Some(QuoteFace {
                 css_family,
                 weight,
                 href,
-                media_type,
                 chars: chars.into_iter().collect(),
             })
         })
