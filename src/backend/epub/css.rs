@@ -130,6 +130,7 @@ overflow-wrap:break-word;hanging-punctuation:none;text-spacing-trim:normal}\n",
 -epub-text-emphasis-style:filled dot;text-emphasis-position:under right;\
 -webkit-text-emphasis-position:under right;-epub-text-emphasis-position:under}\n\
 em .w{font-style:italic;text-emphasis:none;-webkit-text-emphasis:none;-epub-text-emphasis-style:none}\n\
+em code{text-emphasis:none;-webkit-text-emphasis:none;-epub-text-emphasis-style:none}\n\
 i,cite,var,dfn,address{font-style:normal}\n",
     );
     // T24: the bold Song subset shares the regular one's family name, so bold picks it.
