@@ -96,6 +96,8 @@ impl W<'_, '_, '_> {
                 self.out.push_str("</strong>");
             }
             Inline::Emph(c) => {
+                // The reader draws the T24 dots with U+2022 from the element's font.
+                self.record("\u{2022}");
                 self.out.push_str("<em>");
                 self.emph += 1;
                 self.inlines(c);
