@@ -9,6 +9,8 @@
 pub mod ast;
 pub mod backend;
 pub mod error;
+pub mod fonts;
+pub mod inspect;
 pub mod log;
 pub mod passes;
 pub mod pipeline;
