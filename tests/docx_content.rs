@@ -26,9 +26,17 @@ fn t9_t14_settings() {
     let s = part(&render(&build::articles()), "word/settings.xml");
     assert!(s.contains("<w:characterSpacingControl w:val=\"compressPunctuation\"/>"));
     // The &quot; escapes: compare on the unescaped attribute values.
-    let unescaped = s.replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
-    assert!(unescaped.contains(&format!("<w:noLineBreaksAfter w:lang=\"zh-CN\" w:val=\"{AFTER}\"/>")));
-    assert!(unescaped.contains(&format!("<w:noLineBreaksBefore w:lang=\"zh-CN\" w:val=\"{BEFORE}\"/>")));
+    let unescaped = s
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
+    assert!(unescaped.contains(&format!(
+        "<w:noLineBreaksAfter w:lang=\"zh-CN\" w:val=\"{AFTER}\"/>"
+    )));
+    assert!(unescaped.contains(&format!(
+        "<w:noLineBreaksBefore w:lang=\"zh-CN\" w:val=\"{BEFORE}\"/>"
+    )));
     // CT_Settings order: characterSpacingControl < noLineBreaksAfter < noLineBreaksBefore < compat.
     let pos = |t: &str| s.find(t).unwrap_or_else(|| panic!("{t}"));
     assert!(pos("w:characterSpacingControl") < pos("w:noLineBreaksAfter"));
@@ -41,40 +49,83 @@ fn t9_t14_settings() {
 fn t17_t25_doc_defaults_and_normal() {
     let s = part(&render(&build::articles()), "word/styles.xml");
     let defaults = &s[s.find("<w:docDefaults>").unwrap()..s.find("</w:docDefaults>").unwrap()];
-    assert!(defaults.contains("w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"SimSun\""));
+    assert!(defaults
+        .contains("w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"SimSun\""));
     assert!(defaults.contains("<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>"));
-    for t in ["<w:kinsoku/>", "<w:overflowPunct w:val=\"0\"/>", "<w:topLinePunct w:val=\"0\"/>", "<w:autoSpaceDE/>", "<w:autoSpaceDN/>", "<w:jc w:val=\"both\"/>"] {
+    for t in [
+        "<w:kinsoku/>",
+        "<w:overflowPunct w:val=\"0\"/>",
+        "<w:topLinePunct w:val=\"0\"/>",
+        "<w:autoSpaceDE/>",
+        "<w:autoSpaceDN/>",
+        "<w:jc w:val=\"both\"/>",
+    ] {
         assert!(defaults.contains(t), "{t}");
     }
     let normal = style_block(&s, "Normal");
-    assert!(normal.contains("w:firstLineChars=\"200\" w:firstLine=\"480\""), "{normal}");
-    assert!(normal.contains("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"384\" w:lineRule=\"exact\"/>"), "{normal}");
-    assert_eq!(s.matches("w:styleId=\"Normal\"").count(), 1, "one Normal style");
+    assert!(
+        normal.contains("w:firstLineChars=\"200\" w:firstLine=\"480\""),
+        "{normal}"
+    );
+    assert!(
+        normal.contains(
+            "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"384\" w:lineRule=\"exact\"/>"
+        ),
+        "{normal}"
+    );
+    assert_eq!(
+        s.matches("w:styleId=\"Normal\"").count(),
+        1,
+        "one Normal style"
+    );
 }
 
 #[test]
 fn t23_heading_and_title_styles() {
     let s = part(&render(&build::articles()), "word/styles.xml");
-    for (lvl, font, bold) in [(1, "SimHei", true), (2, "KaiTi", false), (3, "SimSun", true), (4, "SimSun", false)] {
+    for (lvl, font, bold) in [
+        (1, "SimHei", true),
+        (2, "KaiTi", false),
+        (3, "SimSun", true),
+        (4, "SimSun", false),
+    ] {
         let b = style_block(&s, &format!("Heading{lvl}"));
         assert!(b.contains(&format!("<w:name w:val=\"heading {lvl}\"/>")));
-        assert!(b.contains(&format!("<w:outlineLvl w:val=\"{}\"/>", lvl - 1)), "{b}");
+        assert!(
+            b.contains(&format!("<w:outlineLvl w:val=\"{}\"/>", lvl - 1)),
+            "{b}"
+        );
         assert!(b.contains("<w:keepNext/>"), "{b}");
         assert!(b.contains(&format!("w:eastAsia=\"{font}\"")), "{b}");
         assert_eq!(b.contains("<w:b/>"), bold, "{b}");
     }
     let title = style_block(&s, "Title");
-    assert!(title.contains("<w:sz w:val=\"44\"/>") && title.contains("<w:b/>") && title.contains("center"));
+    assert!(
+        title.contains("<w:sz w:val=\"44\"/>")
+            && title.contains("<w:b/>")
+            && title.contains("center")
+    );
     assert!(style_block(&s, "Subtitle").contains("KaiTi"));
     assert!(style_block(&s, "Byline").contains("KaiTi"));
     assert!(style_block(&s, "Quote").contains("KaiTi"));
     let code = style_block(&s, "Code");
     assert!(code.contains("Consolas") && code.contains("w:firstLineChars=\"0\""));
-    for id in ["ListParagraph", "Caption", "FootnoteText", "FootnoteReference", "TOC1", "TOC2", "TOC3", "Hyperlink"] {
+    for id in [
+        "ListParagraph",
+        "Caption",
+        "FootnoteText",
+        "FootnoteReference",
+        "TOC1",
+        "TOC2",
+        "TOC3",
+        "Hyperlink",
+    ] {
         style_block(&s, id);
     }
     let fonts = part(&render(&build::articles()), "word/fontTable.xml");
-    assert!(fonts.contains("<w:font w:name=\"SimSun\"><w:altName w:val=\"宋体,Noto Serif CJK SC\"/>"));
+    assert!(
+        fonts.contains("<w:font w:name=\"SimSun\"><w:altName w:val=\"宋体,Noto Serif CJK SC\"/>")
+    );
     assert!(fonts.contains("<w:altName w:val=\"楷体,LXGW WenKai\"/>"));
 }
 
@@ -86,7 +137,10 @@ fn articles_titles_bylines_and_page_breaks() {
     assert_eq!(d.matches("<w:pageBreakBefore/>").count(), 1);
     let brk = d.find("<w:pageBreakBefore/>").unwrap();
     assert!(d.find("吴伟华").unwrap() < brk && brk < d.find("深入践行").unwrap());
-    assert!(d.contains("<w:t>——</w:t>") || d.contains("——深学笃行"), "subtitle dash");
+    assert!(
+        d.contains("<w:t>——</w:t>") || d.contains("——深学笃行"),
+        "subtitle dash"
+    );
     assert!(d.contains("吴伟华\u{3000}中共义乌市委党校副校长"));
     assert!(d.contains("<w:bookmarkStart w:id=\"0\" w:name=\"art_1\"/>"));
 }
@@ -100,7 +154,10 @@ fn t22_run_in_heading_shares_the_paragraph() {
     let para = &d[p_start..p_end];
     assert!(para.contains("<w:pStyle w:val=\"Normal\"/>"), "{para}");
     assert!(para.contains("<w:outlineLvl w:val=\"2\"/>"), "{para}");
-    assert!(para.contains("<w:rStyle w:val=\"Heading3Char\"/>"), "{para}");
+    assert!(
+        para.contains("<w:rStyle w:val=\"Heading3Char\"/>"),
+        "{para}"
+    );
     assert!(para.contains("这是跟在段首标题后面的正文"), "{para}");
 }
 
@@ -111,13 +168,19 @@ fn t15_t24_t25_runs() {
     assert!(!d.contains("GDP达 ") && !d.contains("> 2693"));
     // T25: the CJK-context quote runs carry the hint; every run has the East-Asian language.
     assert!(d.contains("<w:rFonts w:hint=\"eastAsia\"/>"));
-    assert_eq!(d.matches("<w:r>").count(), d.matches("<w:lang w:eastAsia=\"zh-CN\"/>").count());
+    assert_eq!(
+        d.matches("<w:r>").count(),
+        d.matches("<w:lang w:eastAsia=\"zh-CN\"/>").count()
+    );
     // T24: strong is bold; emphasis puts dots under Han, never italic Han.
     let strong = d.find("培育两大千亿级产业集群").unwrap();
     assert!(d[..strong].rfind("<w:b/>").unwrap() > d[..strong].rfind("<w:r>").unwrap());
     let em = d.find("守正创新").unwrap();
     let run = &d[d[..em].rfind("<w:r>").unwrap()..em];
-    assert!(run.contains("<w:em w:val=\"underDot\"/>") && !run.contains("<w:i/>"), "{run}");
+    assert!(
+        run.contains("<w:em w:val=\"underDot\"/>") && !run.contains("<w:i/>"),
+        "{run}"
+    );
 }
 
 #[test]
@@ -126,14 +189,22 @@ fn lists_use_numbering() {
     let d = part(&bytes, "word/document.xml");
     let n = part(&bytes, "word/numbering.xml");
     assert!(d.contains("<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"));
-    assert!(d.contains("<w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"2\"/></w:numPr>"), "nested list");
-    assert!(n.contains("<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"3\"/></w:lvlOverride>"));
+    assert!(
+        d.contains("<w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"2\"/></w:numPr>"),
+        "nested list"
+    );
+    assert!(
+        n.contains("<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"3\"/></w:lvlOverride>")
+    );
     assert!(n.contains("<w:numFmt w:val=\"bullet\"/>") && n.contains("<w:lvlText w:val=\"%1.\"/>"));
     assert!(d.contains("☑ ") && d.contains("☐ "));
     // A second paragraph of an item has no marker but the item's indent.
     let second = d.find("第二段").unwrap();
     let p = &d[d[..second].rfind("<w:p>").unwrap()..second];
-    assert!(!p.contains("w:numPr") && p.contains("w:firstLineChars=\"200\""), "{p}");
+    assert!(
+        !p.contains("w:numPr") && p.contains("w:firstLineChars=\"200\""),
+        "{p}"
+    );
 }
 
 #[test]
@@ -153,7 +224,11 @@ fn images_are_embedded_at_their_size() {
     let (bytes, log) = render_with(&build::image(), &RenderOptions::default());
     let d = part(&bytes, "word/document.xml");
     // 240×120 px at 96 dpi = 180×90 pt = 2286000×1143000 EMU, narrower than the text.
-    assert_eq!(d.matches("<wp:extent cx=\"2286000\" cy=\"1143000\"/>").count(), 2);
+    assert_eq!(
+        d.matches("<wp:extent cx=\"2286000\" cy=\"1143000\"/>")
+            .count(),
+        2
+    );
     assert!(d.contains("<w:pStyle w:val=\"Caption\"/>") && d.contains("图1　棋盘格"));
     assert!(d.contains("缺图"), "alt text replaces the missing image");
     assert!(log.warnings().any(|w| w.message.contains("missing.png")));
@@ -167,11 +242,23 @@ fn footnotes_have_separators_and_marks() {
     let d = part(&bytes, "word/document.xml");
     let f = part(&bytes, "word/footnotes.xml");
     let s = part(&bytes, "word/settings.xml");
-    assert!(d.contains("<w:footnoteReference w:id=\"1\"/>") && d.contains("<w:footnoteReference w:id=\"2\"/>"));
+    assert!(
+        d.contains("<w:footnoteReference w:id=\"1\"/>")
+            && d.contains("<w:footnoteReference w:id=\"2\"/>")
+    );
     assert!(f.contains("w:type=\"separator\" w:id=\"-1\"") && f.contains("<w:separator/>"));
-    assert!(f.contains("w:type=\"continuationSeparator\" w:id=\"0\"") && f.contains("<w:continuationSeparator/>"));
-    assert_eq!(f.matches("<w:footnoteRef/>").count(), 2, "one mark per note");
-    assert!(s.contains("<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>"));
+    assert!(
+        f.contains("w:type=\"continuationSeparator\" w:id=\"0\"")
+            && f.contains("<w:continuationSeparator/>")
+    );
+    assert_eq!(
+        f.matches("<w:footnoteRef/>").count(),
+        2,
+        "one mark per note"
+    );
+    assert!(s.contains(
+        "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>"
+    ));
     let rels = part(&bytes, "word/_rels/footnotes.xml.rels");
     assert!(rels.contains("https://zjrb.zjol.com.cn/"));
 }
@@ -201,7 +288,10 @@ fn toc_field_has_a_cached_result() {
         toc: true,
         ..RenderOptions::default()
     };
-    let d = part(&render_with(&build::articles(), &opts).0, "word/document.xml");
+    let d = part(
+        &render_with(&build::articles(), &opts).0,
+        "word/document.xml",
+    );
     assert!(d.contains("<w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/>"));
     assert!(d.contains("TOC \\o &quot;1-3&quot; \\h \\z \\u"));
     assert!(d.contains("<w:fldChar w:fldCharType=\"separate\"/>"));
@@ -214,9 +304,14 @@ fn toc_field_has_a_cached_result() {
 fn t31_footer_and_page_setup() {
     let bytes = render(&build::articles());
     let f = part(&bytes, "word/footer1.xml");
-    assert!(f.contains(">— </w:t>") && f.contains("> —</w:t>") && f.contains(" PAGE "), "{f}");
+    assert!(
+        f.contains(">— </w:t>") && f.contains("> —</w:t>") && f.contains(" PAGE "),
+        "{f}"
+    );
     let d = part(&bytes, "word/document.xml");
     assert!(d.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
-    assert!(d.contains("<w:pgMar w:top=\"1417\" w:right=\"1417\" w:bottom=\"1417\" w:left=\"1417\""));
+    assert!(
+        d.contains("<w:pgMar w:top=\"1417\" w:right=\"1417\" w:bottom=\"1417\" w:left=\"1417\"")
+    );
     assert!(d.contains("<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"));
 }

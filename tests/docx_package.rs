@@ -63,7 +63,10 @@ fn resolve(rels_name: &str, target: &str) -> String {
 
 fn check_package(fixture: &str, bytes: &[u8]) {
     let files = unzip(bytes);
-    assert_eq!(files[0].0, "[Content_Types].xml", "{fixture}: content types first");
+    assert_eq!(
+        files[0].0, "[Content_Types].xml",
+        "{fixture}: content types first"
+    );
     let names: BTreeSet<String> = files.iter().map(|(n, _)| n.clone()).collect();
     let mut defaults = BTreeSet::new();
     let mut overrides = BTreeSet::new();
@@ -77,7 +80,10 @@ fn check_package(fixture: &str, bytes: &[u8]) {
             }
             Event::Empty(e) if e.name().as_ref() == b"Override" => {
                 let p = attr(&e, "PartName").unwrap();
-                assert!(names.contains(&p[1..]), "{fixture}: override for missing part {p}");
+                assert!(
+                    names.contains(&p[1..]),
+                    "{fixture}: override for missing part {p}"
+                );
                 overrides.insert(p[1..].to_string());
             }
             _ => {}
@@ -105,7 +111,10 @@ fn check_package(fixture: &str, bytes: &[u8]) {
                             continue;
                         }
                         let target = resolve(name, &attr(&e, "Target").unwrap());
-                        assert!(names.contains(&target), "{fixture}: {name} → missing {target}");
+                        assert!(
+                            names.contains(&target),
+                            "{fixture}: {name} → missing {target}"
+                        );
                     }
                     _ => {}
                 }
@@ -150,16 +159,28 @@ fn dates_only_from_source_date_epoch() {
         ..RenderOptions::default()
     };
     let core = part(&render_with(&doc, &opts).0, "docProps/core.xml");
-    assert!(core.contains(">2023-11-14T22:13:20Z</dcterms:created>"), "{core}");
+    assert!(
+        core.contains(">2023-11-14T22:13:20Z</dcterms:created>"),
+        "{core}"
+    );
 }
 
 #[test]
 fn core_properties_carry_title_creators_language_subject() {
     let core = part(&render(&build::articles()), "docProps/core.xml");
-    assert!(core.contains("<dc:title>坚持和深化“义乌发展经验”"), "{core}");
-    assert!(core.contains("<dc:creator>吴伟华; 徐应红; 汪旺旺</dc:creator>"), "{core}");
+    assert!(
+        core.contains("<dc:title>坚持和深化“义乌发展经验”"),
+        "{core}"
+    );
+    assert!(
+        core.contains("<dc:creator>吴伟华; 徐应红; 汪旺旺</dc:creator>"),
+        "{core}"
+    );
     assert!(core.contains("<dc:language>zh-CN</dc:language>"), "{core}");
-    assert!(core.contains("<dc:subject>深学笃行重要指示精神</dc:subject>"), "{core}");
+    assert!(
+        core.contains("<dc:subject>深学笃行重要指示精神</dc:subject>"),
+        "{core}"
+    );
 }
 
 #[test]
@@ -169,7 +190,9 @@ fn parts_only_when_needed() {
     assert!(!names.contains(&"word/footnotes.xml") && !names.contains(&"word/numbering.xml"));
     let notes = unzip(&render(&build::footnotes()));
     assert!(notes.iter().any(|(n, _)| n == "word/footnotes.xml"));
-    assert!(notes.iter().any(|(n, _)| n == "word/_rels/footnotes.xml.rels"));
+    assert!(notes
+        .iter()
+        .any(|(n, _)| n == "word/_rels/footnotes.xml.rels"));
     let img = unzip(&render(&build::image()));
     // One file for two uses of the same image; the missing one is left out.
     let media: Vec<&str> = img

@@ -142,14 +142,20 @@ impl<'a> Writer<'a> {
         }
         if let Some((id, lvl)) = p.num {
             x.open("w:numPr", &[]);
-            x.val("w:ilvl", &lvl.to_string()).val("w:numId", &id.to_string());
+            x.val("w:ilvl", &lvl.to_string())
+                .val("w:numId", &id.to_string());
             x.close("w:numPr");
         }
         if p.rule {
             x.open("w:pBdr", &[]);
             x.empty(
                 "w:bottom",
-                &[("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")],
+                &[
+                    ("w:val", "single"),
+                    ("w:sz", "6"),
+                    ("w:space", "1"),
+                    ("w:color", "auto"),
+                ],
             );
             x.close("w:pBdr");
         }
@@ -180,7 +186,8 @@ impl<'a> Writer<'a> {
             x.open("w:r", &[]).open("w:rPr", &[]);
             x.val("w:rStyle", "FootnoteReference");
             x.close("w:rPr").empty("w:footnoteRef", &[]).close("w:r");
-            x.open("w:r", &[]).leaf("w:t", &[("xml:space", "preserve")], " ");
+            x.open("w:r", &[])
+                .leaf("w:t", &[("xml:space", "preserve")], " ");
             x.close("w:r");
         }
     }
@@ -441,7 +448,9 @@ impl<'a> Writer<'a> {
         for (header, row) in rows {
             x.open("w:tr", &[]);
             if header {
-                x.open("w:trPr", &[]).empty("w:tblHeader", &[]).close("w:trPr");
+                x.open("w:trPr", &[])
+                    .empty("w:tblHeader", &[])
+                    .close("w:trPr");
             }
             for c in 0..cols {
                 x.open("w:tc", &[]).open("w:tcPr", &[]);
@@ -485,7 +494,10 @@ impl<'a> Writer<'a> {
         self.simple(x, "TOCHeading", &[Inline::Text("目录".into())]);
         let begin = |x: &mut Xml| {
             x.open("w:r", &[]);
-            x.empty("w:fldChar", &[("w:fldCharType", "begin"), ("w:dirty", "true")]);
+            x.empty(
+                "w:fldChar",
+                &[("w:fldCharType", "begin"), ("w:dirty", "true")],
+            );
             x.close("w:r").open("w:r", &[]);
             x.leaf(
                 "w:instrText",
@@ -502,7 +514,13 @@ impl<'a> Writer<'a> {
             x.close("w:r");
         };
         if entries.is_empty() {
-            self.p_open(x, &PPr { style: "TOC1", ..PPr::default() });
+            self.p_open(
+                x,
+                &PPr {
+                    style: "TOC1",
+                    ..PPr::default()
+                },
+            );
             begin(x);
             end(x);
             x.close("w:p");
@@ -511,7 +529,13 @@ impl<'a> Writer<'a> {
         let n = entries.len();
         for (i, (level, text, id)) in entries.into_iter().enumerate() {
             let style = format!("TOC{level}");
-            self.p_open(x, &PPr { style: &style, ..PPr::default() });
+            self.p_open(
+                x,
+                &PPr {
+                    style: &style,
+                    ..PPr::default()
+                },
+            );
             if i == 0 {
                 begin(x);
             }
@@ -532,7 +556,12 @@ impl<'a> Writer<'a> {
     }
 
     /// The whole `word/document.xml`.
-    pub fn document(&mut self, doc: &Document, footer: Option<&str>, header: Option<&str>) -> String {
+    pub fn document(
+        &mut self,
+        doc: &Document,
+        footer: Option<&str>,
+        header: Option<&str>,
+    ) -> String {
         let mut body = Xml::fragment();
         let has_articles = doc.blocks.iter().any(|b| matches!(b, Block::Article(_)));
         if !has_articles {
@@ -543,7 +572,8 @@ impl<'a> Writer<'a> {
         }
         self.blocks(&mut body, &doc.blocks, Where::default());
         let mut x = Xml::part();
-        x.open_ns("w:document", &[W_NS, DRAWING_NS]).open("w:body", &[]);
+        x.open_ns("w:document", &[W_NS, DRAWING_NS])
+            .open("w:body", &[]);
         x.append(&body);
         self.sect_pr(&mut x, footer, header);
         x.close("w:body").close("w:document");
@@ -575,7 +605,10 @@ impl<'a> Writer<'a> {
             x.empty("w:footerReference", &[("w:type", "default"), ("r:id", r)]);
         }
         let t = |pt: f32| twips(pt).to_string();
-        x.empty("w:pgSz", &[("w:w", &t(s.page_width)), ("w:h", &t(s.page_height))]);
+        x.empty(
+            "w:pgSz",
+            &[("w:w", &t(s.page_width)), ("w:h", &t(s.page_height))],
+        );
         x.empty(
             "w:pgMar",
             &[

@@ -16,7 +16,10 @@ impl Writer<'_> {
         ] {
             x.open("w:footnote", &[("w:type", kind), ("w:id", id)]);
             x.open("w:p", &[]).open("w:pPr", &[]);
-            x.empty("w:spacing", &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")]);
+            x.empty(
+                "w:spacing",
+                &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")],
+            );
             x.empty("w:ind", &[("w:firstLineChars", "0"), ("w:firstLine", "0")]);
             x.close("w:pPr");
             x.open("w:r", &[]).empty(mark, &[]).close("w:r");

@@ -84,7 +84,9 @@ impl Writer<'_> {
         let item = &self.media.items[idx];
         let (mut w, mut h) = item.size;
         let style = self.ctx.style;
-        let scale = (style.text_width() / w).min(style.text_height() * 0.9 / h).min(1.0);
+        let scale = (style.text_width() / w)
+            .min(style.text_height() * 0.9 / h)
+            .min(1.0);
         w *= scale;
         h *= scale;
         let target = format!("media/{}", item.name);
@@ -97,31 +99,50 @@ impl Writer<'_> {
         x.open("w:r", &[]).open("w:drawing", &[]);
         x.open(
             "wp:inline",
-            &[("distT", "0"), ("distB", "0"), ("distL", "0"), ("distR", "0")],
+            &[
+                ("distT", "0"),
+                ("distB", "0"),
+                ("distL", "0"),
+                ("distR", "0"),
+            ],
         );
         x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
         x.empty("wp:effectExtent", &zero);
-        x.empty("wp:docPr", &[("id", &id), ("name", &format!("Picture {id}")), ("descr", alt)]);
+        x.empty(
+            "wp:docPr",
+            &[
+                ("id", &id),
+                ("name", &format!("Picture {id}")),
+                ("descr", alt),
+            ],
+        );
         x.open("wp:cNvGraphicFramePr", &[]);
         x.empty("a:graphicFrameLocks", &[("noChangeAspect", "1")]);
         x.close("wp:cNvGraphicFramePr");
         x.open("a:graphic", &[]);
         x.open(
             "a:graphicData",
-            &[("uri", "http://schemas.openxmlformats.org/drawingml/2006/picture")],
+            &[(
+                "uri",
+                "http://schemas.openxmlformats.org/drawingml/2006/picture",
+            )],
         );
         x.open("pic:pic", &[]).open("pic:nvPicPr", &[]);
         x.empty("pic:cNvPr", &[("id", "0"), ("name", &name)]);
         x.empty("pic:cNvPicPr", &[]).close("pic:nvPicPr");
         x.open("pic:blipFill", &[]);
         x.empty("a:blip", &[("r:embed", &rid)]);
-        x.open("a:stretch", &[]).empty("a:fillRect", &[]).close("a:stretch");
+        x.open("a:stretch", &[])
+            .empty("a:fillRect", &[])
+            .close("a:stretch");
         x.close("pic:blipFill");
         x.open("pic:spPr", &[]).open("a:xfrm", &[]);
         x.empty("a:off", &[("x", "0"), ("y", "0")]);
         x.empty("a:ext", &[("cx", &cx), ("cy", &cy)]);
         x.close("a:xfrm");
-        x.open("a:prstGeom", &[("prst", "rect")]).empty("a:avLst", &[]).close("a:prstGeom");
+        x.open("a:prstGeom", &[("prst", "rect")])
+            .empty("a:avLst", &[])
+            .close("a:prstGeom");
         x.close("pic:spPr").close("pic:pic");
         x.close("a:graphicData").close("a:graphic");
         x.close("wp:inline").close("w:drawing").close("w:r");

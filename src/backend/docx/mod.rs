@@ -105,7 +105,11 @@ impl Backend for Docx {
             let saved = std::mem::take(&mut w.rels);
             let notes = w.footnotes(doc);
             let note_rels = std::mem::replace(&mut w.rels, saved);
-            parts.push(("word/footnotes.xml".into(), wml("footnotes"), notes.into_bytes()));
+            parts.push((
+                "word/footnotes.xml".into(),
+                wml("footnotes"),
+                notes.into_bytes(),
+            ));
             if !note_rels.list.is_empty() {
                 let rels = note_rels.xml().into_bytes();
                 parts.push(("word/_rels/footnotes.xml.rels".into(), String::new(), rels));
@@ -136,13 +140,21 @@ impl Backend for Docx {
             w.rels.xml().into_bytes(),
         ));
         for item in &w.media.items {
-            parts.push((format!("word/media/{}", item.name), String::new(), item.bytes.clone()));
+            parts.push((
+                format!("word/media/{}", item.name),
+                String::new(),
+                item.bytes.clone(),
+            ));
         }
         let core = core(doc, ctx.options.source_date_epoch).xml().into_bytes();
         let core_ct = "application/vnd.openxmlformats-package.core-properties+xml".to_string();
         parts.push(("docProps/core.xml".into(), core_ct, core));
         let app_ct = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
-        parts.push(("docProps/app.xml".into(), app_ct.into(), package::app().into_bytes()));
+        parts.push((
+            "docProps/app.xml".into(),
+            app_ct.into(),
+            package::app().into_bytes(),
+        ));
 
         let mut root = Rels::default();
         root.add_office("officeDocument", "word/document.xml");
@@ -159,7 +171,10 @@ impl Backend for Docx {
             .map(|(name, ct, _)| (format!("/{name}"), ct.clone()))
             .collect();
         let mut files: Vec<(String, Vec<u8>)> = vec![
-            ("[Content_Types].xml".into(), package::content_types(&overrides).into_bytes()),
+            (
+                "[Content_Types].xml".into(),
+                package::content_types(&overrides).into_bytes(),
+            ),
             ("_rels/.rels".into(), root.xml().into_bytes()),
         ];
         files.extend(parts.into_iter().map(|(n, _, b)| (n, b)));

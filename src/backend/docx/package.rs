@@ -105,10 +105,16 @@ pub fn content_types(overrides: &[(String, String)]) -> String {
         "Default",
         &[
             ("Extension", "rels"),
-            ("ContentType", "application/vnd.openxmlformats-package.relationships+xml"),
+            (
+                "ContentType",
+                "application/vnd.openxmlformats-package.relationships+xml",
+            ),
         ],
     );
-    x.empty("Default", &[("Extension", "xml"), ("ContentType", "application/xml")]);
+    x.empty(
+        "Default",
+        &[("Extension", "xml"), ("ContentType", "application/xml")],
+    );
     for (ext, mime) in TYPES {
         x.empty("Default", &[("Extension", ext), ("ContentType", mime)]);
     }
@@ -199,7 +205,11 @@ pub fn app() -> String {
             "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"",
         ],
     );
-    x.leaf("Application", &[], concat!("paiban ", env!("CARGO_PKG_VERSION")));
+    x.leaf(
+        "Application",
+        &[],
+        concat!("paiban ", env!("CARGO_PKG_VERSION")),
+    );
     x.leaf("DocSecurity", &[], "0");
     x.close("Properties");
     x.finish()

@@ -20,14 +20,19 @@ fn runs(x: &mut Xml, text: &str, lang: &str) {
 }
 
 fn fld(x: &mut Xml, kind: &str) {
-    x.open("w:r", &[]).empty("w:fldChar", &[("w:fldCharType", kind)]).close("w:r");
+    x.open("w:r", &[])
+        .empty("w:fldChar", &[("w:fldCharType", kind)])
+        .close("w:r");
 }
 
 /// `word/footer1.xml` with the page number.
 pub fn footer(style: &Style, lang: &str) -> String {
     let mut x = Xml::part();
     x.open_ns("w:ftr", &[W_NS]);
-    x.open("w:p", &[]).open("w:pPr", &[]).val("w:pStyle", "Footer").close("w:pPr");
+    x.open("w:p", &[])
+        .open("w:pPr", &[])
+        .val("w:pStyle", "Footer")
+        .close("w:pPr");
     let (before, after) = style
         .page_number
         .split_once("{n}")
@@ -53,7 +58,10 @@ pub fn footer(style: &Style, lang: &str) -> String {
 pub fn header(text: &str, lang: &str) -> String {
     let mut x = Xml::part();
     x.open_ns("w:hdr", &[W_NS]);
-    x.open("w:p", &[]).open("w:pPr", &[]).val("w:pStyle", "Header").close("w:pPr");
+    x.open("w:p", &[])
+        .open("w:pPr", &[])
+        .val("w:pStyle", "Header")
+        .close("w:pPr");
     runs(&mut x, text, lang);
     x.close("w:p").close("w:hdr");
     x.finish()

@@ -268,8 +268,11 @@ impl Writer<'_> {
             }
             None => {
                 let line = self.line;
-                self.log
-                    .warn("docx", line, format!("footnote [^{label}] has no definition"));
+                self.log.warn(
+                    "docx",
+                    line,
+                    format!("footnote [^{label}] has no definition"),
+                );
                 self.text_runs(x, &format!("[^{label}]"), &Fmt::default());
             }
         }
@@ -292,19 +295,38 @@ mod tests {
     #[test]
     fn t25_hint_only_on_cjk_context_quotes() {
         let s = segments("他说：“好”。Say “hi” now", false);
-        let hinted: Vec<&str> = s.iter().filter(|s| s.hint).map(|s| s.text.as_str()).collect();
+        let hinted: Vec<&str> = s
+            .iter()
+            .filter(|s| s.hint)
+            .map(|s| s.text.as_str())
+            .collect();
         let joined: String = hinted.concat();
         assert!(joined.contains('“') && joined.contains('”'));
         // The Latin-context pair is in runs without the hint.
-        let plain: String = s.iter().filter(|s| !s.hint).map(|s| s.text.as_str()).collect();
+        let plain: String = s
+            .iter()
+            .filter(|s| !s.hint)
+            .map(|s| s.text.as_str())
+            .collect();
         assert!(plain.contains("“hi”"), "{s:?}");
-        assert_eq!(s.iter().map(|s| s.text.as_str()).collect::<String>(), "他说：“好”。Say “hi” now");
+        assert_eq!(
+            s.iter().map(|s| s.text.as_str()).collect::<String>(),
+            "他说：“好”。Say “hi” now"
+        );
     }
 
     #[test]
     fn t24_dots_under_han_only() {
         let s = segments("重点，Rust", true);
-        assert_eq!(s[0], Segment { text: "重点".into(), hint: false, dots: true, italic: false });
+        assert_eq!(
+            s[0],
+            Segment {
+                text: "重点".into(),
+                hint: false,
+                dots: true,
+                italic: false
+            }
+        );
         assert_eq!(s[1].text, "，");
         assert!(!s[1].dots && !s[1].italic);
         assert_eq!(s[2].text, "Rust");

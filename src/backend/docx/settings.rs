@@ -45,7 +45,10 @@ pub fn settings(lang: &str, has_notes: bool) -> String {
         ],
     );
     x.close("w:compat");
-    x.empty("w:themeFontLang", &[("w:val", "en-US"), ("w:eastAsia", lang)]);
+    x.empty(
+        "w:themeFontLang",
+        &[("w:val", "en-US"), ("w:eastAsia", lang)],
+    );
     x.val("w:decimalSymbol", ".");
     x.val("w:listSeparator", ",");
     x.close("w:settings");

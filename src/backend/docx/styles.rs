@@ -53,7 +53,11 @@ pub fn write_ppr(x: &mut Xml, p: &Para) {
         x.empty("w:keepNext", &[]).empty("w:keepLines", &[]);
     }
     if p.before != 0 || p.after != 0 || p.line != 0 {
-        let (b, a, l) = (p.before.to_string(), p.after.to_string(), p.line.to_string());
+        let (b, a, l) = (
+            p.before.to_string(),
+            p.after.to_string(),
+            p.line.to_string(),
+        );
         let mut attrs = vec![("w:before", b.as_str()), ("w:after", a.as_str())];
         if p.line != 0 {
             attrs.push(("w:line", l.as_str()));
@@ -134,7 +138,11 @@ fn def<'a>(kind: &'a str, id: &'a str, name: &'a str, p: Option<Para>, r: Run) -
         kind,
         id,
         name,
-        based_on: if kind == "paragraph" { Some("Normal") } else { None },
+        based_on: if kind == "paragraph" {
+            Some("Normal")
+        } else {
+            None
+        },
         link: None,
         p,
         r,
@@ -158,16 +166,22 @@ fn write_def(x: &mut Xml, d: &Def<'_>) {
     if let Some(l) = d.link {
         x.val("w:link", l);
     }
-    x.empty("w:qFormat", &[]);
-    if let Some(p) = &d.p {
-        x.open("w:pPr", &[]);
-        write_ppr(x, p);
-        x.close("w:pPr");
+    if d.id != "DefaultParagraphFont" {
+        x.empty("w:qFormat", &[]);
     }
-    x.open("w:rPr", &[]);
-    write_rpr(x, &d.r);
-    x.append(&raw(d.extra_rpr));
-    x.close("w:rPr");
+    if let Some(p) = &d.p {
+        let mut f = Xml::fragment();
+        write_ppr(&mut f, p);
+        if !f.as_str().is_empty() {
+            x.open("w:pPr", &[]).append(&f).close("w:pPr");
+        }
+    }
+    let mut r = Xml::fragment();
+    write_rpr(&mut r, &d.r);
+    r.append(&raw(d.extra_rpr));
+    if !r.as_str().is_empty() {
+        x.open("w:rPr", &[]).append(&r).close("w:rPr");
+    }
     x.close("w:style");
 }
 
@@ -229,7 +243,9 @@ pub fn styles(style: &Style, lang: &str) -> String {
         &[("w:firstLineChars", "200"), ("w:firstLine", first.as_str())],
     );
     x.val("w:jc", "both");
-    x.close("w:pPr").close("w:pPrDefault").close("w:docDefaults");
+    x.close("w:pPr")
+        .close("w:pPrDefault")
+        .close("w:docDefaults");
 
     let mut defs: Vec<Def<'_>> = Vec::new();
     let normal = Para {
@@ -238,10 +254,22 @@ pub fn styles(style: &Style, lang: &str) -> String {
         jc: Some("both"),
         ..Para::default()
     };
-    let mut n = def("paragraph", "Normal", "Normal", Some(normal), body_run.clone());
+    let mut n = def(
+        "paragraph",
+        "Normal",
+        "Normal",
+        Some(normal),
+        body_run.clone(),
+    );
     n.based_on = None;
     defs.push(n);
-    let mut dpf = def("character", "DefaultParagraphFont", "Default Paragraph Font", None, Run::default());
+    let mut dpf = def(
+        "character",
+        "DefaultParagraphFont",
+        "Default Paragraph Font",
+        None,
+        Run::default(),
+    );
     dpf.based_on = None;
     defs.push(dpf);
 
@@ -277,7 +305,13 @@ pub fn styles(style: &Style, lang: &str) -> String {
         bold: false,
         size: Some(size),
     };
-    defs.push(def("paragraph", "Quote", "Quote", Some(quote), kai(style.body_size)));
+    defs.push(def(
+        "paragraph",
+        "Quote",
+        "Quote",
+        Some(quote),
+        kai(style.body_size),
+    ));
 
     let mono = Run {
         font: Some(FontRole::Mono),
@@ -296,13 +330,25 @@ pub fn styles(style: &Style, lang: &str) -> String {
     defs.push(vc);
 
     // T19: list items are body paragraphs; numbering.xml supplies the indents.
-    defs.push(def("paragraph", "ListParagraph", "List Paragraph", Some(Para::default()), Run::default()));
+    defs.push(def(
+        "paragraph",
+        "ListParagraph",
+        "List Paragraph",
+        Some(Para::default()),
+        Run::default(),
+    ));
     let cell = Para {
         first: no_indent,
         jc: Some("left"),
         ..Para::default()
     };
-    defs.push(def("paragraph", "TableText", "Table Text", Some(cell), Run::default()));
+    defs.push(def(
+        "paragraph",
+        "TableText",
+        "Table Text",
+        Some(cell),
+        Run::default(),
+    ));
     let small = Run {
         font: None,
         bold: false,
@@ -315,20 +361,44 @@ pub fn styles(style: &Style, lang: &str) -> String {
         jc: Some("center"),
         ..Para::default()
     };
-    defs.push(def("paragraph", "Caption", "caption", Some(caption), small.clone()));
+    defs.push(def(
+        "paragraph",
+        "Caption",
+        "caption",
+        Some(caption),
+        small.clone(),
+    ));
     let figure = Para {
         first: no_indent,
         jc: Some("center"),
         ..Para::default()
     };
-    defs.push(def("paragraph", "Figure", "Figure", Some(figure), Run::default()));
+    defs.push(def(
+        "paragraph",
+        "Figure",
+        "Figure",
+        Some(figure),
+        Run::default(),
+    ));
     let note = Para {
         line: twips(style.note_size * 1.5),
         first: no_indent,
         ..Para::default()
     };
-    defs.push(def("paragraph", "FootnoteText", "footnote text", Some(note), small.clone()));
-    let mut fr = def("character", "FootnoteReference", "footnote reference", None, Run::default());
+    defs.push(def(
+        "paragraph",
+        "FootnoteText",
+        "footnote text",
+        Some(note),
+        small.clone(),
+    ));
+    let mut fr = def(
+        "character",
+        "FootnoteReference",
+        "footnote reference",
+        None,
+        Run::default(),
+    );
     fr.extra_rpr = "<w:vertAlign w:val=\"superscript\"/>";
     defs.push(fr);
     let mut hl = def("character", "Hyperlink", "Hyperlink", None, Run::default());
@@ -339,7 +409,9 @@ pub fn styles(style: &Style, lang: &str) -> String {
     th.first = no_indent;
     th.jc = Some("center");
     defs.push(def("paragraph", "TOCHeading", "TOC Heading", Some(th), tr));
-    let toc_names: Vec<(String, String)> = (1..=3).map(|l| (format!("TOC{l}"), format!("toc {l}"))).collect();
+    let toc_names: Vec<(String, String)> = (1..=3)
+        .map(|l| (format!("TOC{l}"), format!("toc {l}")))
+        .collect();
     for (i, (id, name)) in toc_names.iter().enumerate() {
         let p = Para {
             left: Some((200 * i as i64, twips(2.0 * i as f32 * style.body_size))),
@@ -355,8 +427,23 @@ pub fn styles(style: &Style, lang: &str) -> String {
         jc: Some("center"),
         ..Para::default()
     };
-    defs.push(def("paragraph", "Header", "header", Some(footer.clone()), small.clone()));
-    defs.push(def("paragraph", "Footer", "footer", Some(footer), Run { size: Some(style.page_number_size), ..small }));
+    defs.push(def(
+        "paragraph",
+        "Header",
+        "header",
+        Some(footer.clone()),
+        small.clone(),
+    ));
+    defs.push(def(
+        "paragraph",
+        "Footer",
+        "footer",
+        Some(footer),
+        Run {
+            size: Some(style.page_number_size),
+            ..small
+        },
+    ));
 
     for d in &defs {
         write_def(&mut x, d);
@@ -368,14 +455,29 @@ pub fn styles(style: &Style, lang: &str) -> String {
 
 /// `Table Grid`: single borders around every cell (CT_TblPr order: tblBorders, tblCellMar).
 fn table_style(x: &mut Xml) {
-    x.open("w:style", &[("w:type", "table"), ("w:styleId", "TableGrid")]);
+    x.open(
+        "w:style",
+        &[("w:type", "table"), ("w:styleId", "TableGrid")],
+    );
     x.val("w:name", "Table Grid");
     x.empty("w:qFormat", &[]);
     x.open("w:tblPr", &[]).open("w:tblBorders", &[]);
-    for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
+    for side in [
+        "w:top",
+        "w:left",
+        "w:bottom",
+        "w:right",
+        "w:insideH",
+        "w:insideV",
+    ] {
         x.empty(
             side,
-            &[("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "auto")],
+            &[
+                ("w:val", "single"),
+                ("w:sz", "4"),
+                ("w:space", "0"),
+                ("w:color", "auto"),
+            ],
         );
     }
     x.close("w:tblBorders");

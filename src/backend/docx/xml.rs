@@ -113,7 +113,6 @@ impl Xml {
     }
 
     /// The text written so far.
-    #[cfg(test)]
     pub fn as_str(&self) -> &str {
         &self.buf
     }

@@ -1,0 +1,75 @@
+//! python-docx (a third consumer besides Word and LibreOffice) opens the sample's DOCX and
+//! sees every article title and heading with its style and outline level (issue 5).
+
+#[path = "fixtures/docx/harness.rs"]
+mod harness;
+#[path = "fixtures/docx/office.rs"]
+mod office;
+
+use paiban::ast::{plain_text, Block, Document};
+use paiban::log::Log;
+use paiban::read::ReadOptions;
+use std::path::Path;
+use std::process::Command;
+
+const SCRIPT: &str = r#"
+import sys, json, docx
+from docx.oxml.ns import qn
+d = docx.Document(sys.argv[1])
+out = []
+for p in d.paragraphs:
+    lvl = p.style.element.xpath('./w:pPr/w:outlineLvl/@w:val')
+    direct = p._p.xpath('./w:pPr/w:outlineLvl/@w:val')
+    runs = [r.style.name for r in p.runs if r.style is not None and r.style.name.startswith('Heading')]
+    out.append({"style": p.style.name, "text": p.text, "level": (direct or lvl or [None])[0],
+                "run_style": runs[0] if runs else None})
+print(json.dumps(out, ensure_ascii=False))
+"#;
+
+fn load() -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/yiwu.txt");
+    let mut log = Log::default();
+    paiban::pipeline::load(&path, &ReadOptions::default(), true, None, &mut log).unwrap()
+}
+
+#[test]
+fn python_docx_sees_titles_and_headings_with_style_and_level() {
+    let doc = load();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("yiwu.docx");
+    std::fs::write(&file, harness::render(&doc)).unwrap();
+    let out = office::run(
+        Command::new("python3").arg("-c").arg(SCRIPT).arg(&file),
+        "python3 with python-docx",
+    );
+    let paras: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();
+    let find = |text: &str| {
+        paras
+            .iter()
+            .find(|p| p["text"].as_str().unwrap().starts_with(text))
+            .unwrap_or_else(|| panic!("no paragraph {text}"))
+    };
+    let (mut titles, mut headings) = (0, 0);
+    for b in &doc.blocks {
+        let Block::Article(a) = b else { continue };
+        assert_eq!(find(&plain_text(&a.title))["style"], "Title");
+        titles += 1;
+        for b in &a.body {
+            let Block::Heading(h) = b else { continue };
+            let p = find(&plain_text(&h.content));
+            let level = (h.level - 1).to_string();
+            assert_eq!(p["level"].as_str(), Some(level.as_str()), "{p}");
+            if h.run_in.is_empty() {
+                assert_eq!(p["style"], format!("Heading {}", h.level), "{p}");
+            } else {
+                assert_eq!(p["run_style"], format!("Heading {} Char", h.level), "{p}");
+            }
+            headings += 1;
+        }
+    }
+    assert_eq!(titles, 2);
+    assert!(headings >= 15, "{headings}");
+    let subtitles = paras.iter().filter(|p| p["style"] == "Subtitle").count();
+    let bylines = paras.iter().filter(|p| p["style"] == "Byline").count();
+    assert_eq!((subtitles, bylines), (1, 3));
+}
