@@ -569,6 +569,10 @@ impl<'a> Writer<'a> {
         }
         if self.ctx.options.toc {
             self.toc(&mut body, doc);
+            // The table of contents gets its own page when articles follow (they open pages).
+            if has_articles {
+                self.articles = 1;
+            }
         }
         self.blocks(&mut body, &doc.blocks, Where::default());
         let mut x = Xml::part();
