@@ -234,6 +234,7 @@ fn images_are_embedded_at_their_size() {
     assert!(log.warnings().any(|w| w.message.contains("missing.png")));
     let rels = part(&bytes, "word/_rels/document.xml.rels");
     assert_eq!(rels.matches("media/image1.png").count(), 1);
+    assert_eq!(rels.matches("media/image2.png").count(), 1);
 }
 
 #[test]
@@ -314,4 +315,36 @@ fn t31_footer_and_page_setup() {
         d.contains("<w:pgMar w:top=\"1417\" w:right=\"1417\" w:bottom=\"1417\" w:left=\"1417\"")
     );
     assert!(d.contains("<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"));
+}
+
+#[test]
+fn running_header_when_the_style_has_one() {
+    let mut style = paiban::style::Style::handout();
+    style.header = Some("义乌发展经验".into());
+    let (bytes, _) = harness::render_styled(&build::articles(), &RenderOptions::default(), &style);
+    let h = part(&bytes, "word/header1.xml");
+    assert!(h.contains("义乌发展经验") && h.contains("<w:pStyle w:val=\"Header\"/>"));
+    let d = part(&bytes, "word/document.xml");
+    let r = part(&bytes, "word/_rels/document.xml.rels");
+    let id = d
+        .split("<w:headerReference w:type=\"default\" r:id=\"")
+        .nth(1)
+        .unwrap();
+    let id = &id[..id.find('"').unwrap()];
+    assert!(r.contains(&format!("Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"")));
+    let ct = part(&bytes, "[Content_Types].xml");
+    assert!(ct.contains("/word/header1.xml"));
+}
+
+#[test]
+fn wide_images_are_scaled_to_the_text_width() {
+    let d = part(&render(&build::image()), "word/document.xml");
+    // 1200×60 px = 900×45 pt, scaled to the text width (A4 − 2 × 25 mm = 453.54 pt).
+    let text = f64::from(paiban::style::Style::handout().text_width()) * 12700.0;
+    let wide = d.split("<wp:extent cx=\"").nth(3).expect("third image");
+    let cx: f64 = wide[..wide.find('"').unwrap()].parse().unwrap();
+    let cy = wide.split("cy=\"").nth(1).unwrap();
+    let cy: f64 = cy[..cy.find('"').unwrap()].parse().unwrap();
+    assert!(cx <= text && cx > text - 2.0, "{cx} vs {text}");
+    assert!((cy - cx / 20.0).abs() < 2.0, "{cx}×{cy}");
 }

@@ -143,6 +143,25 @@ fn every_fixture_is_a_consistent_package() {
 }
 
 #[test]
+fn the_sample_is_a_consistent_package() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("input/yiwu.txt");
+    let mut log = paiban::log::Log::default();
+    let read = paiban::read::ReadOptions::default();
+    let doc = paiban::pipeline::load(&path, &read, true, None, &mut log).unwrap();
+    check_package("sample", &render(&doc));
+    let toc = RenderOptions {
+        toc: true,
+        ..RenderOptions::default()
+    };
+    check_package("sample --toc", &render_with(&doc, &toc).0);
+    assert_eq!(
+        render(&doc),
+        render(&doc),
+        "sample bytes differ between runs"
+    );
+}
+
+#[test]
 fn output_is_deterministic() {
     for (name, doc) in build::all() {
         assert_eq!(render(&doc), render(&doc), "{name}");
@@ -194,11 +213,11 @@ fn parts_only_when_needed() {
         .iter()
         .any(|(n, _)| n == "word/_rels/footnotes.xml.rels"));
     let img = unzip(&render(&build::image()));
-    // One file for two uses of the same image; the missing one is left out.
+    // One file for two uses of the same image, one for the wide one; the missing one is left out.
     let media: Vec<&str> = img
         .iter()
         .map(|(n, _)| n.as_str())
         .filter(|n| n.starts_with("word/media/"))
         .collect();
-    assert_eq!(media, ["word/media/image1.png"]);
+    assert_eq!(media, ["word/media/image1.png", "word/media/image2.png"]);
 }

@@ -3,6 +3,11 @@
 
 use super::document::Writer;
 use super::xml::{emu, Xml};
+
+/// EMU of a length, rounded down.
+fn emu_floor(pt: f32) -> i64 {
+    (f64::from(pt) * 12700.0).floor() as i64
+}
 use std::collections::HashMap;
 
 /// One embedded image file.
@@ -87,14 +92,16 @@ impl Writer<'_> {
         let scale = (style.text_width() / w)
             .min(style.text_height() * 0.9 / h)
             .min(1.0);
-        w *= scale;
+        // Never wider than the text: rounding up by one EMU would make Word rescale.
+        w = (w * scale).min(style.text_width());
         h *= scale;
         let target = format!("media/{}", item.name);
         let name = item.name.clone();
         let rid = self.rels.add(super::package::REL_IMAGE, &target, false);
         let id = self.next_drawing.to_string();
         self.next_drawing += 1;
-        let (cx, cy) = (emu(w).to_string(), emu(h).to_string());
+        let cx = emu(w).min(emu_floor(style.text_width())).to_string();
+        let cy = emu(h).to_string();
         let zero = [("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")];
         x.open("w:r", &[]).open("w:drawing", &[]);
         x.open(

@@ -135,7 +135,8 @@ pub fn half_points(pt: f32) -> i64 {
 
 /// Points to English Metric Units (drawings).
 pub fn emu(pt: f32) -> i64 {
-    (pt * 12700.0).round() as i64
+    // f64: 12700 × a text width in f32 lands one EMU past the margin.
+    (f64::from(pt) * 12700.0).round() as i64
 }
 
 #[cfg(test)]
