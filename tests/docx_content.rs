@@ -142,6 +142,11 @@ fn articles_titles_bylines_and_page_breaks() {
         "subtitle dash"
     );
     assert!(d.contains("吴伟华\u{3000}中共义乌市委党校副校长"));
+    // Bylines keep together, but the last one does not keep with the next article.
+    let by1 = d.find("吴伟华").unwrap();
+    assert!(d[d[..by1].rfind("<w:p>").unwrap()..by1].contains("<w:keepNext/>"));
+    let by = d.find("汪旺旺").unwrap();
+    assert!(!d[d[..by].rfind("<w:p>").unwrap()..by].contains("<w:keepNext/>"));
     assert!(d.contains("<w:bookmarkStart w:id=\"0\" w:name=\"art_1\"/>"));
 }
 

@@ -29,6 +29,8 @@ pub struct Where {
 pub struct PPr<'s> {
     /// `w:pStyle`.
     pub style: &'s str,
+    /// `w:keepNext` (T20: the end of an article stays with its bylines).
+    pub keep_next: bool,
     /// `w:pageBreakBefore` (articles after the first).
     pub page_break: bool,
     /// `w:numPr` (numId, ilvl).
@@ -137,6 +139,9 @@ impl<'a> Writer<'a> {
     pub fn p_open(&mut self, x: &mut Xml, p: &PPr<'_>) {
         x.open("w:p", &[]).open("w:pPr", &[]);
         x.val("w:pStyle", p.style);
+        if p.keep_next {
+            x.empty("w:keepNext", &[]);
+        }
         if p.page_break {
             x.empty("w:pageBreakBefore", &[]);
         }
@@ -314,14 +319,23 @@ impl<'a> Writer<'a> {
         if let Some(sub) = &a.subtitle {
             self.subtitle(x, sub);
         }
+        // No keepNext from the last paragraph to the bylines: LibreOffice then moves the whole
+        // paragraph (and the heading kept with it) to the next page, leaving a large gap.
         self.blocks(x, &a.body, Where::default());
-        for b in &a.bylines {
+        for (i, b) in a.bylines.iter().enumerate() {
             let text = if b.affiliation.is_empty() {
                 b.name.clone()
             } else {
                 format!("{}\u{3000}{}", b.name, b.affiliation)
             };
-            self.simple(x, "Byline", &[Inline::Text(text)]);
+            let p = PPr {
+                style: "Byline",
+                keep_next: i + 1 < a.bylines.len(),
+                ..PPr::default()
+            };
+            self.p_open(x, &p);
+            self.inlines(x, &[Inline::Text(text)]);
+            x.close("w:p");
         }
     }
 

@@ -277,7 +277,9 @@ pub fn styles(style: &Style, lang: &str) -> String {
     defs.push(def("paragraph", "Title", "Title", Some(tp), tr));
     let (sp, sr) = block(style, &style.subtitle);
     defs.push(def("paragraph", "Subtitle", "Subtitle", Some(sp), sr));
-    let (bp, br) = block(style, &style.byline);
+    let (mut bp, br) = block(style, &style.byline);
+    // Bylines end an article: keepNext would drag them to the next article's page.
+    bp.keep = false;
     defs.push(def("paragraph", "Byline", "Byline", Some(bp), br));
 
     let ids: Vec<(String, String, String)> = (1..=6u8)
