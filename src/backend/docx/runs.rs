@@ -156,19 +156,7 @@ impl Writer<'_> {
         };
         x.open("w:r", &[]);
         self.rpr(x, &fmt, None);
-        for (i, line) in text.split('\n').enumerate() {
-            if i > 0 {
-                x.empty("w:br", &[]);
-            }
-            for (j, part) in line.split('\t').enumerate() {
-                if j > 0 {
-                    x.empty("w:tab", &[]);
-                }
-                if !part.is_empty() {
-                    t(x, part);
-                }
-            }
-        }
+        t(x, text);
         x.close("w:r");
     }
 
@@ -279,12 +267,26 @@ impl Writer<'_> {
     }
 }
 
-/// `<w:t>` with `xml:space="preserve"` when edge spaces would otherwise be dropped.
+/// `<w:t>` pieces, with tabs as `w:tab` and newlines as `w:br` (a literal tab or newline
+/// inside `w:t` is plain white space to Word), `xml:space="preserve"` where needed.
 fn t(x: &mut Xml, text: &str) {
-    if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
-        x.leaf("w:t", &[("xml:space", "preserve")], text);
-    } else {
-        x.leaf("w:t", &[], text);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            x.empty("w:br", &[]);
+        }
+        for (j, part) in line.split('\t').enumerate() {
+            if j > 0 {
+                x.empty("w:tab", &[]);
+            }
+            if part.is_empty() {
+                continue;
+            }
+            if part.starts_with(char::is_whitespace) || part.ends_with(char::is_whitespace) {
+                x.leaf("w:t", &[("xml:space", "preserve")], part);
+            } else {
+                x.leaf("w:t", &[], part);
+            }
+        }
     }
 }
 

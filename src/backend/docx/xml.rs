@@ -25,6 +25,18 @@ pub struct Xml {
     buf: String,
 }
 
+/// Drops characters XML 1.0 cannot carry (C0 controls other than tab/newline/CR,
+/// U+FFFE, U+FFFF): copy-pasted text brings form feeds and vertical tabs, and one of them
+/// makes Word refuse the whole file.
+pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
+    if s.contains(bad) {
+        s.chars().filter(|&c| !bad(c)).collect::<String>().into()
+    } else {
+        s.into()
+    }
+}
+
 impl Xml {
     /// A new part starting with the XML declaration.
     pub fn part() -> Xml {
@@ -45,7 +57,7 @@ impl Xml {
             self.buf.push(' ');
             self.buf.push_str(k);
             self.buf.push_str("=\"");
-            self.buf.push_str(&escape(*v));
+            self.buf.push_str(&escape(clean(v).as_ref()));
             self.buf.push('"');
         }
     }
@@ -86,7 +98,7 @@ impl Xml {
 
     /// Escaped character data.
     pub fn text(&mut self, text: &str) -> &mut Self {
-        self.buf.push_str(&escape(text));
+        self.buf.push_str(&escape(clean(text).as_ref()));
         self
     }
 
@@ -148,6 +160,13 @@ mod tests {
         let mut x = Xml::fragment();
         x.open("a", &[("b", "\"<&>")]).text("x<y&z").close("a");
         assert_eq!(x.as_str(), "<a b=\"&quot;&lt;&amp;&gt;\">x&lt;y&amp;z</a>");
+    }
+
+    #[test]
+    fn drops_characters_xml_cannot_carry() {
+        let mut x = Xml::fragment();
+        x.leaf("t", &[("a", "x\u{C}y")], "a\u{B}b\u{0}c\td");
+        assert_eq!(x.as_str(), "<t a=\"xy\">abc\td</t>");
     }
 
     #[test]
