@@ -3,11 +3,10 @@
 use super::media::Media;
 use super::numbering::Numbering;
 use super::package::Rels;
-use super::styles::{heading_char_id, heading_id, jc};
+use super::styles::{heading_char_id, heading_id};
 use super::xml::{twips, Xml, DRAWING_NS, W_NS};
 use crate::ast::{
-    plain_text, visit_blocks, Align, Article, Block, CodeBlock, Document, Heading, Inline, List,
-    Table,
+    plain_text, visit_blocks, Article, Block, CodeBlock, Document, Heading, Inline, List,
 };
 use crate::backend::Context;
 use crate::log::Log;
@@ -434,139 +433,6 @@ impl<'a> Writer<'a> {
         self.p_open(x, &p);
         self.code_runs(x, &c.text, false);
         x.close("w:p");
-    }
-
-    /// A table with a repeating header row (`w:tblHeader`).
-    fn table(&mut self, x: &mut Xml, t: &Table) {
-        let cols = t
-            .aligns
-            .len()
-            .max(t.header.len())
-            .max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
-        if cols == 0 {
-            return;
-        }
-        let width = twips(self.ctx.style.text_width());
-        let col = (width / cols as i64).to_string();
-        x.open("w:tbl", &[]).open("w:tblPr", &[]);
-        x.val("w:tblStyle", "TableGrid");
-        x.empty("w:tblW", &[("w:w", "5000"), ("w:type", "pct")]);
-        x.empty("w:tblLayout", &[("w:type", "fixed")]);
-        x.close("w:tblPr").open("w:tblGrid", &[]);
-        for _ in 0..cols {
-            x.empty("w:gridCol", &[("w:w", &col)]);
-        }
-        x.close("w:tblGrid");
-        let empty: Vec<Inline> = Vec::new();
-        let rows = std::iter::once((true, &t.header)).chain(t.rows.iter().map(|r| (false, r)));
-        for (header, row) in rows {
-            x.open("w:tr", &[]);
-            if header {
-                x.open("w:trPr", &[])
-                    .empty("w:tblHeader", &[])
-                    .close("w:trPr");
-            }
-            for c in 0..cols {
-                x.open("w:tc", &[]).open("w:tcPr", &[]);
-                x.empty("w:tcW", &[("w:w", &col), ("w:type", "dxa")]);
-                x.close("w:tcPr");
-                let align = match t.aligns.get(c).copied().unwrap_or(Align::None) {
-                    Align::Center => "center",
-                    Align::Right => "right",
-                    Align::Left | Align::None => jc(crate::style::Alignment::Left),
-                };
-                let p = PPr {
-                    style: "TableText",
-                    jc: Some(align),
-                    ..PPr::default()
-                };
-                self.p_open(x, &p);
-                let cell = row.get(c).unwrap_or(&empty);
-                if header {
-                    self.inlines(x, &[Inline::Strong(cell.clone())]);
-                } else {
-                    self.inlines(x, cell);
-                }
-                x.close("w:p").close("w:tc");
-            }
-            x.close("w:tr");
-        }
-        x.close("w:tbl");
-    }
-
-    /// The TOC field (complex field with a cached result, marked dirty so Word refreshes
-    /// page numbers on open; LibreOffice shows the cached entries).
-    pub fn toc(&mut self, x: &mut Xml, doc: &Document) {
-        let mut entries: Vec<(u8, String, String)> = Vec::new();
-        visit_blocks(doc, &mut |b| {
-            if let Block::Heading(h) = b {
-                if h.level <= 3 {
-                    entries.push((h.level, plain_text(&h.content), h.id.clone()));
-                }
-            }
-        });
-        self.simple(x, "TOCHeading", &[Inline::Text("目录".into())]);
-        let begin = |x: &mut Xml| {
-            x.open("w:r", &[]);
-            x.empty(
-                "w:fldChar",
-                &[("w:fldCharType", "begin"), ("w:dirty", "true")],
-            );
-            x.close("w:r").open("w:r", &[]);
-            x.leaf(
-                "w:instrText",
-                &[("xml:space", "preserve")],
-                " TOC \\o \"1-3\" \\h \\z \\u ",
-            );
-            x.close("w:r").open("w:r", &[]);
-            x.empty("w:fldChar", &[("w:fldCharType", "separate")]);
-            x.close("w:r");
-        };
-        let end = |x: &mut Xml| {
-            x.open("w:r", &[]);
-            x.empty("w:fldChar", &[("w:fldCharType", "end")]);
-            x.close("w:r");
-        };
-        if entries.is_empty() {
-            self.p_open(
-                x,
-                &PPr {
-                    style: "TOC1",
-                    ..PPr::default()
-                },
-            );
-            begin(x);
-            end(x);
-            x.close("w:p");
-            return;
-        }
-        let n = entries.len();
-        for (i, (level, text, id)) in entries.into_iter().enumerate() {
-            let style = format!("TOC{level}");
-            self.p_open(
-                x,
-                &PPr {
-                    style: &style,
-                    ..PPr::default()
-                },
-            );
-            if i == 0 {
-                begin(x);
-            }
-            let anchor = self.bookmarks.get(&id).cloned();
-            match anchor {
-                Some(a) => {
-                    x.open("w:hyperlink", &[("w:anchor", &a), ("w:history", "1")]);
-                    self.inlines(x, &[Inline::Text(text)]);
-                    x.close("w:hyperlink");
-                }
-                None => self.inlines(x, &[Inline::Text(text)]),
-            }
-            if i + 1 == n {
-                end(x);
-            }
-            x.close("w:p");
-        }
     }
 
     /// The whole `word/document.xml`.

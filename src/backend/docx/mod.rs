@@ -12,6 +12,8 @@ mod pages;
 mod runs;
 mod settings;
 mod styles;
+mod table;
+mod toc;
 mod xml;
 
 pub use fonts::{face, Face};
