@@ -236,6 +236,13 @@ fn images_are_embedded_at_their_size() {
     );
     assert!(d.contains("<w:pStyle w:val=\"Caption\"/>") && d.contains("图1　棋盘格"));
     assert!(d.contains("缺图"), "alt text replaces the missing image");
+    // T18's exact pitch would clip an inline picture: its paragraph uses single spacing.
+    let inline = d.find("行内图片").unwrap();
+    let p = &d[d[..inline].rfind("<w:p>").unwrap()..inline];
+    assert!(
+        p.contains("<w:spacing w:line=\"240\" w:lineRule=\"auto\"/>"),
+        "{p}"
+    );
     assert!(log.warnings().any(|w| w.message.contains("missing.png")));
     let rels = part(&bytes, "word/_rels/document.xml.rels");
     assert_eq!(rels.matches("media/image1.png").count(), 1);

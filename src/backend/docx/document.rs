@@ -6,7 +6,8 @@ use super::package::Rels;
 use super::styles::{heading_char_id, heading_id};
 use super::xml::{twips, Xml, DRAWING_NS, W_NS};
 use crate::ast::{
-    plain_text, visit_blocks, Article, Block, CodeBlock, Document, Heading, Inline, List,
+    plain_text, visit_blocks, visit_inlines, Article, Block, CodeBlock, Document, Heading, Inline,
+    List,
 };
 use crate::backend::Context;
 use crate::log::Log;
@@ -250,7 +251,11 @@ impl<'a> Writer<'a> {
             Block::Article(a) => self.article(x, a),
             Block::Heading(h) => self.heading(x, h, w),
             Block::Para(p) => {
-                let props = self.para_props(w);
+                let mut props = self.para_props(w);
+                // An exact line pitch (T18) would clip an inline picture to one line.
+                let mut image = false;
+                visit_inlines(&p.content, &mut |i| image |= matches!(i, Inline::Image(_)));
+                props.auto_line = image;
                 self.p_open(x, &props);
                 self.inlines(x, &p.content);
                 x.close("w:p");

@@ -36,6 +36,8 @@ pub fn settings(lang: &str, has_notes: bool) -> String {
         x.close("w:footnotePr");
     }
     x.open("w:compat", &[]);
+    // T16: a line ending in a manual break is set at natural width, not stretched.
+    x.empty("w:doNotExpandShiftReturn", &[]);
     x.empty(
         "w:compatSetting",
         &[
