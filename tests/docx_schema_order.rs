@@ -337,7 +337,7 @@ fn check_order(part: &str, xml: &str) {
     let mut r = quick_xml::Reader::from_str(xml);
     // (parent local name, rank of the last child seen)
     let mut stack: Vec<(String, usize)> = Vec::new();
-    let mut child = |stack: &mut Vec<(String, usize)>, name: &str| {
+    let child = |stack: &mut Vec<(String, usize)>, name: &str| {
         if let Some((parent, last)) = stack.last_mut() {
             if let Some(seq) = sequence(parent) {
                 // Same-rank references (header/footer) may interleave.
