@@ -360,3 +360,51 @@ fn wide_images_are_scaled_to_the_text_width() {
     assert!(cx <= text && cx > text - 2.0, "{cx} vs {text}");
     assert!((cy - cx / 20.0).abs() < 2.0, "{cx}×{cy}");
 }
+
+#[test]
+fn a_note_referenced_twice_is_written_twice() {
+    use paiban::ast::{Block, Document, Footnote, Inline, Para};
+    let p = |c: Vec<Inline>| {
+        Block::Para(Para {
+            content: c,
+            line: 1,
+        })
+    };
+    let note = |label: &str, c: Vec<Inline>| Footnote {
+        label: label.into(),
+        blocks: vec![p(c)],
+        line: 2,
+    };
+    let doc = Document {
+        blocks: vec![p(vec![
+            Inline::Text("甲".into()),
+            Inline::NoteRef("a".into()),
+            Inline::Text("乙".into()),
+            Inline::NoteRef("a".into()),
+        ])],
+        notes: vec![
+            note(
+                "a",
+                vec![Inline::Text("注释".into()), Inline::NoteRef("b".into())],
+            ),
+            note("b", vec![Inline::Text("未引用".into())]),
+        ],
+        ..Document::default()
+    };
+    let (bytes, log) = render_with(&doc, &RenderOptions::default());
+    let d = part(&bytes, "word/document.xml");
+    let f = part(&bytes, "word/footnotes.xml");
+    assert!(
+        d.contains("<w:footnoteReference w:id=\"1\"/>")
+            && d.contains("<w:footnoteReference w:id=\"2\"/>")
+    );
+    assert_eq!(f.matches(">注释</w:t>").count(), 2);
+    assert!(
+        !f.contains("w:footnoteReference"),
+        "no reference inside footnotes.xml"
+    );
+    assert!(!f.contains("未引用"));
+    assert!(log
+        .warnings()
+        .any(|w| w.message.contains("[^b] is never referenced")));
+}

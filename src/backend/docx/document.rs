@@ -60,7 +60,12 @@ pub struct Writer<'a> {
     /// Relationships of the part being written.
     pub rels: Rels,
     /// Footnote label → `w:id`.
-    pub notes: HashMap<String, u32>,
+    pub notes: HashMap<String, usize>,
+    /// Note index (into `Document::notes`) of each `w:footnoteReference`, by id − 1: a note
+    /// referenced twice is written twice, since Word allows one reference per footnote.
+    pub refs: Vec<usize>,
+    /// Writing footnotes.xml: references there cannot open new notes.
+    pub in_notes: bool,
     /// Anchor id → bookmark name.
     pub bookmarks: HashMap<String, String>,
     /// Next `w:bookmarkStart` id.
@@ -116,7 +121,7 @@ impl<'a> Writer<'a> {
             .notes
             .iter()
             .enumerate()
-            .map(|(i, n)| (n.label.clone(), i as u32 + 1))
+            .map(|(i, n)| (n.label.clone(), i))
             .collect();
         Writer {
             ctx,
@@ -125,6 +130,8 @@ impl<'a> Writer<'a> {
             media: Media::default(),
             rels: Rels::default(),
             notes,
+            refs: Vec::new(),
+            in_notes: false,
             bookmarks,
             next_bookmark: 0,
             next_drawing: 1,

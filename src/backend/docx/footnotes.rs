@@ -1,5 +1,5 @@
-//! `word/footnotes.xml`: separator (id −1), continuation separator (id 0), then the notes,
-//! each opening with its `w:footnoteRef` mark.
+//! `word/footnotes.xml`: separator (id −1), continuation separator (id 0), then one note per
+//! reference in reading order, each opening with its `w:footnoteRef` mark.
 
 use super::document::{PPr, Where, Writer};
 use super::xml::{Xml, DRAWING_NS, W_NS};
@@ -25,7 +25,18 @@ impl Writer<'_> {
             x.open("w:r", &[]).empty(mark, &[]).close("w:r");
             x.close("w:p").close("w:footnote");
         }
-        for (i, note) in doc.notes.iter().enumerate() {
+        self.in_notes = true;
+        for (i, n) in doc.notes.iter().enumerate() {
+            if !self.refs.contains(&i) {
+                self.log.warn(
+                    "docx",
+                    n.line,
+                    format!("footnote [^{}] is never referenced", n.label),
+                );
+            }
+        }
+        for (i, &n) in self.refs.clone().iter().enumerate() {
+            let note = &doc.notes[n];
             self.line = note.line;
             x.open("w:footnote", &[("w:id", &(i + 1).to_string())]);
             self.pending_note_ref = true;
@@ -47,6 +58,7 @@ impl Writer<'_> {
             }
             x.close("w:footnote");
         }
+        self.in_notes = false;
         x.close("w:footnotes");
         x.finish()
     }

@@ -104,20 +104,20 @@ impl Backend for Docx {
         let has_notes = !doc.notes.is_empty();
         if has_notes {
             w.rels.add_office("footnotes", "footnotes.xml");
+        }
+        // The body first: it decides which notes are referenced, and in which order.
+        let body = w.document(doc, Some(&footer_id), header_id.as_deref());
+        if has_notes {
             let saved = std::mem::take(&mut w.rels);
             let notes = w.footnotes(doc);
             let note_rels = std::mem::replace(&mut w.rels, saved);
-            parts.push((
-                "word/footnotes.xml".into(),
-                wml("footnotes"),
-                notes.into_bytes(),
-            ));
+            let notes = notes.into_bytes();
+            parts.push(("word/footnotes.xml".into(), wml("footnotes"), notes));
             if !note_rels.list.is_empty() {
                 let rels = note_rels.xml().into_bytes();
                 parts.push(("word/_rels/footnotes.xml.rels".into(), String::new(), rels));
             }
         }
-        let body = w.document(doc, Some(&footer_id), header_id.as_deref());
         if !w.numbering.is_empty() {
             w.rels.add_office("numbering", "numbering.xml");
             let n = w.numbering.xml(style).into_bytes();

@@ -246,8 +246,10 @@ impl Writer<'_> {
     }
 
     fn note_ref(&mut self, x: &mut Xml, label: &str) {
-        match self.notes.get(label).copied() {
-            Some(id) => {
+        match self.notes.get(label).copied().filter(|_| !self.in_notes) {
+            Some(note) => {
+                self.refs.push(note);
+                let id = self.refs.len();
                 x.open("w:r", &[]).open("w:rPr", &[]);
                 x.val("w:rStyle", "FootnoteReference");
                 x.close("w:rPr");
@@ -259,7 +261,11 @@ impl Writer<'_> {
                 self.log.warn(
                     "docx",
                     line,
-                    format!("footnote [^{label}] has no definition"),
+                    if self.in_notes {
+                        format!("footnote reference [^{label}] inside a footnote left as text")
+                    } else {
+                        format!("footnote [^{label}] has no definition")
+                    },
                 );
                 self.text_runs(x, &format!("[^{label}]"), &Fmt::default());
             }
