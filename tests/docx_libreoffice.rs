@@ -190,6 +190,13 @@ fn t23_titles_and_headings_are_bold_in_their_faces() {
             g.font
         );
         assert!((g.size - 22.0).abs() < 0.1, "title size {}", g.size);
+        // T23: a two-phrase title breaks at its U+3000 gap, never inside a word.
+        let title = plain_text(&a.title);
+        if let Some((_, second)) = title.split_once('\u{3000}') {
+            let (i, _) = line_starting(&s.lines, &title).unwrap();
+            let next = s.lines[i + 1].text();
+            assert!(next.trim().starts_with(second), "{next:?} ≠ {second:?}");
+        }
         titles += 1;
         for b in &a.body {
             let Block::Heading(h) = b else { continue };

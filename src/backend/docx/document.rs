@@ -4,6 +4,7 @@ use super::media::Media;
 use super::numbering::Numbering;
 use super::package::Rels;
 use super::styles::{heading_char_id, heading_id};
+use super::titles::balanced;
 use super::xml::{twips, Xml, DRAWING_NS, W_NS};
 use crate::ast::{
     plain_text, visit_blocks, visit_inlines, Article, Block, CodeBlock, Document, Heading, Inline,
@@ -325,7 +326,9 @@ impl<'a> Writer<'a> {
             ..PPr::default()
         };
         self.p_open(x, &p);
-        self.bookmarked(x, &a.id, |s, x| s.inlines(x, &a.title));
+        let st = self.ctx.style;
+        let title = balanced(&a.title, st.title.size, st.text_width());
+        self.bookmarked(x, &a.id, |s, x| s.inlines(x, &title));
         x.close("w:p");
         if let Some(sub) = &a.subtitle {
             self.subtitle(x, sub);
@@ -356,6 +359,8 @@ impl<'a> Writer<'a> {
         if !plain_text(sub).starts_with('—') {
             content.insert(0, Inline::Text("——".into()));
         }
+        let st = self.ctx.style;
+        let content = balanced(&content, st.subtitle.size, st.text_width());
         self.simple(x, "Subtitle", &content);
     }
 
@@ -479,7 +484,9 @@ impl<'a> Writer<'a> {
     fn meta_title(&mut self, x: &mut Xml, doc: &Document) {
         let m = &doc.meta;
         if let Some(t) = &m.title {
-            self.simple(x, "Title", &[Inline::Text(t.clone())]);
+            let st = self.ctx.style;
+            let title = balanced(&[Inline::Text(t.clone())], st.title.size, st.text_width());
+            self.simple(x, "Title", &title);
         }
         if let Some(s) = &m.subtitle {
             self.subtitle(x, &[Inline::Text(s.clone())]);

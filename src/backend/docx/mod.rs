@@ -13,6 +13,7 @@ mod runs;
 mod settings;
 mod styles;
 mod table;
+mod titles;
 mod toc;
 mod xml;
 

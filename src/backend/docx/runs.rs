@@ -139,6 +139,12 @@ impl Writer<'_> {
         x.close("w:rPr");
     }
 
+    fn line_break(&mut self, x: &mut Xml, fmt: &Fmt) {
+        x.open("w:r", &[]);
+        self.rpr(x, fmt, None);
+        x.empty("w:br", &[]).close("w:r");
+    }
+
     fn text_runs(&mut self, x: &mut Xml, text: &str, fmt: &Fmt) {
         for seg in segments(text, fmt.emph) {
             x.open("w:r", &[]);
@@ -179,7 +185,7 @@ impl Writer<'_> {
                     }
                 }
                 Inline::LineBreak => {
-                    x.open("w:r", &[]).empty("w:br", &[]).close("w:r");
+                    self.line_break(x, fmt);
                 }
                 Inline::Strong(c) => {
                     let f = Fmt {
@@ -209,7 +215,7 @@ impl Writer<'_> {
                 Inline::Html(h) => {
                     let tag = h.trim().to_ascii_lowercase();
                     if tag.starts_with("<br") {
-                        x.open("w:r", &[]).empty("w:br", &[]).close("w:r");
+                        self.line_break(x, fmt);
                     } else {
                         let line = self.line;
                         self.log
