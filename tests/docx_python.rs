@@ -75,3 +75,41 @@ fn python_docx_sees_titles_and_headings_with_style_and_level() {
     let bylines = paras.iter().filter(|p| p["style"] == "Byline").count();
     assert_eq!((subtitles, bylines), (1, 3));
 }
+
+#[path = "fixtures/docx/build.rs"]
+mod build;
+
+const COUNTS: &str = r#"
+import sys, json, docx
+d = docx.Document(sys.argv[1])
+print(json.dumps({"tables": [len(t.rows) for t in d.tables], "shapes": len(d.inline_shapes),
+                  "styles": sorted({p.style.name for p in d.paragraphs}),
+                  "core": [d.core_properties.title, d.core_properties.language]}, ensure_ascii=False))
+"#;
+
+#[test]
+fn python_docx_opens_every_fixture() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, doc) in build::all() {
+        let file = dir.path().join(format!("{name}.docx"));
+        std::fs::write(&file, harness::render(&doc)).unwrap();
+        let out = office::run(
+            Command::new("python3").arg("-c").arg(COUNTS).arg(&file),
+            "python3 with python-docx",
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        match name {
+            "table" => assert_eq!(v["tables"], serde_json::json!([3]), "{v}"),
+            "image" => assert_eq!(v["shapes"], 3, "{v}"),
+            "lists" => assert!(v["styles"].to_string().contains("List Paragraph"), "{v}"),
+            "articles" => {
+                assert!(
+                    v["core"][0].as_str().unwrap().starts_with("坚持和深化"),
+                    "{v}"
+                );
+                assert_eq!(v["core"][1], "zh-CN");
+            }
+            _ => {}
+        }
+    }
+}
