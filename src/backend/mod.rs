@@ -2,6 +2,7 @@
 //!
 //! A backend receives the finished AST and a [`Context`]; it never re-parses text.
 
+pub mod docx;
 pub mod epub;
 
 use crate::ast::Document;
@@ -73,7 +74,7 @@ pub const KNOWN_FORMATS: [&str; 3] = ["pdf", "epub", "docx"];
 
 /// The registered backends, in default output order.
 pub fn registry() -> Vec<&'static dyn Backend> {
-    vec![&epub::Epub]
+    vec![&epub::Epub, &docx::Docx]
 }
 
 /// The backend for a format name, if it is available.

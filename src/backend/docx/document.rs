@@ -1,0 +1,531 @@
+//! `word/document.xml`: the body blocks, TOC field and section properties.
+
+use super::media::Media;
+use super::numbering::Numbering;
+use super::package::Rels;
+use super::styles::{heading_char_id, heading_id};
+use super::titles::balanced;
+use super::xml::{twips, Xml, DRAWING_NS, W_NS};
+use crate::ast::{
+    plain_text, visit_blocks, visit_inlines, Article, Block, CodeBlock, Document, Heading, Inline,
+    List,
+};
+use crate::backend::Context;
+use crate::log::Log;
+use std::collections::HashMap;
+
+/// Where a paragraph sits, which decides its style.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Where {
+    /// Inside a block quote (T19: Kai, indented).
+    pub quote: bool,
+    /// Inside a footnote.
+    pub note: bool,
+    /// Inside a list item: (numId, level), and whether the item's marker was written.
+    pub list: Option<(u32, u8, bool)>,
+}
+
+/// Paragraph properties written by the body writer (CT_PPrBase order).
+#[derive(Debug, Clone, Default)]
+pub struct PPr<'s> {
+    /// `w:pStyle`.
+    pub style: &'s str,
+    /// `w:keepNext` (T20: the end of an article stays with its bylines).
+    pub keep_next: bool,
+    /// `w:pageBreakBefore` (articles after the first).
+    pub page_break: bool,
+    /// `w:numPr` (numId, ilvl).
+    pub num: Option<(u32, u8)>,
+    /// `w:pBdr` bottom rule (thematic break).
+    pub rule: bool,
+    /// Single line spacing instead of the exact pitch (paragraphs holding drawings).
+    pub auto_line: bool,
+    /// Direct indent (leftChars, left, firstLineChars, firstLine).
+    pub ind: Option<[i64; 4]>,
+    /// `w:jc`.
+    pub jc: Option<&'static str>,
+    /// `w:outlineLvl` (run-in headings, T22).
+    pub outline: Option<u8>,
+}
+
+/// State shared by the body, footnotes and the run writer.
+pub struct Writer<'a> {
+    /// Style, options and base directory.
+    pub ctx: &'a Context<'a>,
+    /// Warnings.
+    pub log: &'a mut Log,
+    /// Lists written so far.
+    pub numbering: Numbering,
+    /// Embedded images.
+    pub media: Media,
+    /// Relationships of the part being written.
+    pub rels: Rels,
+    /// Footnote label → `w:id`.
+    pub notes: HashMap<String, usize>,
+    /// Note index (into `Document::notes`) of each `w:footnoteReference`, by id − 1: a note
+    /// referenced twice is written twice, since Word allows one reference per footnote.
+    pub refs: Vec<usize>,
+    /// Writing footnotes.xml: references there cannot open new notes.
+    pub in_notes: bool,
+    /// Anchor id → bookmark name.
+    pub bookmarks: HashMap<String, String>,
+    /// Next `w:bookmarkStart` id.
+    pub next_bookmark: u32,
+    /// Next drawing `wp:docPr` id.
+    pub next_drawing: u32,
+    /// East-Asian language tag for `w:lang`.
+    pub lang: String,
+    /// Emit the `w:footnoteRef` mark at the start of the next paragraph.
+    pub pending_note_ref: bool,
+    /// Source line of the block being written (for warnings).
+    pub line: usize,
+    /// Articles written so far (each after the first starts a new page).
+    pub articles: u32,
+}
+
+/// Word bookmark names: letters, digits and `_`, starting with a letter, ≤ 40 characters.
+fn bookmark_name(id: &str, taken: &HashMap<String, String>) -> String {
+    let mut s: String = id
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '_' })
+        .collect();
+    if !s.chars().next().is_some_and(char::is_alphabetic) {
+        s.insert_str(0, "h_");
+    }
+    let base: String = s.chars().take(36).collect();
+    let mut name = base.clone();
+    let mut n = 1;
+    while taken.values().any(|v| *v == name) {
+        n += 1;
+        name = format!("{base}_{n}");
+    }
+    name
+}
+
+impl<'a> Writer<'a> {
+    /// A writer for one document.
+    pub fn new(doc: &Document, ctx: &'a Context<'a>, log: &'a mut Log, lang: String) -> Self {
+        let mut bookmarks = HashMap::new();
+        let mut ids = Vec::new();
+        visit_blocks(doc, &mut |b| match b {
+            Block::Article(a) if !a.id.is_empty() => ids.push(a.id.clone()),
+            Block::Heading(h) if !h.id.is_empty() => ids.push(h.id.clone()),
+            _ => {}
+        });
+        for id in ids {
+            if !bookmarks.contains_key(&id) {
+                let name = bookmark_name(&id, &bookmarks);
+                bookmarks.insert(id, name);
+            }
+        }
+        let notes = doc
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.label.clone(), i))
+            .collect();
+        Writer {
+            ctx,
+            log,
+            numbering: Numbering::default(),
+            media: Media::default(),
+            rels: Rels::default(),
+            notes,
+            refs: Vec::new(),
+            in_notes: false,
+            bookmarks,
+            next_bookmark: 0,
+            next_drawing: 1,
+            lang,
+            pending_note_ref: false,
+            line: 0,
+            articles: 0,
+        }
+    }
+
+    /// Opens `<w:p>` with its properties.
+    pub fn p_open(&mut self, x: &mut Xml, p: &PPr<'_>) {
+        x.open("w:p", &[]).open("w:pPr", &[]);
+        x.val("w:pStyle", p.style);
+        if p.keep_next {
+            x.empty("w:keepNext", &[]);
+        }
+        if p.page_break {
+            x.empty("w:pageBreakBefore", &[]);
+        }
+        if let Some((id, lvl)) = p.num {
+            x.open("w:numPr", &[]);
+            x.val("w:ilvl", &lvl.to_string())
+                .val("w:numId", &id.to_string());
+            x.close("w:numPr");
+        }
+        if p.rule {
+            x.open("w:pBdr", &[]);
+            x.empty(
+                "w:bottom",
+                &[
+                    ("w:val", "single"),
+                    ("w:sz", "6"),
+                    ("w:space", "1"),
+                    ("w:color", "auto"),
+                ],
+            );
+            x.close("w:pBdr");
+        }
+        if p.auto_line {
+            x.empty("w:spacing", &[("w:line", "240"), ("w:lineRule", "auto")]);
+        }
+        if let Some(i) = p.ind {
+            let s = i.map(|v| v.to_string());
+            x.empty(
+                "w:ind",
+                &[
+                    ("w:leftChars", &s[0]),
+                    ("w:left", &s[1]),
+                    ("w:firstLineChars", &s[2]),
+                    ("w:firstLine", &s[3]),
+                ],
+            );
+        }
+        if let Some(j) = p.jc {
+            x.val("w:jc", j);
+        }
+        if let Some(o) = p.outline {
+            x.val("w:outlineLvl", &o.to_string());
+        }
+        x.close("w:pPr");
+        if self.pending_note_ref {
+            self.pending_note_ref = false;
+            x.open("w:r", &[]).open("w:rPr", &[]);
+            x.val("w:rStyle", "FootnoteReference");
+            x.close("w:rPr").empty("w:footnoteRef", &[]).close("w:r");
+            x.open("w:r", &[])
+                .leaf("w:t", &[("xml:space", "preserve")], " ");
+            x.close("w:r");
+        }
+    }
+
+    /// Wraps what `f` writes in a bookmark for anchor `id` (no-op for an empty id).
+    pub fn bookmarked(&mut self, x: &mut Xml, id: &str, f: impl FnOnce(&mut Self, &mut Xml)) {
+        let name = self.bookmarks.get(id).cloned();
+        let Some(name) = name else {
+            return f(self, x);
+        };
+        let n = self.next_bookmark.to_string();
+        self.next_bookmark += 1;
+        x.empty("w:bookmarkStart", &[("w:id", &n), ("w:name", &name)]);
+        f(self, x);
+        x.empty("w:bookmarkEnd", &[("w:id", &n)]);
+    }
+
+    fn para_props(&mut self, w: &mut Where) -> PPr<'static> {
+        let style = if w.note {
+            "FootnoteText"
+        } else if w.quote {
+            "Quote"
+        } else if w.list.is_some() {
+            "ListParagraph"
+        } else {
+            "Normal"
+        };
+        let mut p = PPr {
+            style,
+            ..PPr::default()
+        };
+        if let Some((id, lvl, marked)) = &mut w.list {
+            if *marked {
+                // Later paragraphs of an item align with its first line, without a marker.
+                let ind = twips(self.ctx.style.indent_em * self.ctx.style.body_size);
+                p.ind = Some([200 * *lvl as i64, ind * *lvl as i64, 200, ind]);
+            } else {
+                p.num = Some((*id, *lvl));
+                *marked = true;
+            }
+        }
+        p
+    }
+
+    /// Writes a list of blocks.
+    pub fn blocks(&mut self, x: &mut Xml, blocks: &[Block], w: Where) {
+        let mut w = w;
+        for b in blocks {
+            self.line = b.line();
+            self.block(x, b, &mut w);
+        }
+    }
+
+    fn block(&mut self, x: &mut Xml, b: &Block, w: &mut Where) {
+        match b {
+            Block::Article(a) => self.article(x, a),
+            Block::Heading(h) => self.heading(x, h, w),
+            Block::Para(p) => {
+                let mut props = self.para_props(w);
+                // An exact line pitch (T18) would clip an inline picture to one line.
+                let mut image = false;
+                visit_inlines(&p.content, &mut |i| image |= matches!(i, Inline::Image(_)));
+                props.auto_line = image;
+                self.p_open(x, &props);
+                self.inlines(x, &p.content);
+                x.close("w:p");
+            }
+            Block::List(l) => self.list(x, l, *w),
+            Block::Quote(q) => {
+                let inner = Where { quote: true, ..*w };
+                self.blocks(x, &q.blocks, inner);
+            }
+            Block::Code(c) => self.code(x, c),
+            Block::Table(t) => self.table(x, t),
+            Block::Figure(f) => {
+                let p = PPr {
+                    style: "Figure",
+                    auto_line: true,
+                    ..PPr::default()
+                };
+                self.p_open(x, &p);
+                self.image(x, &f.src, &f.alt);
+                x.close("w:p");
+                let caption = f.title.clone().unwrap_or_else(|| f.alt.clone());
+                if !caption.trim().is_empty() {
+                    let p = PPr {
+                        style: "Caption",
+                        ..PPr::default()
+                    };
+                    self.p_open(x, &p);
+                    self.inlines(x, &[Inline::Text(caption)]);
+                    x.close("w:p");
+                }
+            }
+            Block::Html(_) => {
+                self.log
+                    .warn("docx", b.line(), "raw HTML block left out of the DOCX");
+            }
+            Block::Rule(_) => {
+                let p = PPr {
+                    style: "Normal",
+                    rule: true,
+                    ..PPr::default()
+                };
+                self.p_open(x, &p);
+                x.close("w:p");
+            }
+            Block::PageBreak(_) => {
+                x.open("w:p", &[]).open("w:r", &[]);
+                x.empty("w:br", &[("w:type", "page")]);
+                x.close("w:r").close("w:p");
+            }
+        }
+    }
+
+    /// Title, subtitle (with `——`, T23), body and bylines of one article.
+    fn article(&mut self, x: &mut Xml, a: &Article) {
+        let page_break = self.ctx.style.article_page_break && self.articles > 0;
+        self.articles += 1;
+        let p = PPr {
+            style: "Title",
+            page_break,
+            ..PPr::default()
+        };
+        self.p_open(x, &p);
+        let st = self.ctx.style;
+        let title = balanced(&a.title, st.title.size, st.text_width());
+        self.bookmarked(x, &a.id, |s, x| s.inlines(x, &title));
+        x.close("w:p");
+        if let Some(sub) = &a.subtitle {
+            self.subtitle(x, sub);
+        }
+        // No keepNext from the last paragraph to the bylines: LibreOffice then moves the whole
+        // paragraph (and the heading kept with it) to the next page, leaving a large gap.
+        self.blocks(x, &a.body, Where::default());
+        for (i, b) in a.bylines.iter().enumerate() {
+            let text = if b.affiliation.is_empty() {
+                b.name.clone()
+            } else {
+                format!("{}\u{3000}{}", b.name, b.affiliation)
+            };
+            let p = PPr {
+                style: "Byline",
+                keep_next: i + 1 < a.bylines.len(),
+                ..PPr::default()
+            };
+            self.p_open(x, &p);
+            self.inlines(x, &[Inline::Text(text)]);
+            x.close("w:p");
+        }
+    }
+
+    /// A subtitle line, prefixed `——` unless the text already starts with a dash (T23).
+    pub fn subtitle(&mut self, x: &mut Xml, sub: &[Inline]) {
+        let mut content = sub.to_vec();
+        if !plain_text(sub).starts_with('—') {
+            content.insert(0, Inline::Text("——".into()));
+        }
+        let st = self.ctx.style;
+        let content = balanced(&content, st.subtitle.size, st.text_width());
+        self.simple(x, "Subtitle", &content);
+    }
+
+    /// One paragraph of a given style.
+    pub fn simple(&mut self, x: &mut Xml, style: &str, content: &[Inline]) {
+        let p = PPr {
+            style,
+            ..PPr::default()
+        };
+        self.p_open(x, &p);
+        self.inlines(x, content);
+        x.close("w:p");
+    }
+
+    /// Standalone heading → `Heading N`; run-in heading (T22) → body paragraph whose first
+    /// runs carry the `Heading N Char` style, with the outline level kept for the navigation pane.
+    fn heading(&mut self, x: &mut Xml, h: &Heading, w: &mut Where) {
+        let level = h.level.clamp(1, 6);
+        if h.run_in.is_empty() {
+            let id = heading_id(level);
+            let p = PPr {
+                style: &id,
+                ..PPr::default()
+            };
+            self.p_open(x, &p);
+            self.bookmarked(x, &h.id, |s, x| s.inlines(x, &h.content));
+            x.close("w:p");
+            return;
+        }
+        let mut p = self.para_props(w);
+        p.outline = Some(level - 1);
+        self.p_open(x, &p);
+        let cid = heading_char_id(level);
+        self.bookmarked(x, &h.id, |s, x| s.styled_inlines(x, &h.content, &cid));
+        self.inlines(x, &h.run_in);
+        x.close("w:p");
+    }
+
+    fn list(&mut self, x: &mut Xml, l: &List, w: Where) {
+        let level = w.list.map_or(0, |(_, lvl, _)| lvl + 1);
+        let id = self
+            .numbering
+            .add(l.start.is_some(), l.start.unwrap_or(1), level);
+        for item in &l.items {
+            let mut inner = Where {
+                list: Some((id, level, false)),
+                ..w
+            };
+            let mark = match item.checked {
+                Some(true) => Some("☑ "),
+                Some(false) => Some("☐ "),
+                None => None,
+            };
+            let mut blocks = item.blocks.iter().peekable();
+            match blocks.peek() {
+                Some(Block::Para(p)) => {
+                    let props = self.para_props(&mut inner);
+                    self.p_open(x, &props);
+                    if let Some(m) = mark {
+                        self.inlines(x, &[Inline::Text(m.into())]);
+                    }
+                    self.inlines(x, &p.content);
+                    x.close("w:p");
+                    blocks.next();
+                }
+                _ => {
+                    // The marker needs a paragraph of its own before a nested list or code.
+                    let props = self.para_props(&mut inner);
+                    self.p_open(x, &props);
+                    if let Some(m) = mark {
+                        self.inlines(x, &[Inline::Text(m.into())]);
+                    }
+                    x.close("w:p");
+                }
+            }
+            let rest: Vec<Block> = blocks.cloned().collect();
+            self.blocks(x, &rest, inner);
+        }
+    }
+
+    /// A code block: one paragraph, lines joined by `w:br`, text byte-identical (T26).
+    fn code(&mut self, x: &mut Xml, c: &CodeBlock) {
+        let p = PPr {
+            style: "Code",
+            ..PPr::default()
+        };
+        self.p_open(x, &p);
+        self.code_runs(x, &c.text, false);
+        x.close("w:p");
+    }
+
+    /// The whole `word/document.xml`.
+    pub fn document(
+        &mut self,
+        doc: &Document,
+        footer: Option<&str>,
+        header: Option<&str>,
+    ) -> String {
+        let mut body = Xml::fragment();
+        let has_articles = doc.blocks.iter().any(|b| matches!(b, Block::Article(_)));
+        if !has_articles {
+            self.meta_title(&mut body, doc);
+        }
+        if self.ctx.options.toc {
+            self.toc(&mut body, doc);
+            // The table of contents gets its own page when articles follow (they open pages).
+            if has_articles {
+                self.articles = 1;
+            }
+        }
+        self.blocks(&mut body, &doc.blocks, Where::default());
+        let mut x = Xml::part();
+        x.open_ns("w:document", &[W_NS, DRAWING_NS])
+            .open("w:body", &[]);
+        x.append(&body);
+        self.sect_pr(&mut x, footer, header);
+        x.close("w:body").close("w:document");
+        x.finish()
+    }
+
+    fn meta_title(&mut self, x: &mut Xml, doc: &Document) {
+        let m = &doc.meta;
+        if let Some(t) = &m.title {
+            let st = self.ctx.style;
+            let title = balanced(&[Inline::Text(t.clone())], st.title.size, st.text_width());
+            self.simple(x, "Title", &title);
+        }
+        if let Some(s) = &m.subtitle {
+            self.subtitle(x, &[Inline::Text(s.clone())]);
+        }
+        if m.title.is_some() && !m.authors.is_empty() {
+            let names = m.authors.join("\u{3000}");
+            self.simple(x, "Byline", &[Inline::Text(names)]);
+        }
+    }
+
+    /// CT_SectPr: references, pgSz, pgMar, cols, docGrid (page from the style).
+    fn sect_pr(&mut self, x: &mut Xml, footer: Option<&str>, header: Option<&str>) {
+        let s = self.ctx.style;
+        x.open("w:sectPr", &[]);
+        if let Some(r) = header {
+            x.empty("w:headerReference", &[("w:type", "default"), ("r:id", r)]);
+        }
+        if let Some(r) = footer {
+            x.empty("w:footerReference", &[("w:type", "default"), ("r:id", r)]);
+        }
+        let t = |pt: f32| twips(pt).to_string();
+        x.empty(
+            "w:pgSz",
+            &[("w:w", &t(s.page_width)), ("w:h", &t(s.page_height))],
+        );
+        x.empty(
+            "w:pgMar",
+            &[
+                ("w:top", &t(s.margin_top)),
+                ("w:right", &t(s.margin_right)),
+                ("w:bottom", &t(s.margin_bottom)),
+                ("w:left", &t(s.margin_left)),
+                ("w:header", "851"),
+                ("w:footer", "992"),
+                ("w:gutter", "0"),
+            ],
+        );
+        x.empty("w:cols", &[("w:space", "425")]);
+        x.empty("w:docGrid", &[("w:linePitch", &t(s.line_pitch()))]);
+        x.close("w:sectPr");
+    }
+}

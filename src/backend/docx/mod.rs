@@ -1,0 +1,186 @@
+//! DOCX backend (issue 5): an OOXML package written with `zip` + `quick-xml` escaping,
+//! with the East-Asian settings of TYPOGRAPHY.md §10 (kinsoku lists, punctuation
+//! compression, autospace, `w:lang w:eastAsia`, first-line indent in characters).
+
+mod document;
+mod fonts;
+mod footnotes;
+mod media;
+mod numbering;
+mod package;
+mod pages;
+mod runs;
+mod settings;
+mod styles;
+mod table;
+mod titles;
+mod toc;
+mod xml;
+
+pub use fonts::{face, Face};
+pub use settings::{NO_BREAK_AFTER, NO_BREAK_BEFORE};
+
+use crate::ast::{plain_text, Block, Document};
+use crate::backend::{Backend, Context};
+use crate::error::Result;
+use crate::log::Log;
+use document::Writer;
+use package::{wml, Core, Rels};
+
+/// The DOCX backend.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Docx;
+
+/// East-Asian language for `w:lang w:eastAsia`: the document's when it is CJK, else zh-CN.
+fn east_asian_lang(lang: &str) -> String {
+    let l = lang.to_ascii_lowercase();
+    if l.starts_with("zh") || l.starts_with("ja") || l.starts_with("ko") {
+        lang.to_string()
+    } else {
+        "zh-CN".to_string()
+    }
+}
+
+fn core(doc: &Document, epoch: Option<i64>) -> Core {
+    let articles: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Article(a) => Some(a),
+            _ => None,
+        })
+        .collect();
+    let title = doc.meta.title.clone().or_else(|| {
+        let t: Vec<String> = articles.iter().map(|a| plain_text(&a.title)).collect();
+        (!t.is_empty()).then(|| t.join("；"))
+    });
+    let subject = doc.meta.subtitle.clone().or_else(|| {
+        articles
+            .iter()
+            .find_map(|a| a.subtitle.as_ref().map(|s| plain_text(s)))
+    });
+    let mut creators = doc.meta.authors.clone();
+    if creators.is_empty() {
+        for a in &articles {
+            for b in &a.bylines {
+                if !creators.contains(&b.name) {
+                    creators.push(b.name.clone());
+                }
+            }
+        }
+    }
+    Core {
+        title,
+        subject,
+        creators,
+        language: doc.meta.language.clone(),
+        epoch,
+    }
+}
+
+impl Backend for Docx {
+    fn name(&self) -> &'static str {
+        "docx"
+    }
+
+    fn extension(&self) -> &'static str {
+        "docx"
+    }
+
+    fn render(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
+        let style = ctx.style;
+        let lang = east_asian_lang(&doc.meta.language);
+        let mut w = Writer::new(doc, ctx, log, lang.clone());
+
+        // Document relationships: fixed parts first so their ids do not depend on content.
+        let mut parts: Vec<(String, String, Vec<u8>)> = Vec::new();
+        w.rels.add_office("styles", "styles.xml");
+        w.rels.add_office("settings", "settings.xml");
+        w.rels.add_office("fontTable", "fontTable.xml");
+        let footer_id = w.rels.add_office("footer", "footer1.xml");
+        let header_id = style
+            .header
+            .as_ref()
+            .map(|_| w.rels.add_office("header", "header1.xml"));
+        let has_notes = !doc.notes.is_empty();
+        if has_notes {
+            w.rels.add_office("footnotes", "footnotes.xml");
+        }
+        // The body first: it decides which notes are referenced, and in which order.
+        let body = w.document(doc, Some(&footer_id), header_id.as_deref());
+        if has_notes {
+            let saved = std::mem::take(&mut w.rels);
+            let notes = w.footnotes(doc);
+            let note_rels = std::mem::replace(&mut w.rels, saved);
+            let notes = notes.into_bytes();
+            parts.push(("word/footnotes.xml".into(), wml("footnotes"), notes));
+            if !note_rels.list.is_empty() {
+                let rels = note_rels.xml().into_bytes();
+                parts.push(("word/_rels/footnotes.xml.rels".into(), String::new(), rels));
+            }
+        }
+        if !w.numbering.is_empty() {
+            w.rels.add_office("numbering", "numbering.xml");
+            let n = w.numbering.xml(style).into_bytes();
+            parts.push(("word/numbering.xml".into(), wml("numbering"), n));
+        }
+        parts.push(("word/document.xml".into(), wml("main"), body.into_bytes()));
+        let styles = styles::styles(style, &lang).into_bytes();
+        parts.push(("word/styles.xml".into(), wml("styles"), styles));
+        let settings = settings::settings(&lang, has_notes).into_bytes();
+        parts.push(("word/settings.xml".into(), wml("settings"), settings));
+        let fonts = fonts::font_table().into_bytes();
+        parts.push(("word/fontTable.xml".into(), wml("fontTable"), fonts));
+        let footer = pages::footer(style, &lang).into_bytes();
+        parts.push(("word/footer1.xml".into(), wml("footer"), footer));
+        if let Some(h) = &style.header {
+            let header = pages::header(h, &lang).into_bytes();
+            parts.push(("word/header1.xml".into(), wml("header"), header));
+        }
+        parts.push((
+            "word/_rels/document.xml.rels".into(),
+            String::new(),
+            w.rels.xml().into_bytes(),
+        ));
+        for item in &w.media.items {
+            parts.push((
+                format!("word/media/{}", item.name),
+                String::new(),
+                item.bytes.clone(),
+            ));
+        }
+        let core = core(doc, ctx.options.source_date_epoch).xml().into_bytes();
+        let core_ct = "application/vnd.openxmlformats-package.core-properties+xml".to_string();
+        parts.push(("docProps/core.xml".into(), core_ct, core));
+        let app_ct = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
+        parts.push((
+            "docProps/app.xml".into(),
+            app_ct.into(),
+            package::app().into_bytes(),
+        ));
+
+        let mut root = Rels::default();
+        root.add_office("officeDocument", "word/document.xml");
+        root.add(
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+            "docProps/core.xml",
+            false,
+        );
+        root.add_office("extended-properties", "docProps/app.xml");
+
+        let overrides: Vec<(String, String)> = parts
+            .iter()
+            .filter(|(_, ct, _)| !ct.is_empty())
+            .map(|(name, ct, _)| (format!("/{name}"), ct.clone()))
+            .collect();
+        let mut files: Vec<(String, Vec<u8>)> = vec![
+            (
+                "[Content_Types].xml".into(),
+                package::content_types(&overrides).into_bytes(),
+            ),
+            ("_rels/.rels".into(), root.xml().into_bytes()),
+        ];
+        files.extend(parts.into_iter().map(|(n, _, b)| (n, b)));
+        package::zip(&files)
+    }
+}

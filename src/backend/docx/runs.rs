@@ -1,0 +1,349 @@
+//! Inline content → `w:r` runs: bold (T24), emphasis dots under Han (T24), `w:hint` on
+//! CJK-context quotes and marks (T25), links, footnote references, breaks, code (T26).
+
+use super::document::Writer;
+use super::xml::Xml;
+use crate::ast::{plain_text, Inline};
+
+/// Formatting inherited by nested inlines.
+#[derive(Debug, Clone, Default)]
+pub struct Fmt {
+    /// Character style id.
+    pub rstyle: Option<String>,
+    /// `**strong**`.
+    pub bold: bool,
+    /// `*emphasis*`.
+    pub emph: bool,
+    /// `~~strike~~`.
+    pub strike: bool,
+}
+
+/// HAN of TYPOGRAPHY.md §0 (Han, Bopomofo, 々, 〇).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF
+        | 0x3100..=0x312F | 0x31A0..=0x31BF | 0x3005 | 0x3007)
+}
+
+/// Full-width punctuation and symbols (CJK Symbols and Punctuation, full-width forms).
+fn is_fullwidth(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20
+        | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+}
+
+/// Marks shared by Latin and CJK fonts whose face Word picks by `w:hint` (T25).
+fn is_ambiguous(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
+/// T0 CJK context of the ambiguous mark at `i`: the nearest non-space, non-ambiguous
+/// character on either side is HAN or full-width; unknown on both sides counts as CJK
+/// (the document language is Chinese).
+fn cjk_context(chars: &[char], i: usize) -> bool {
+    let skip = |c: &char| !c.is_whitespace() && !is_ambiguous(*c);
+    let before = chars[..i].iter().rev().find(|c| skip(c));
+    let after = chars[i + 1..].iter().find(|c| skip(c));
+    let cjk = |c: Option<&char>| c.is_some_and(|c| is_han(*c) || is_fullwidth(*c));
+    cjk(before) || cjk(after) || (before.is_none() && after.is_none())
+}
+
+/// A piece of text with uniform run properties.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// The text.
+    pub text: String,
+    /// `w:hint="eastAsia"`.
+    pub hint: bool,
+    /// Emphasis dots (HAN under emphasis).
+    pub dots: bool,
+    /// Italic (WEST letters under emphasis).
+    pub italic: bool,
+}
+
+/// Splits `text` into runs: T25 hint on CJK-context marks, T24 dots under HAN and italic
+/// for WEST letters when `emph`.
+pub fn segments(text: &str, emph: bool) -> Vec<Segment> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<(Segment, Option<bool>)> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let hint = is_ambiguous(c).then(|| cjk_context(&chars, i));
+        let dots = emph && is_han(c);
+        let italic = emph && c.is_alphanumeric() && c.is_ascii();
+        if let Some((seg, h)) = out.last_mut() {
+            let compatible = hint.is_none() || h.is_none() || *h == hint;
+            if compatible && seg.dots == dots && seg.italic == italic {
+                seg.text.push(c);
+                if h.is_none() {
+                    *h = hint;
+                }
+                continue;
+            }
+        }
+        let seg = Segment {
+            text: c.to_string(),
+            hint: false,
+            dots,
+            italic,
+        };
+        out.push((seg, hint));
+    }
+    out.into_iter()
+        .map(|(mut s, h)| {
+            s.hint = h == Some(true);
+            s
+        })
+        .collect()
+}
+
+/// True for East-Asian wide characters (T1: no space when a soft break joins two of them).
+fn is_wide(c: char) -> bool {
+    is_han(c) || is_fullwidth(c) || is_ambiguous(c)
+}
+
+impl Writer<'_> {
+    /// Writes inline content with no inherited formatting.
+    pub fn inlines(&mut self, x: &mut Xml, inl: &[Inline]) {
+        self.inlines_fmt(x, inl, &Fmt::default());
+    }
+
+    /// Writes inline content under a character style (run-in headings, T22).
+    pub fn styled_inlines(&mut self, x: &mut Xml, inl: &[Inline], rstyle: &str) {
+        let fmt = Fmt {
+            rstyle: Some(rstyle.to_string()),
+            ..Fmt::default()
+        };
+        self.inlines_fmt(x, inl, &fmt);
+    }
+
+    fn rpr(&self, x: &mut Xml, fmt: &Fmt, seg: Option<&Segment>) {
+        x.open("w:rPr", &[]);
+        if let Some(s) = &fmt.rstyle {
+            x.val("w:rStyle", s);
+        }
+        if seg.is_some_and(|s| s.hint) {
+            x.empty("w:rFonts", &[("w:hint", "eastAsia")]);
+        }
+        if fmt.bold {
+            x.empty("w:b", &[]).empty("w:bCs", &[]);
+        }
+        if seg.is_some_and(|s| s.italic) {
+            x.empty("w:i", &[]).empty("w:iCs", &[]);
+        }
+        if fmt.strike {
+            x.empty("w:strike", &[]);
+        }
+        if seg.is_some_and(|s| s.dots) {
+            x.val("w:em", "underDot");
+        }
+        x.empty("w:lang", &[("w:eastAsia", &self.lang)]);
+        x.close("w:rPr");
+    }
+
+    fn line_break(&mut self, x: &mut Xml, fmt: &Fmt) {
+        x.open("w:r", &[]);
+        self.rpr(x, fmt, None);
+        x.empty("w:br", &[]).close("w:r");
+    }
+
+    fn text_runs(&mut self, x: &mut Xml, text: &str, fmt: &Fmt) {
+        for seg in segments(text, fmt.emph) {
+            x.open("w:r", &[]);
+            self.rpr(x, fmt, Some(&seg));
+            t(x, &seg.text);
+            x.close("w:r");
+        }
+    }
+
+    /// Code text: verbatim, tabs as `w:tab`, newlines as `w:br`.
+    pub fn code_runs(&mut self, x: &mut Xml, text: &str, inline: bool) {
+        let fmt = Fmt {
+            rstyle: inline.then(|| "VerbatimChar".to_string()),
+            ..Fmt::default()
+        };
+        x.open("w:r", &[]);
+        self.rpr(x, &fmt, None);
+        t(x, text);
+        x.close("w:r");
+    }
+
+    fn inlines_fmt(&mut self, x: &mut Xml, inl: &[Inline], fmt: &Fmt) {
+        for (i, item) in inl.iter().enumerate() {
+            match item {
+                Inline::Text(s) => self.text_runs(x, s, fmt),
+                // T15: Word's autoSpaceDE/DN make the gap; no character.
+                Inline::AutoSpace => {}
+                Inline::SoftBreak => {
+                    // T1 for inputs the cleanup passes did not touch.
+                    let before = i
+                        .checked_sub(1)
+                        .and_then(|j| plain_text(&inl[j..j + 1]).chars().last());
+                    let after = inl
+                        .get(i + 1)
+                        .and_then(|n| plain_text(std::slice::from_ref(n)).chars().next());
+                    if !(before.is_some_and(is_wide) && after.is_some_and(is_wide)) {
+                        self.text_runs(x, " ", fmt);
+                    }
+                }
+                Inline::LineBreak => {
+                    self.line_break(x, fmt);
+                }
+                Inline::Strong(c) => {
+                    let f = Fmt {
+                        bold: true,
+                        ..fmt.clone()
+                    };
+                    self.inlines_fmt(x, c, &f);
+                }
+                Inline::Emph(c) => {
+                    let f = Fmt {
+                        emph: true,
+                        ..fmt.clone()
+                    };
+                    self.inlines_fmt(x, c, &f);
+                }
+                Inline::Strike(c) => {
+                    let f = Fmt {
+                        strike: true,
+                        ..fmt.clone()
+                    };
+                    self.inlines_fmt(x, c, &f);
+                }
+                Inline::Code(c) => self.code_runs(x, c, true),
+                Inline::Link(l) => self.link(x, &l.url, &l.content, fmt),
+                Inline::Image(img) => self.image(x, &img.src, &img.alt),
+                Inline::NoteRef(label) => self.note_ref(x, label),
+                Inline::Html(h) => {
+                    let tag = h.trim().to_ascii_lowercase();
+                    if tag.starts_with("<br") {
+                        self.line_break(x, fmt);
+                    } else {
+                        let line = self.line;
+                        self.log
+                            .warn("docx", line, format!("raw HTML {h:?} left out of the DOCX"));
+                    }
+                }
+            }
+        }
+    }
+
+    fn link(&mut self, x: &mut Xml, url: &str, content: &[Inline], fmt: &Fmt) {
+        let f = Fmt {
+            rstyle: Some("Hyperlink".into()),
+            ..fmt.clone()
+        };
+        if let Some(id) = url.strip_prefix('#') {
+            match self.bookmarks.get(id).cloned() {
+                Some(name) => {
+                    x.open("w:hyperlink", &[("w:anchor", &name), ("w:history", "1")]);
+                }
+                None => {
+                    let line = self.line;
+                    self.log
+                        .warn("docx", line, format!("link to unknown anchor {url}"));
+                    return self.inlines_fmt(x, content, fmt);
+                }
+            }
+        } else {
+            let rid = self.rels.add(super::package::REL_HYPERLINK, url, true);
+            x.open("w:hyperlink", &[("r:id", &rid), ("w:history", "1")]);
+        }
+        self.inlines_fmt(x, content, &f);
+        x.close("w:hyperlink");
+    }
+
+    fn note_ref(&mut self, x: &mut Xml, label: &str) {
+        match self.notes.get(label).copied().filter(|_| !self.in_notes) {
+            Some(note) => {
+                self.refs.push(note);
+                let id = self.refs.len();
+                x.open("w:r", &[]).open("w:rPr", &[]);
+                x.val("w:rStyle", "FootnoteReference");
+                x.close("w:rPr");
+                x.empty("w:footnoteReference", &[("w:id", &id.to_string())]);
+                x.close("w:r");
+            }
+            None => {
+                let line = self.line;
+                self.log.warn(
+                    "docx",
+                    line,
+                    if self.in_notes {
+                        format!("footnote reference [^{label}] inside a footnote left as text")
+                    } else {
+                        format!("footnote [^{label}] has no definition")
+                    },
+                );
+                self.text_runs(x, &format!("[^{label}]"), &Fmt::default());
+            }
+        }
+    }
+}
+
+/// `<w:t>` pieces, with tabs as `w:tab` and newlines as `w:br` (a literal tab or newline
+/// inside `w:t` is plain white space to Word), `xml:space="preserve"` where needed.
+fn t(x: &mut Xml, text: &str) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            x.empty("w:br", &[]);
+        }
+        for (j, part) in line.split('\t').enumerate() {
+            if j > 0 {
+                x.empty("w:tab", &[]);
+            }
+            if part.is_empty() {
+                continue;
+            }
+            if part.starts_with(char::is_whitespace) || part.ends_with(char::is_whitespace) {
+                x.leaf("w:t", &[("xml:space", "preserve")], part);
+            } else {
+                x.leaf("w:t", &[], part);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t25_hint_only_on_cjk_context_quotes() {
+        let s = segments("他说：“好”。Say “hi” now", false);
+        let hinted: Vec<&str> = s
+            .iter()
+            .filter(|s| s.hint)
+            .map(|s| s.text.as_str())
+            .collect();
+        let joined: String = hinted.concat();
+        assert!(joined.contains('“') && joined.contains('”'));
+        // The Latin-context pair is in runs without the hint.
+        let plain: String = s
+            .iter()
+            .filter(|s| !s.hint)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert!(plain.contains("“hi”"), "{s:?}");
+        assert_eq!(
+            s.iter().map(|s| s.text.as_str()).collect::<String>(),
+            "他说：“好”。Say “hi” now"
+        );
+    }
+
+    #[test]
+    fn t24_dots_under_han_only() {
+        let s = segments("重点，Rust", true);
+        assert_eq!(
+            s[0],
+            Segment {
+                text: "重点".into(),
+                hint: false,
+                dots: true,
+                italic: false
+            }
+        );
+        assert_eq!(s[1].text, "，");
+        assert!(!s[1].dots && !s[1].italic);
+        assert_eq!(s[2].text, "Rust");
+        assert!(s[2].italic && !s[2].dots);
+    }
+}
