@@ -2,6 +2,8 @@
 //!
 //! A backend receives the finished AST and a [`Context`]; it never re-parses text.
 
+pub mod pdf;
+
 use crate::ast::Document;
 use crate::error::Result;
 use crate::log::Log;
@@ -71,7 +73,7 @@ pub const KNOWN_FORMATS: [&str; 3] = ["pdf", "epub", "docx"];
 
 /// The registered backends, in default output order.
 pub fn registry() -> Vec<&'static dyn Backend> {
-    vec![]
+    vec![&pdf::Pdf]
 }
 
 /// The backend for a format name, if it is available.
