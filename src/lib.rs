@@ -9,6 +9,7 @@
 pub mod ast;
 pub mod backend;
 pub mod error;
+pub mod fonts;
 pub mod layout;
 pub mod log;
 pub mod passes;

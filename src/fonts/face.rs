@@ -1,0 +1,212 @@
+//! One loaded font face: its bytes, family, origin and a character-coverage bitmap.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rustybuzz::ttf_parser;
+
+use crate::{Error, Result};
+
+/// Where a face comes from (shown by `paiban fonts`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Embedded in the binary at build time from `fonts/<file name>`.
+    Bundled(&'static str),
+    /// Found in a `--font-dir` folder (the file's path).
+    FontDir(PathBuf),
+    /// An installed system font, found through fontdb (the file's path).
+    System(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Bundled(file) => write!(f, "bundled (fonts/{file}, embedded)"),
+            Origin::FontDir(path) => write!(f, "font-dir {}", path.display()),
+            Origin::System(path) => write!(f, "system {}", path.display()),
+        }
+    }
+}
+
+/// Font bytes shared between faces of one file and with the PDF writer
+/// (`krilla::Data` converts from this type without a copy).
+pub type FontData = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
+/// One loaded font face.
+#[derive(Clone)]
+pub struct Face {
+    /// English family name, e.g. "Noto Serif CJK SC" (typographic family when present).
+    pub family: String,
+    /// The whole font file (a collection holds several faces; see `index`).
+    pub data: FontData,
+    /// Face index in a collection (0 for a plain font file).
+    pub index: u32,
+    /// Where the face comes from.
+    pub origin: Origin,
+    /// OS/2 weight class (400 regular, 700 bold), so callers know when to embolden (T24).
+    pub weight: u16,
+    units_per_em: u16,
+    coverage: Coverage,
+}
+
+impl fmt::Debug for Face {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Face")
+            .field("family", &self.family)
+            .field("index", &self.index)
+            .field("origin", &self.origin)
+            .field("weight", &self.weight)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Face {
+    /// Parses face `index` of `data`; fails if the bytes are not a font with a Unicode cmap.
+    pub fn from_data(data: FontData, index: u32, origin: Origin) -> Result<Face> {
+        let bytes: &[u8] = (*data).as_ref();
+        let parsed = ttf_parser::Face::parse(bytes, index)
+            .map_err(|e| Error::Font(format!("{origin}: face {index}: {e}")))?;
+        let coverage = Coverage::of(&parsed);
+        if coverage.is_empty() {
+            return Err(Error::Font(format!(
+                "{origin}: face {index} maps no Unicode character"
+            )));
+        }
+        let family = family_name(&parsed).unwrap_or_else(|| match &origin {
+            Origin::Bundled(file) => file.to_string(),
+            Origin::FontDir(p) | Origin::System(p) => p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        });
+        Ok(Face {
+            family,
+            units_per_em: parsed.units_per_em(),
+            weight: parsed.weight().to_number(),
+            data,
+            index,
+            origin,
+            coverage,
+        })
+    }
+
+    /// The whole font file's bytes (pass `index` along with them).
+    pub fn data(&self) -> &[u8] {
+        (*self.data).as_ref()
+    }
+
+    /// Whether the face maps `c` to a real glyph (not `.notdef`).
+    pub fn has_char(&self, c: char) -> bool {
+        self.coverage.contains(c)
+    }
+
+    /// Design units per em.
+    pub fn units_per_em(&self) -> u16 {
+        self.units_per_em
+    }
+
+    /// A ttf-parser view of the face (cheap: parses the table directory only).
+    pub fn ttf(&self) -> ttf_parser::Face<'_> {
+        // Parsed successfully in `from_data`, and the bytes never change.
+        ttf_parser::Face::parse(self.data(), self.index).expect("face parsed at load time")
+    }
+
+    /// A rustybuzz face for shaping.
+    pub fn shaper(&self) -> rustybuzz::Face<'_> {
+        rustybuzz::Face::from_face(self.ttf())
+    }
+
+    /// Number of characters the face maps.
+    pub fn char_count(&self) -> usize {
+        self.coverage.len()
+    }
+
+    /// The file name (bundled) or path (font-dir, system) the face comes from.
+    pub fn file(&self) -> String {
+        match &self.origin {
+            Origin::Bundled(file) => file.to_string(),
+            Origin::FontDir(p) | Origin::System(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// The English family name: typographic family (name ID 16) if present, else family (ID 1).
+/// Windows/Unicode records in US English are preferred; any decodable record is the fallback.
+pub(crate) fn family_name(face: &ttf_parser::Face<'_>) -> Option<String> {
+    const TYPOGRAPHIC: u16 = 16;
+    const FAMILY: u16 = 1;
+    const EN_US: u16 = 0x0409;
+    for id in [TYPOGRAPHIC, FAMILY] {
+        let records = || face.names().into_iter().filter(move |n| n.name_id == id);
+        let english = records()
+            .filter(|n| n.language_id == EN_US)
+            .find_map(|n| n.to_string());
+        if let Some(name) = english.or_else(|| records().find_map(|n| n.to_string())) {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// Every family name of a face in every language (used to match `--font-dir` faces to roles).
+pub(crate) fn all_names(face: &ttf_parser::Face<'_>) -> Vec<String> {
+    face.names()
+        .into_iter()
+        .filter(|n| matches!(n.name_id, 1 | 4 | 6 | 16))
+        .filter_map(|n| n.to_string())
+        .collect()
+}
+
+/// Which characters a face maps, as a bitmap over code points.
+///
+/// A bitmap (at most 136 KiB for a face reaching U+10FFFF, ~5 KiB for Latin-only) makes
+/// `has_char` one shift and mask; layout asks it for every character of the document.
+#[derive(Clone, Default)]
+pub(crate) struct Coverage {
+    bits: Arc<[u64]>,
+    count: usize,
+}
+
+impl Coverage {
+    /// Reads every Unicode cmap subtable; code points mapped to glyph 0 do not count.
+    pub(crate) fn of(face: &ttf_parser::Face<'_>) -> Coverage {
+        let mut bits: Vec<u64> = Vec::new();
+        let Some(cmap) = face.tables().cmap else {
+            return Coverage::default();
+        };
+        for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+            sub.codepoints(|cp| {
+                let real_glyph = sub.glyph_index(cp).is_some_and(|g| g.0 != 0);
+                if char::from_u32(cp).is_none() || !real_glyph {
+                    return;
+                }
+                let word = cp as usize / 64;
+                if bits.len() <= word {
+                    bits.resize(word + 1, 0);
+                }
+                bits[word] |= 1 << (cp % 64);
+            });
+        }
+        let count = bits.iter().map(|w| w.count_ones() as usize).sum();
+        Coverage {
+            bits: bits.into(),
+            count,
+        }
+    }
+
+    pub(crate) fn contains(&self, c: char) -> bool {
+        let cp = c as usize;
+        self.bits
+            .get(cp / 64)
+            .is_some_and(|w| w & (1 << (cp % 64)) != 0)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.count
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+}

@@ -1,0 +1,147 @@
+//! Fonts: roles (T27), fallback chains and the bundled defaults.
+//!
+//! Each [`FontRole`] resolves to a chain of faces, tried in order for every character:
+//! 1. `--font-dir` faces matched to the role by name (rule in [`fontdir`]);
+//! 2. the bundled faces (embedded from `fonts/`, so no installed font is needed), ending
+//!    with Noto Serif CJK SC Regular in every chain (T27);
+//! 3. `--font-dir` faces that match no role;
+//! 4. with [`FontSet::load`] only: system fonts through fontdb, loaded on the first
+//!    character the chain lacks.
+//!
+//! A character no face has is reported by [`FontSet::coverage_warnings`] (W-GLYPH).
+
+mod bundled;
+mod coverage;
+mod face;
+pub mod fontdir;
+mod report;
+mod system;
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+pub use coverage::{log_missing, needs_no_glyph, MissingChar};
+pub use face::{Face, FontData, Origin};
+pub use report::report;
+
+use crate::style::FontRole;
+use crate::Result;
+use bundled::Bundled;
+use system::SystemFonts;
+
+/// The faces of every role, with fallback. Cheap to clone (faces are shared).
+#[derive(Clone)]
+pub struct FontSet {
+    /// One chain per role, indexed by `slot(role)`; never empty.
+    chains: [Vec<Arc<Face>>; 6],
+    system: Option<Arc<SystemFonts>>,
+}
+
+impl std::fmt::Debug for FontSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FontSet")
+            .field("chains", &self.chains)
+            .field("system", &self.system.is_some())
+            .finish()
+    }
+}
+
+fn slot(role: FontRole) -> usize {
+    match role {
+        FontRole::Song => 0,
+        FontRole::SongBold => 1,
+        FontRole::Hei => 2,
+        FontRole::Kai => 3,
+        FontRole::Fang => 4,
+        FontRole::Mono => 5,
+    }
+}
+
+impl FontSet {
+    /// Bundled faces only, no system fonts: reads no file (the faces are embedded) and is
+    /// parsed once per process.
+    pub fn bundled() -> FontSet {
+        static SET: OnceLock<FontSet> = OnceLock::new();
+        SET.get_or_init(|| {
+            let b = Bundled::get();
+            FontSet {
+                chains: FontRole::ALL.map(|role| b.chain(role)),
+                system: None,
+            }
+        })
+        .clone()
+    }
+
+    /// `--font-dir` faces first, then the bundled ones, then system fonts (fontdb) for
+    /// characters the chain lacks. Fails if a folder does not exist or holds a broken font.
+    pub fn load(font_dirs: &[PathBuf]) -> Result<FontSet> {
+        let dir = fontdir::scan(font_dirs)?;
+        let b = Bundled::get();
+        let own = |role: FontRole| dir.by_role.get(&role).cloned().unwrap_or_default();
+        let chains = FontRole::ALL.map(|role| {
+            let mut chain = own(role);
+            if role == FontRole::Fang {
+                // No FangSong face: Fang falls back to the Song faces (font-dir ones too).
+                chain.extend(own(FontRole::Song));
+            }
+            chain.extend(b.chain(role));
+            chain.extend(dir.unmatched.iter().cloned());
+            chain
+        });
+        Ok(FontSet {
+            chains,
+            system: Some(Arc::new(SystemFonts::default())),
+        })
+    }
+
+    /// The same set without the system-font fallback (for reproducible output).
+    pub fn without_system_fonts(mut self) -> FontSet {
+        self.system = None;
+        self
+    }
+
+    /// Puts `face` first in `role`'s chain (a font named by a style file).
+    pub fn prepend(&mut self, role: FontRole, face: Arc<Face>) {
+        self.chains[slot(role)].insert(0, face);
+    }
+
+    /// Whether characters the chains lack are looked up in the system fonts.
+    pub fn uses_system_fonts(&self) -> bool {
+        self.system.is_some()
+    }
+
+    /// The first face of the role's chain.
+    pub fn primary(&self, role: FontRole) -> &Arc<Face> {
+        &self.chains[slot(role)][0]
+    }
+
+    /// The role's fallback chain (T27: it ends with Noto Serif CJK SC, then font-dir faces
+    /// that match no role); system fonts are not part of it.
+    pub fn chain(&self, role: FontRole) -> &[Arc<Face>] {
+        &self.chains[slot(role)]
+    }
+
+    /// The first face of the chain that has `c`, else the first system face that has it.
+    pub fn face_for(&self, role: FontRole, c: char) -> Option<&Arc<Face>> {
+        self.chain(role)
+            .iter()
+            .find(|f| f.has_char(c))
+            .or_else(|| self.system.as_ref()?.face_for(c))
+    }
+
+    /// Role, family and origin of each role's primary face (for `paiban fonts`).
+    pub fn describe(&self) -> Vec<(FontRole, String, String)> {
+        FontRole::ALL
+            .iter()
+            .map(|&role| {
+                let f = self.primary(role);
+                (role, f.family.clone(), f.origin.to_string())
+            })
+            .collect()
+    }
+
+    /// Number of system faces fontdb finds (loads the list; 0 without system fallback).
+    pub fn system_face_count(&self) -> usize {
+        self.system.as_ref().map_or(0, |s| s.len())
+    }
+}
