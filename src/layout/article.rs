@@ -30,7 +30,7 @@ impl Builder<'_> {
             inl.extend(sub.iter().cloned());
             let ss = self.style.subtitle.clone();
             let first = self.boxes.len();
-            let tag = self.title_line(&inl, &ss, Vec::new(), false, true);
+            let tag = self.title_line(&inl, &ss, Vec::new(), true, true);
             kids.push(StructChild::Node(self.p_node(StructKind::P, tag, first)));
         }
         // The title block never ends a page (T20): its last line keeps with two body lines.
@@ -62,7 +62,7 @@ impl Builder<'_> {
         }));
     }
 
-    /// Sets a centred title-block element; the title (`balance`) gets lines of near-equal
+    /// Sets a centred title-block element; titles and subtitles (`balance`) get lines of near-equal
     /// length (T23) by narrowing the measure as far as the line count allows.
     fn title_line(
         &mut self,

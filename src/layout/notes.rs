@@ -1,7 +1,7 @@
 //! Footnotes: numbering in order of first reference (①②…, the usual 页下注 markers), finding
 //! which line holds a marker, and setting the note bodies for the foot of the page.
 
-use super::blocks::{Builder, Frame, TextSpec};
+use super::blocks::{Builder, TextSpec};
 use super::page::{StructChild, StructKind, StructNode};
 use super::types::{RunStyle, StyledRun};
 use super::vlist::VBox;
@@ -161,12 +161,6 @@ impl Builder<'_> {
             i += 1;
         }
         self.boxes = main;
-    }
-
-    /// Sets `runs` as a frame-wide paragraph (used by notes and captions).
-    pub fn frame_text(&mut self, spec: TextSpec, frame: Frame) {
-        let tag = self.tag();
-        self.text(spec, frame, Some(tag));
     }
 }
 

@@ -1,0 +1,540 @@
+//! Page-layout tests (T17–T20, T23, footnotes, tables, outline) on the page model, without
+//! a PDF. Documents are built by hand from the sample text so the tests do not depend on
+//! the readers.
+
+use paiban::ast::*;
+use paiban::layout::dump::{text_lines, TextLine};
+use paiban::layout::page::{Layout, StructChild, StructKind, StructNode, TagId};
+use paiban::layout::{dump, layout, FontSet};
+use paiban::log::Log;
+use paiban::style::Style;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+fn text(s: &str) -> Vec<Inline> {
+    vec![Inline::Text(s.to_string())]
+}
+
+fn para(s: &str) -> Block {
+    Block::Para(Para {
+        content: text(s),
+        line: 0,
+    })
+}
+
+fn heading(level: u8, s: &str, id: &str) -> Block {
+    Block::Heading(Heading {
+        level,
+        content: text(s),
+        run_in: Vec::new(),
+        id: id.to_string(),
+        line: 0,
+    })
+}
+
+/// The sample as two articles, built from the raw lines: title, subtitle (first article
+/// only), `一、` headings (level 1), `1.` headings (level 3), bylines, body paragraphs.
+fn sample() -> Document {
+    let raw = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("input/yiwu.txt"))
+        .expect("input/yiwu.txt");
+    let lines: Vec<String> = raw
+        .lines()
+        .map(|l| l.trim().replace(',', "，").replace("**", ""))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut blocks = Vec::new();
+    let mut art: Option<Article> = None;
+    let mut n = 0;
+    let mut next_title = true;
+    for l in &lines {
+        n += 1;
+        if next_title {
+            if let Some(a) = art.take() {
+                blocks.push(Block::Article(a));
+            }
+            art = Some(Article {
+                title: text(l),
+                subtitle: None,
+                body: Vec::new(),
+                bylines: Vec::new(),
+                id: format!("a{n}"),
+                line: n,
+            });
+            next_title = false;
+            continue;
+        }
+        let a = art.as_mut().unwrap();
+        if l.contains("党校") && l.chars().count() < 30 {
+            let (name, aff) = l.split_once(' ').unwrap_or((l, ""));
+            a.bylines.push(Byline {
+                name: name.into(),
+                affiliation: aff.into(),
+                line: n,
+            });
+            next_title = !l.starts_with("吴伟华");
+            continue;
+        }
+        if a.body.is_empty() && a.subtitle.is_none() && n == 2 {
+            a.subtitle = Some(text(l));
+        } else if l.chars().nth(1) == Some('、') {
+            a.body.push(heading(1, l, &format!("h{n}")));
+        } else if l.chars().nth(1) == Some('.') || l.starts_with('-') {
+            a.body
+                .push(heading(2, l.trim_start_matches("- "), &format!("h{n}")));
+        } else {
+            a.body.push(para(l));
+        }
+    }
+    blocks.extend(art.map(Block::Article));
+    Document {
+        blocks,
+        ..Default::default()
+    }
+}
+
+fn run(doc: &Document) -> (Layout, Log) {
+    let mut log = Log::default();
+    let l = layout(
+        doc,
+        &Style::handout(),
+        &FontSet::bundled(),
+        Path::new("."),
+        &mut log,
+    );
+    (l, log)
+}
+
+/// Tag → structure kind, for every content leaf.
+fn kinds(layout: &Layout) -> BTreeMap<TagId, StructKind> {
+    fn go(n: &StructNode, out: &mut BTreeMap<TagId, StructKind>) {
+        for c in &n.children {
+            match c {
+                StructChild::Content(t) => {
+                    out.insert(*t, n.kind.clone());
+                }
+                StructChild::Node(k) => go(k, out),
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    layout.structure.iter().for_each(|n| go(n, &mut out));
+    out
+}
+
+/// Text lines of a page that are content (not page numbers or headers).
+fn content_lines(layout: &Layout, page: usize) -> Vec<TextLine> {
+    let items = &layout.pages[page].items;
+    text_lines(items)
+        .into_iter()
+        .filter(|l| items[l.items[0]].tag.is_some())
+        .collect()
+}
+
+fn tag_of(layout: &Layout, page: usize, line: &TextLine) -> TagId {
+    layout.pages[page].items[line.items[0]].tag.unwrap()
+}
+
+/// Per body paragraph tag (P set at the body size, so not bylines): (page, baseline) of
+/// every line, in order.
+fn para_lines(layout: &Layout) -> BTreeMap<TagId, Vec<(usize, f32)>> {
+    let k = kinds(layout);
+    let body = Style::handout().body_size;
+    let mut out: BTreeMap<TagId, Vec<(usize, f32)>> = BTreeMap::new();
+    for p in 0..layout.pages.len() {
+        for l in content_lines(layout, p) {
+            let t = tag_of(layout, p, &l);
+            if k.get(&t) == Some(&StructKind::P) && l.size == body {
+                out.entry(t).or_default().push((p, l.baseline));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn sample_lays_out_on_several_pages() {
+    let (l, log) = run(&sample());
+    assert!(
+        l.pages.len() >= 4,
+        "expected ≥4 pages, got {}",
+        l.pages.len()
+    );
+    assert!(log.warnings().next().is_none(), "{:?}", log.entries);
+    let d = dump(&l);
+    assert!(d.starts_with("page 1 line 1 "), "{}", &d[..200]);
+    assert!(d.contains("— 1 —"), "page number missing");
+}
+
+#[test]
+fn t17_every_body_paragraph_first_line_indented_2em() {
+    let doc = sample();
+    let (l, _) = run(&doc);
+    let style = Style::handout();
+    let want = style.margin_left + 2.0 * style.body_size;
+    let mut checked = 0;
+    for (tag, lines) in para_lines(&l) {
+        let (p, base) = lines[0];
+        let first = content_lines(&l, p)
+            .into_iter()
+            .find(|x| x.baseline == base && tag_of(&l, p, x) == tag)
+            .unwrap();
+        // A line opening with a quote or bracket has its pen inside the 1-em box (T12: OPEN
+        // is right-aligned in its box), so x0 of the glyph is not the box edge.
+        let opens = |t: &str| t.starts_with(['“', '‘', '（', '《', '「', '『', '【', '〔']);
+        if opens(&first.text) {
+            continue;
+        }
+        assert!(
+            (first.x0 - want).abs() <= 0.3,
+            "T17: {} starts at {}",
+            first.text,
+            first.x0
+        );
+        checked += 1;
+        for (p2, b2) in &lines[1..] {
+            let next = content_lines(&l, *p2)
+                .into_iter()
+                .find(|x| x.baseline == *b2 && tag_of(&l, *p2, x) == tag)
+                .unwrap();
+            assert!(
+                (next.x0 - style.margin_left).abs() <= 0.3,
+                "T17: run-over line {}",
+                next.text
+            );
+        }
+    }
+    assert!(checked >= 20, "only {checked} paragraphs checked");
+}
+
+#[test]
+fn t18_baseline_pitch_inside_paragraphs() {
+    let (l, _) = run(&sample());
+    let pitch = Style::handout().line_pitch();
+    for (_, lines) in para_lines(&l) {
+        for w in lines.windows(2) {
+            if w[0].0 == w[1].0 {
+                let d = w[1].1 - w[0].1;
+                assert!(
+                    (d - pitch).abs() <= 0.1,
+                    "T18: baseline delta {d} ≠ {pitch}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn t20_no_page_ends_with_heading_or_title() {
+    let (l, _) = run(&sample());
+    let k = kinds(&l);
+    for p in 0..l.pages.len() {
+        let lines = content_lines(&l, p);
+        let last = lines.last().expect("empty page");
+        let kind = &k[&tag_of(&l, p, last)];
+        assert!(
+            !matches!(kind, StructKind::Heading(_) | StructKind::Title),
+            "T20: page {} ends with heading {}",
+            p + 1,
+            last.text
+        );
+    }
+}
+
+#[test]
+fn t20_no_single_line_of_long_paragraph_at_page_edges() {
+    let (l, _) = run(&sample());
+    let mut split = 0;
+    for (_, lines) in para_lines(&l) {
+        if lines.len() < 4 {
+            continue;
+        }
+        let pages: BTreeSet<usize> = lines.iter().map(|x| x.0).collect();
+        if pages.len() > 1 {
+            split += 1;
+        }
+        for p in &pages {
+            let on = lines.iter().filter(|x| x.0 == *p).count();
+            assert!(
+                on >= 2,
+                "T20: page {} holds {on} line of a {}-line paragraph",
+                p + 1,
+                lines.len()
+            );
+        }
+    }
+    assert!(
+        split > 0,
+        "no paragraph crosses a page: the test proves nothing"
+    );
+}
+
+#[test]
+fn t20_heading_keeps_two_lines_when_forced_to_page_bottom() {
+    // Fill a page with one-line paragraphs so that a heading falls on the last line.
+    let style = Style::handout();
+    let per_page = (style.text_height() / style.line_pitch()).floor() as usize;
+    for fill in per_page.saturating_sub(4)..per_page {
+        let mut blocks: Vec<Block> = (0..fill).map(|i| para(&format!("短段{i}。"))).collect();
+        blocks.push(heading(3, "1.加强学习", "x"));
+        blocks.push(para(&"这是一个很长的段落。".repeat(30)));
+        let (l, _) = run(&Document {
+            blocks,
+            ..Default::default()
+        });
+        let k = kinds(&l);
+        for p in 0..l.pages.len() {
+            let lines = content_lines(&l, p);
+            let last = lines.last().unwrap();
+            assert!(
+                !matches!(k[&tag_of(&l, p, last)], StructKind::Heading(_)),
+                "T20 fill={fill}"
+            );
+        }
+        // The heading and ≥2 lines of the paragraph share a page.
+        let (hp, _) = l.anchors.get("x").map(|a| (a.page, a.y)).unwrap();
+        let long = para_lines(&l)
+            .into_values()
+            .max_by_key(|v| v.len())
+            .unwrap();
+        assert!(
+            long.iter().filter(|x| x.0 == hp).count() >= 2,
+            "T20 fill={fill}"
+        );
+    }
+}
+
+#[test]
+fn t23_title_centred_and_outline_nests_like_headings() {
+    let doc = Document {
+        blocks: vec![Block::Article(Article {
+            title: text("坚持和深化“义乌发展经验”"),
+            subtitle: Some(text("副标题")),
+            body: vec![
+                heading(1, "一、总体要求", "h1"),
+                para("正文。"),
+                heading(2, "（一）主要任务", "h2"),
+                para("正文。"),
+                heading(1, "二、保障措施", "h3"),
+                para("正文。"),
+            ],
+            bylines: vec![],
+            id: "t".into(),
+            line: 1,
+        })],
+        ..Default::default()
+    };
+    let (l, _) = run(&doc);
+    let o = &l.outline;
+    assert_eq!(o.len(), 1);
+    assert_eq!(o[0].title, "坚持和深化“义乌发展经验”");
+    let kids: Vec<_> = o[0]
+        .children
+        .iter()
+        .map(|c| (c.title.as_str(), c.children.len()))
+        .collect();
+    assert_eq!(kids, vec![("一、总体要求", 1), ("二、保障措施", 0)]);
+    assert_eq!(o[0].children[0].children[0].title, "（一）主要任务");
+    for id in ["t", "h1", "h2", "h3"] {
+        assert!(l.anchors.contains_key(id), "anchor {id}");
+    }
+    let style = Style::handout();
+    let lines = content_lines(&l, 0);
+    let t = &lines[0];
+    assert_eq!(t.size, 22.0, "T23 title size");
+    let centre = style.margin_left + style.text_width() / 2.0;
+    assert!(
+        ((t.x0 + t.x1) / 2.0 - centre).abs() < 1.0,
+        "T23 title centred"
+    );
+    assert!(
+        lines[1].text.starts_with("——"),
+        "T23 subtitle dash: {}",
+        lines[1].text
+    );
+}
+
+#[test]
+fn t23_long_title_lines_are_balanced() {
+    let title = "深学笃行习近平总书记重要指示精神奋力谱写义乌发展经验新时代华章加快打造中国式现代化县域典范";
+    let doc = Document {
+        blocks: vec![Block::Article(Article {
+            title: text(title),
+            subtitle: None,
+            body: vec![para("正文。")],
+            bylines: vec![],
+            id: "t".into(),
+            line: 1,
+        })],
+        ..Default::default()
+    };
+    let (l, _) = run(&doc);
+    let lines: Vec<_> = content_lines(&l, 0)
+        .into_iter()
+        .filter(|x| x.size == 22.0)
+        .collect();
+    assert!(lines.len() >= 2, "title should wrap");
+    let w: Vec<f32> = lines.iter().map(|x| x.x1 - x.x0).collect();
+    let (min, max) = w
+        .iter()
+        .fold((f32::MAX, 0.0f32), |(a, b), &x| (a.min(x), b.max(x)));
+    assert!(
+        max - min <= 2.0 * 22.0 + 0.5,
+        "T23 unbalanced title lines {w:?}"
+    );
+}
+
+#[test]
+fn t19_list_item_runover_flush_left() {
+    let item = |s: &str| ListItem {
+        checked: None,
+        blocks: vec![para(s)],
+    };
+    let doc = Document {
+        blocks: vec![Block::List(List {
+            start: Some(1),
+            tight: true,
+            items: vec![item(&"列表项内容很长。".repeat(12)), item("短项。")],
+            line: 1,
+        })],
+        ..Default::default()
+    };
+    let (l, _) = run(&doc);
+    let style = Style::handout();
+    let lines = content_lines(&l, 0);
+    assert!(lines[0].text.starts_with("1."), "{}", lines[0].text);
+    assert!(
+        (lines[0].x0 - style.margin_left - 24.0).abs() <= 0.3,
+        "T19 marker after 2 em"
+    );
+    assert!(
+        (lines[1].x0 - style.margin_left).abs() <= 0.3,
+        "T19 run-over flush left"
+    );
+}
+
+#[test]
+fn table_header_repeats_after_page_break() {
+    let cell = |s: String| text(&s);
+    let rows: Vec<Vec<Vec<Inline>>> = (0..80)
+        .map(|i| {
+            vec![
+                cell(format!("第{i}行")),
+                cell("内容较长的单元格会换行。".repeat(5)),
+            ]
+        })
+        .collect();
+    let doc = Document {
+        blocks: vec![
+            para("表格前的段落。"),
+            Block::Table(Table {
+                aligns: vec![Align::None, Align::Left],
+                header: vec![text("序号"), text("说明")],
+                rows,
+                line: 1,
+            }),
+        ],
+        ..Default::default()
+    };
+    let (l, _) = run(&doc);
+    assert!(l.pages.len() >= 2);
+    for p in 1..l.pages.len() {
+        let lines = text_lines(&l.pages[p].items);
+        let first = &lines[0];
+        assert!(
+            first.text.contains("序号") && first.text.contains("说明"),
+            "page {}: {}",
+            p + 1,
+            first.text
+        );
+        // The repeated header is an artifact; the body rows are tagged.
+        assert!(l.pages[p].items[first.items[0]].tag.is_none());
+    }
+    // Long cells wrap: some row has a second line.
+    let d = dump(&l);
+    assert!(
+        d.lines().any(|x| x.contains("换行") && !x.contains("第")),
+        "cells should wrap"
+    );
+}
+
+#[test]
+fn footnotes_land_on_the_page_of_their_reference() {
+    let mut blocks = Vec::new();
+    for i in 0..120 {
+        let mut content = text(&format!(
+            "第{i}段正文，内容不长但足以占满一行的宽度，这样页面会很快被填满。"
+        ));
+        if i % 17 == 5 {
+            content.push(Inline::NoteRef(format!("n{i}")));
+            content.push(Inline::Text("后文。".into()));
+        }
+        blocks.push(Block::Para(Para { content, line: i }));
+    }
+    let notes = (0..120)
+        .filter(|i| i % 17 == 5)
+        .map(|i| Footnote {
+            label: format!("n{i}"),
+            blocks: vec![para(&format!("注释{i}的内容。"))],
+            line: 0,
+        })
+        .collect();
+    let (l, log) = run(&Document {
+        blocks,
+        notes,
+        ..Default::default()
+    });
+    assert!(log.warnings().next().is_none(), "{:?}", log.entries);
+    // Two-line paragraphs never split (T20), so `第i段` on the page means the marker is too.
+    let mut seen = 0;
+    for (p, page) in l.pages.iter().enumerate() {
+        let lines = text_lines(&page.items);
+        for line in lines.iter().filter(|x| x.text.contains("注释")) {
+            let i: String = line
+                .text
+                .split("注释")
+                .nth(1)
+                .unwrap()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let body = format!("第{i}段");
+            assert!(
+                lines
+                    .iter()
+                    .any(|x| x.text.contains(&body) && x.baseline < line.baseline),
+                "note {i} on page {} without its reference",
+                p + 1
+            );
+            seen += 1;
+        }
+    }
+    assert_eq!(
+        seen,
+        (0..120).filter(|i| i % 17 == 5).count(),
+        "every note printed once"
+    );
+}
+
+#[test]
+fn missing_image_gives_alt_text_and_warning() {
+    let doc = Document {
+        blocks: vec![Block::Figure(Figure {
+            src: "nope/missing.png".into(),
+            alt: "示意图".into(),
+            title: None,
+            line: 3,
+        })],
+        ..Default::default()
+    };
+    let (l, log) = run(&doc);
+    assert!(dump(&l).contains("示意图"));
+    assert!(log.warnings().any(|w| w.source == "W-IMAGE" && w.line == 3));
+}
+
+#[test]
+fn zz_print_dump() {
+    if let Ok(p) = std::env::var("DUMP_TO") {
+        let (l, _) = run(&sample());
+        std::fs::write(p, dump(&l)).unwrap();
+    }
+}
