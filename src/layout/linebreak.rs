@@ -13,7 +13,11 @@ const RUNT_PENALTY: f64 = 1.0e6;
 /// Demerits of an unavoidable overfull line (one unit wider than the measure).
 const OVERFULL_PENALTY: f64 = 1.0e12;
 /// Level-3 stretch (per gap, in em) that counts as ratio 1 for badness.
-const INTERCHAR_STRETCH_EM: f64 = 0.25;
+/// Letter-spacing Han is costlier than squeezing punctuation blanks, which GB practice
+/// does routinely (T9 "the cheaper layout wins").
+const INTERCHAR_STRETCH_EM: f64 = 0.2;
+/// Using all punctuation shrink counts as ratio 0.5, not 1.
+const SHRINK_EASE: f64 = 2.0;
 
 /// Prefix sums over atoms and gaps: width, shrink per T16 level, stretch levels 1–2,
 /// number of level-3 (justifiable) gaps.
@@ -136,7 +140,7 @@ fn choose(p: &Prepared, spec: &ParaSpec, brks: &[Brk]) -> Vec<LineRange> {
                     0.0
                 }
             } else {
-                delta / shrink.max(1e-9)
+                delta / (SHRINK_EASE * shrink).max(1e-9)
             };
             let badness = 100.0 * ratio.abs().powi(3);
             let mut demerits = node.demerits + (1.0 + badness).powi(2) + penalty;
