@@ -20,6 +20,7 @@ use krilla::surface::Surface;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{GlyphId, KrillaGlyph};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
 use std::path::PathBuf;
 
 /// State shared by all pages of one document.
@@ -150,18 +151,8 @@ impl Drawer<'_> {
         let mut text = String::new();
         let mut glyphs = Vec::with_capacity(run.glyphs.len());
         let mut pen = 0.0f32;
-        let mut last = 0..0;
-        for g in &run.glyphs {
-            // Further glyphs of a cluster share its text range (krilla then writes one
-            // ActualText span for the cluster).
-            let range = if g.text.is_empty() && !glyphs.is_empty() {
-                last.clone()
-            } else {
-                let start = text.len();
-                text.push_str(&g.text);
-                start..text.len()
-            };
-            last = range.clone();
+        let ranges = cluster_ranges(run, &mut text);
+        for (g, range) in run.glyphs.iter().zip(ranges) {
             glyphs.push(KrillaGlyph::new(
                 GlyphId::new(u32::from(g.id)),
                 g.advance / size,
@@ -246,6 +237,40 @@ impl Drawer<'_> {
             Some(alt),
         ))
     }
+}
+
+/// The text range of each glyph in `text` (filled here). A cluster is a glyph with text
+/// plus the following glyphs without; its characters are shared out over its glyphs when
+/// there are enough (`……` set as two ellipsis glyphs maps each glyph to one `…`, so text
+/// extraction gives the source once), else all glyphs share the cluster's range and krilla
+/// writes one ActualText span for it.
+fn cluster_ranges(run: &GlyphRun, text: &mut String) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(run.glyphs.len());
+    let mut i = 0;
+    while i < run.glyphs.len() {
+        let mut end = i + 1;
+        while end < run.glyphs.len() && run.glyphs[end].text.is_empty() {
+            end += 1;
+        }
+        let start = text.len();
+        let cluster = &run.glyphs[i].text;
+        text.push_str(cluster);
+        let bounds: Vec<usize> = cluster
+            .char_indices()
+            .map(|(b, _)| start + b)
+            .chain([text.len()])
+            .collect();
+        let (n, k) = (bounds.len() - 1, end - i);
+        for j in 0..k {
+            if n >= k {
+                out.push(bounds[j * n / k]..bounds[(j + 1) * n / k]);
+            } else {
+                out.push(start..text.len());
+            }
+        }
+        i = end;
+    }
+    out
 }
 
 /// Reads a PNG or JPEG (by magic bytes; GIF and WebP too, since krilla reads them).
