@@ -384,6 +384,34 @@ fn t23_long_title_lines_are_balanced() {
 }
 
 #[test]
+fn t23_two_part_title_breaks_at_the_typed_gap() {
+    let doc = Document {
+        blocks: vec![Block::Article(Article {
+            title: text("坚持和深化“义乌发展经验” 加快打造中国式现代化县域典范"),
+            subtitle: Some(text(
+                "深学笃行习近平总书记重要指示精神 奋力谱写“义乌发展经验”新时代华章",
+            )),
+            body: vec![para("正文。")],
+            bylines: vec![],
+            id: "t".into(),
+            line: 1,
+        })],
+        ..Default::default()
+    };
+    let (l, _) = run(&doc);
+    let lines: Vec<String> = content_lines(&l, 0).into_iter().map(|x| x.text).collect();
+    assert_eq!(
+        &lines[..4],
+        [
+            "坚持和深化“义乌发展经验”",
+            "加快打造中国式现代化县域典范",
+            "——深学笃行习近平总书记重要指示精神",
+            "奋力谱写“义乌发展经验”新时代华章"
+        ]
+    );
+}
+
+#[test]
 fn t19_list_item_runover_flush_left() {
     let item = |s: &str| ListItem {
         checked: None,
@@ -537,4 +565,88 @@ fn zz_print_dump() {
         let (l, _) = run(&sample());
         std::fs::write(p, dump(&l)).unwrap();
     }
+}
+
+/// Performance budget: a ~200 KB Chinese document lays out in well under 300 ms in release
+/// (checked here against a looser bound, since tests run unoptimised).
+#[test]
+fn perf_200kb_document() {
+    let one = sample();
+    let mut blocks = Vec::new();
+    let mut bytes = 0;
+    while bytes < 200_000 {
+        for b in &one.blocks {
+            if let Block::Article(a) = b {
+                a.body.iter().for_each(|b| {
+                    if let Block::Para(p) = b {
+                        bytes += plain_text(&p.content).len();
+                    }
+                });
+            }
+            blocks.push(b.clone());
+        }
+    }
+    let doc = Document {
+        blocks,
+        ..Default::default()
+    };
+    let t = std::time::Instant::now();
+    let (l, _) = run(&doc);
+    let ms = t.elapsed().as_millis();
+    eprintln!("perf: {bytes} bytes → {} pages in {ms} ms", l.pages.len());
+    let limit = if cfg!(debug_assertions) { 5000 } else { 300 };
+    assert!(ms < limit, "layout took {ms} ms");
+}
+
+#[test]
+fn zz_perf_split() {
+    if std::env::var("DBG").is_err() {
+        return;
+    }
+    use paiban::layout::{collect, set_paragraph, Kinsoku, ParaSpec, RunStyle};
+    use paiban::style::{Alignment, FontRole};
+    let one = sample();
+    let rs = RunStyle {
+        font: FontRole::Song,
+        size: 12.0,
+        bold: false,
+    };
+    let fonts = FontSet::bundled();
+    let mut specs = Vec::new();
+    for b in &one.blocks {
+        if let Block::Article(a) = b {
+            for b in &a.body {
+                if let Block::Para(p) = b {
+                    specs.push(ParaSpec {
+                        runs: collect(&p.content, &rs),
+                        width: 453.5,
+                        first_indent: 24.0,
+                        align: Alignment::Justify,
+                        kinsoku: Kinsoku::Gb,
+                        line_pitch: 19.2,
+                    });
+                }
+            }
+        }
+    }
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for s in &specs {
+        n += set_paragraph(s, &fonts).len();
+    }
+    eprintln!("set {} paras {} lines in {:?}", specs.len(), n, t.elapsed());
+    let t = std::time::Instant::now();
+    let (l, _) = run(&one);
+    eprintln!("layout sample {} pages in {:?}", l.pages.len(), t.elapsed());
+}
+
+#[test]
+fn zz_pdf() {
+    let Ok(out) = std::env::var("PDF_TO") else {
+        return;
+    };
+    let doc = sample();
+    let (l, mut log) = run(&doc);
+    let bytes = paiban::backend::pdf::write(&l, &doc, &Default::default(), &mut log).unwrap();
+    std::fs::write(out, bytes).unwrap();
 }

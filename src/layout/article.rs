@@ -72,7 +72,20 @@ impl Builder<'_> {
         balance: bool,
         heading: bool,
     ) -> super::page::TagId {
-        let runs = self.runs(inlines, &Self::block_style(bs));
+        let mut runs = self.runs(inlines, &Self::block_style(bs));
+        if balance
+            && self
+                .set(
+                    &TextSpec::centred(runs.clone(), bs, self.style),
+                    self.style.text_width(),
+                )
+                .len()
+                > 1
+        {
+            // A title too long for one line breaks at the gaps the author typed between its
+            // phrases (`经验” 加快打造`), which never splits a word.
+            runs = self.runs(&gaps_to_breaks(inlines), &Self::block_style(bs));
+        }
         let spec = TextSpec {
             runs,
             first_indent: bs.indent_em * bs.size,
@@ -113,4 +126,37 @@ impl Builder<'_> {
         }
         (hi, best)
     }
+}
+
+/// Inline text with every run of spaces (U+0020 or U+3000) between two non-ASCII
+/// characters turned into a forced line break.
+fn gaps_to_breaks(inlines: &[Inline]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for inl in inlines {
+        let Inline::Text(t) = inl else {
+            out.push(inl.clone());
+            continue;
+        };
+        let chars: Vec<char> = t.chars().collect();
+        let mut cur = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == ' ' || c == '\u{3000}' {
+                let j = (i..chars.len()).find(|&j| chars[j] != ' ' && chars[j] != '\u{3000}');
+                let before = i.checked_sub(1).map(|k| chars[k]);
+                let after = j.map(|j| chars[j]);
+                if before.is_some_and(|b| !b.is_ascii()) && after.is_some_and(|a| !a.is_ascii()) {
+                    out.push(Inline::Text(std::mem::take(&mut cur)));
+                    out.push(Inline::LineBreak);
+                    i = j.unwrap_or(chars.len());
+                    continue;
+                }
+            }
+            cur.push(c);
+            i += 1;
+        }
+        out.push(Inline::Text(cur));
+    }
+    out
 }

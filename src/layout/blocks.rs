@@ -37,6 +37,20 @@ pub(crate) struct TextSpec {
     pub heading: bool,
 }
 
+impl TextSpec {
+    /// A centred block in style `bs` (title-block elements).
+    pub fn centred(runs: Vec<StyledRun>, bs: &BlockStyle, style: &Style) -> TextSpec {
+        TextSpec {
+            runs,
+            first_indent: 0.0,
+            align: Alignment::Center,
+            size: bs.size,
+            pitch: bs.size * style.line_pitch_em,
+            heading: false,
+        }
+    }
+}
+
 /// Builds the vertical list of a document.
 pub(crate) struct Builder<'a> {
     /// Style in use.

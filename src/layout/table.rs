@@ -73,9 +73,11 @@ impl Builder<'_> {
         let last = all_rows.len().saturating_sub(1);
         for (r, (row, is_head)) in all_rows.iter().enumerate() {
             let mut cells: Vec<Vec<Line>> = Vec::new();
+            let mut notes = Vec::new();
             for (c, w) in widths.iter().enumerate() {
                 let inl = cell(row, c);
                 let runs = self.runs(&inl, if *is_head { &head } else { &body });
+                notes.extend(self.notes.refs_in(&runs).into_iter().map(|(i, _)| i));
                 let align = match t.aligns.get(c).copied().unwrap_or(Align::None) {
                     Align::Center => Alignment::Center,
                     Align::None if *is_head => Alignment::Center,
@@ -125,6 +127,8 @@ impl Builder<'_> {
             if *is_head {
                 let mut copy = b.clone();
                 copy.items.iter_mut().for_each(|it| it.tag = None);
+                copy.notes.clear();
+                copy.marks.clear();
                 copy.items
                     .retain(|it| !matches!(it.kind, ItemKind::Link { .. }));
                 self.table_heads[tid].push(copy);
