@@ -4,6 +4,7 @@
 
 use super::notes::Notes;
 use super::page::{StructChild, StructKind, StructNode, TagId};
+use super::preset::Preset;
 use super::types::{FontSet, Kinsoku, Line, ParaSpec, RunStyle, StyledRun};
 use super::vlist::{line_items, BoxKind, Mark, VBox, ASCENT_EM};
 use super::{collect_with_notes, set_paragraph};
@@ -72,6 +73,8 @@ pub(crate) struct Builder<'a> {
     next_tag: u32,
     /// List nesting depth (for indents of nested lists).
     list_depth: usize,
+    /// Body paragraphs set in advance (in parallel).
+    pub preset: Preset,
 }
 
 impl<'a> Builder<'a> {
@@ -94,6 +97,7 @@ impl<'a> Builder<'a> {
             keep_lines: 0,
             next_tag: 0,
             list_depth: 0,
+            preset: Preset::default(),
         }
     }
 
@@ -225,6 +229,17 @@ impl<'a> Builder<'a> {
 
     /// A body paragraph (T16 justified, T17 2 em first-line indent, T18 pitch).
     pub fn paragraph(&mut self, runs: Vec<StyledRun>, frame: Frame, out: &mut Vec<StructChild>) {
+        self.paragraph_set(runs, None, frame, out)
+    }
+
+    /// A body paragraph, with its lines if they were set already.
+    fn paragraph_set(
+        &mut self,
+        runs: Vec<StyledRun>,
+        lines: Option<Vec<Line>>,
+        frame: Frame,
+        out: &mut Vec<StructChild>,
+    ) {
         if runs.is_empty() {
             return;
         }
@@ -239,7 +254,8 @@ impl<'a> Builder<'a> {
             heading: false,
         };
         let first = self.boxes.len();
-        self.text(spec, frame, Some(tag));
+        let lines = lines.unwrap_or_else(|| self.set(&spec, frame.width));
+        self.push_lines(&lines, &spec, frame, Some(tag), Vec::new());
         out.push(StructChild::Node(self.p_node(StructKind::P, tag, first)));
     }
 
@@ -278,7 +294,8 @@ impl<'a> Builder<'a> {
             Block::Heading(h) => self.heading(h, frame, out),
             Block::Para(p) => {
                 let runs = self.body_runs(&p.content, font);
-                self.paragraph(runs, frame, out);
+                let lines = self.preset.take(p, frame, self.style, font);
+                self.paragraph_set(runs, lines, frame, out);
             }
             Block::List(l) => self.list(l, frame, font, out),
             Block::Quote(q) => {

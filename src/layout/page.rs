@@ -7,6 +7,7 @@
 use super::blocks::Builder;
 use super::notes::Notes;
 use super::paginate::paginate;
+use super::preset::Preset;
 use super::types::{FontSet, GlyphRun};
 use crate::ast::{Article, Block, Document, Inline};
 use crate::log::Log;
@@ -221,6 +222,7 @@ pub fn layout(
     log: &mut Log,
 ) -> Layout {
     let mut b = Builder::new(style, fonts, base_dir, log, Notes::default());
+    b.preset = Preset::new(&doc.blocks, style, fonts);
     let mut top = Vec::new();
     let full = b.full_frame();
     let has_article = doc.blocks.iter().any(|b| matches!(b, Block::Article(_)));
