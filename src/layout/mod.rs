@@ -12,6 +12,7 @@ mod media;
 mod notes;
 pub mod page;
 mod paginate;
+mod preset;
 mod shape;
 mod table;
 mod types;
