@@ -10,6 +10,7 @@ pub mod ast;
 pub mod backend;
 pub mod error;
 pub mod fonts;
+pub mod inspect;
 pub mod layout;
 pub mod log;
 pub mod passes;

@@ -1,6 +1,28 @@
-//! The `paiban` command line.
+//! The `paiban` command line: `main` → `run() -> Result<ExitCode>`.
+//!
+//! Exit codes: 0 all converted, 1 any file failed, 2 usage error.
 
-fn main() -> std::process::ExitCode {
-    eprintln!("paiban: the command line is not built yet");
-    std::process::ExitCode::from(2)
+mod cli;
+
+use clap::Parser;
+use cli::args::{Cli, Command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("paiban: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Convert(args) => cli::convert::run(args),
+        Command::Inspect(args) => cli::inspect::run(args),
+        Command::Fonts(args) => cli::inspect::fonts(args),
+    }
 }

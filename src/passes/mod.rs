@@ -3,13 +3,26 @@
 //! Each pass has the signature `fn(Document, &mut Log) -> Document` and records every
 //! change it makes as a note with the source line.
 
+pub mod autospace;
+pub mod chars;
+pub mod flat;
+pub mod ids;
+pub mod markup;
+pub mod punct;
+pub mod repair;
+pub mod softbreak;
+pub mod structure;
+
+pub use structure::numbering::chinese_numeral;
+
 use crate::ast::Document;
 use crate::log::Log;
 
 /// Which passes run.
 #[derive(Debug, Clone, Copy)]
 pub struct PassOptions {
-    /// Clean-up passes (T1–T5 punctuation, paragraph repair, stray markup); `--no-cleanup` turns them off.
+    /// Clean-up passes (T2–T5 punctuation, paragraph repair, stray markup); `--no-cleanup`
+    /// turns them off. T1 soft breaks, T15 autospace and ids always run.
     pub cleanup: bool,
     /// Structure inference (T21/T22 headings, title, bylines, articles).
     pub infer_structure: bool,
@@ -27,10 +40,37 @@ impl Default for PassOptions {
 /// A pass: a pure document transformation that logs its changes.
 pub type Pass = fn(Document, &mut Log) -> Document;
 
-/// The passes to run for these options, in their fixed order.
+/// The passes to run for these options, in their fixed order:
+/// `markup` → `lines` → `softbreak` → `repair` → `structure` → `punct` → `autospace` → `ids`.
+///
+/// Why this order: stray `**` and bullets go first so that nothing else mistakes them for
+/// text; `lines` splits paragraphs at numbered lines while line breaks still exist; T1
+/// makes each paragraph one line; repair needs whole paragraphs; structure runs
+/// before punct because T5 would delete the deliberate gap in `“…” 加快` (kept as U+3000);
+/// autospace marks HAN–WEST gaps on the final text; ids come last, when levels are known.
+/// `cleanup = false` drops markup, repair and punct; `infer_structure` gates lines and
+/// structure.
 pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
-    let _ = opts;
-    Vec::new()
+    let mut passes: Vec<(&'static str, Pass)> = Vec::new();
+    if opts.cleanup {
+        passes.push((markup::NAME, markup::run));
+    }
+    if opts.infer_structure {
+        passes.push((structure::lines::NAME, structure::lines::run));
+    }
+    passes.push((softbreak::NAME, softbreak::run));
+    if opts.cleanup {
+        passes.push((repair::NAME, repair::run));
+    }
+    if opts.infer_structure {
+        passes.push((structure::NAME, structure::run));
+    }
+    if opts.cleanup {
+        passes.push((punct::NAME, punct::run));
+    }
+    passes.push((autospace::NAME, autospace::run));
+    passes.push((ids::NAME, ids::run));
+    passes
 }
 
 /// Runs every selected pass in order.

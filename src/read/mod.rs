@@ -1,5 +1,13 @@
 //! Readers: bytes → text → AST. A reader never knows an output format.
 
+mod cjk_emphasis;
+mod decode;
+mod frontmatter;
+mod markdown;
+mod text;
+
+pub use decode::{decode, normalize_newlines};
+
 use crate::ast::Document;
 use crate::error::{Error, Result};
 use std::path::Path;
@@ -57,9 +65,14 @@ pub fn read_bytes(
     format: InputFormat,
     encoding: Option<&str>,
 ) -> Result<Document> {
-    let _ = (bytes, format, encoding);
-    Err(Error::Decode {
-        path: path.to_path_buf(),
-        reason: "readers are not implemented yet".into(),
-    })
+    let text = decode(bytes, path, encoding)?;
+    let mut doc = match format {
+        InputFormat::Text => Document {
+            blocks: text::parse(&text),
+            ..Document::default()
+        },
+        InputFormat::Markdown => markdown::parse(&text),
+    };
+    doc.meta.source = Some(path.to_path_buf());
+    Ok(doc)
 }

@@ -1,0 +1,114 @@
+//! Command-line arguments (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// 排版 paiban: Markdown and Chinese plain text to print-ready PDF, EPUB 3 and DOCX.
+#[derive(Debug, Parser)]
+#[command(name = "paiban", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Convert files or folders (recursively: .md .markdown .txt) to PDF, EPUB and DOCX.
+    Convert(ConvertArgs),
+    /// Print the structured document, one line per block (or the whole AST with --json).
+    Inspect(InspectArgs),
+    /// List, per font role, the font that will be used and where it comes from.
+    Fonts(FontsArgs),
+}
+
+/// Input formats accepted by `--from`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FromFormat {
+    /// CommonMark + GFM Markdown.
+    #[value(alias = "md")]
+    Markdown,
+    /// Chinese plain text.
+    #[value(alias = "txt")]
+    Text,
+}
+
+/// Options about reading and the passes, shared by `convert` and `inspect`.
+#[derive(Debug, Clone, Args)]
+pub struct ReadArgs {
+    /// Input format; by default taken from the file extension.
+    #[arg(long, value_enum)]
+    pub from: Option<FromFormat>,
+    /// Input encoding (e.g. gb18030, utf-16le); by default detected.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// Turn off the clean-up passes (punctuation, paragraph repair, stray markup).
+    #[arg(long)]
+    pub no_cleanup: bool,
+    /// Infer titles, headings and bylines in Markdown too (always on for plain text).
+    #[arg(long)]
+    pub infer_structure: bool,
+    /// Print every change the passes make, with its source line.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// `paiban convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// Input files or folders.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder (default `output/`), or one output file such as `report.pdf` for one input.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Output formats, comma-separated (default: all of pdf,epub,docx).
+    #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
+    pub to: Option<Vec<String>>,
+    /// Style preset name or style file (only `handout` so far).
+    #[arg(long, value_name = "NAME|FILE", default_value = "handout")]
+    pub style: String,
+    /// Extra font folder, searched before the bundled fonts (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub font_dir: Vec<PathBuf>,
+    /// EPUB: do not embed font subsets.
+    #[arg(long)]
+    pub no_embed_fonts: bool,
+    /// EPUB: for a single long article, one file per heading of this level.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub split_level: u8,
+    /// DOCX: insert a table of contents.
+    #[arg(long)]
+    pub toc: bool,
+    /// Number of files converted in parallel (default: one per core).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Reading options.
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// `paiban inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The file to inspect.
+    pub file: PathBuf,
+    /// Print the whole AST, metadata included, as JSON.
+    #[arg(long, conflicts_with = "layout")]
+    pub json: bool,
+    /// Print the laid-out pages as text (page, line, x-range, text).
+    #[arg(long)]
+    pub layout: bool,
+    /// Reading options.
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// `paiban fonts`.
+#[derive(Debug, Args)]
+pub struct FontsArgs {
+    /// Extra font folder, searched before the bundled fonts (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub font_dir: Vec<PathBuf>,
+}

@@ -1,0 +1,202 @@
+//! `paiban convert`: a parallel batch that keeps going past failing files.
+
+use crate::cli::args::{ConvertArgs, FromFormat, ReadArgs};
+use crate::cli::plan::{self, Job, UsageError};
+use anyhow::{Context as _, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use paiban::backend::{Context, RenderOptions};
+use paiban::log::{Level, Log};
+use paiban::pipeline;
+use paiban::read::{InputFormat, ReadOptions};
+use paiban::style::Style;
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// What happened to one input.
+struct Outcome {
+    input: PathBuf,
+    written: Vec<PathBuf>,
+    log: Log,
+    error: Option<String>,
+}
+
+/// Reading options from the command line.
+pub fn read_options(args: &ReadArgs) -> ReadOptions {
+    ReadOptions {
+        from: args.from.map(|f| match f {
+            FromFormat::Markdown => InputFormat::Markdown,
+            FromFormat::Text => InputFormat::Text,
+        }),
+        encoding: args.encoding.clone(),
+    }
+}
+
+/// The style named by `--style` (only the `handout` preset exists so far).
+pub fn style(name: &str) -> Result<Style, UsageError> {
+    match name {
+        "handout" => Ok(Style::handout()),
+        other => Err(UsageError(format!(
+            "unknown style '{other}' (available: handout; style files come in a later release)"
+        ))),
+    }
+}
+
+/// Runs the batch; exit 0 when every file converted, 1 when any failed.
+pub fn run(args: ConvertArgs) -> Result<ExitCode> {
+    let style = style(&args.style)?;
+    let jobs = plan::plan(&args.inputs, args.output.as_deref(), args.to.as_deref())?;
+    let read = read_options(&args.read);
+    let options = RenderOptions {
+        font_dirs: args.font_dir.clone(),
+        embed_fonts: !args.no_embed_fonts,
+        split_level: args.split_level,
+        toc: args.toc,
+        source_date_epoch: None,
+    }
+    .with_env();
+
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(jobs.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+                .expect("valid progress template"),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+
+    let start = Instant::now();
+    let work = || -> Vec<Outcome> {
+        jobs.par_iter()
+            .map(|job| {
+                let outcome = convert_one(job, &read, &args.read, &style, &options);
+                bar.suspend(|| report(&outcome, args.read.verbose));
+                bar.set_message(job.input.display().to_string());
+                bar.inc(1);
+                outcome
+            })
+            .collect()
+    };
+    let outcomes = match args.jobs {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .context("cannot start worker threads")?
+            .install(work),
+        None => work(),
+    };
+    bar.finish_and_clear();
+    summary(&outcomes, start.elapsed().as_secs_f64());
+    let failed = outcomes.iter().any(|o| o.error.is_some());
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn convert_one(
+    job: &Job,
+    read: &ReadOptions,
+    read_args: &ReadArgs,
+    style: &Style,
+    options: &RenderOptions,
+) -> Outcome {
+    let mut log = Log::default();
+    let mut written = Vec::new();
+    let result = (|| -> Result<()> {
+        if let Some(e) = &job.error {
+            anyhow::bail!("{e}");
+        }
+        let infer = read_args.infer_structure.then_some(true);
+        let doc = pipeline::load(&job.input, read, !read_args.no_cleanup, infer, &mut log)?;
+        let base_dir = job.input.parent().unwrap_or(Path::new("."));
+        let ctx = Context {
+            style,
+            options,
+            base_dir,
+        };
+        for (backend, out) in &job.outputs {
+            let bytes = pipeline::render(&doc, *backend, &ctx, &mut log)?;
+            write_atomically(out, &bytes)?;
+            written.push(out.clone());
+        }
+        Ok(())
+    })();
+    Outcome {
+        input: job.input.clone(),
+        written,
+        log,
+        error: result.err().map(|e| format!("{e:#}")),
+    }
+}
+
+/// Writes through a temporary file in the target folder, then renames: a crash or a
+/// failing backend never leaves a half-written output.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".paiban-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Prints a file's warnings (and, with -v, its changes) as `file:line: …`.
+fn report(o: &Outcome, verbose: bool) {
+    let mut err = std::io::stderr().lock();
+    for e in &o.log.entries {
+        let kind = match e.level {
+            Level::Warning => "warning",
+            Level::Change if verbose => "note",
+            Level::Change => continue,
+        };
+        let _ = writeln!(
+            err,
+            "{}:{}: {kind}: [{}] {}",
+            o.input.display(),
+            e.line,
+            e.source,
+            e.message
+        );
+    }
+    if let Some(e) = &o.error {
+        let _ = writeln!(err, "paiban: error: {e}");
+    }
+}
+
+fn summary(outcomes: &[Outcome], seconds: f64) {
+    let ok = outcomes.iter().filter(|o| o.error.is_none()).count();
+    let files: usize = outcomes.iter().map(|o| o.written.len()).sum();
+    let failed: Vec<&Outcome> = outcomes.iter().filter(|o| o.error.is_some()).collect();
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "paiban: converted {ok} of {} input(s) into {files} file(s) in {seconds:.2} s",
+        outcomes.len()
+    );
+    if !failed.is_empty() {
+        let _ = writeln!(err, "paiban: {} failed:", failed.len());
+        for o in failed {
+            let _ = writeln!(
+                err,
+                "  {}: {}",
+                o.input.display(),
+                o.error.as_deref().unwrap_or_default()
+            );
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! `paiban inspect` and `paiban fonts`.
+
+use crate::cli::args::{FontsArgs, InspectArgs};
+use crate::cli::convert::read_options;
+use crate::cli::plan::UsageError;
+use anyhow::Result;
+use paiban::log::Level;
+use paiban::{inspect, pipeline};
+use std::process::ExitCode;
+
+/// Prints the structured document (or its JSON, or its layout).
+pub fn run(args: InspectArgs) -> Result<ExitCode> {
+    let mut log = paiban::log::Log::default();
+    let read = read_options(&args.read);
+    let infer = args.read.infer_structure.then_some(true);
+    let doc = match pipeline::load(&args.file, &read, !args.read.no_cleanup, infer, &mut log) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("paiban: error: {e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    for e in &log.entries {
+        if e.level == Level::Warning || args.read.verbose {
+            eprintln!(
+                "{}:{}: {}: [{}] {}",
+                args.file.display(),
+                e.line,
+                if e.level == Level::Warning {
+                    "warning"
+                } else {
+                    "note"
+                },
+                e.source,
+                e.message
+            );
+        }
+    }
+    if args.layout {
+        return Err(UsageError("--layout is not available yet".into()).into());
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+    } else {
+        print!("{}", inspect::outline(&doc));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Lists the font of every role.
+pub fn fonts(args: FontsArgs) -> Result<ExitCode> {
+    let set = paiban::fonts::FontSet::load(&args.font_dir)?;
+    print!("{}", paiban::fonts::report(&set));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,260 @@
+//! A flat character view of an inline sequence, so that rules can look at neighbours across
+//! inline boundaries (`**重点**,下一句`: the comma's left neighbour is inside Strong) and then
+//! write the result back into the original tree shape.
+//!
+//! Every leaf inline gets an index (its *origin*). Text contributes one cell per character;
+//! other leaves contribute one sentinel cell. Rules edit the cell vector (delete, replace,
+//! insert with a neighbour's origin) and [`rebuild`] puts each cell back into its leaf.
+
+use crate::ast::Inline;
+
+/// Inline code: opaque, WEST at its edges for T15, never crossed by CJK context (T26).
+pub const CODE: char = '\u{FDD0}';
+/// Image, footnote reference or raw HTML: opaque.
+pub const OBJ: char = '\u{FDD1}';
+/// A soft line break.
+pub const BREAK: char = '\u{FDD2}';
+/// A hard line break.
+pub const LBREAK: char = '\u{FDD3}';
+/// An autospace node (T15); in a Text origin it means "insert an AutoSpace here".
+pub const AUTO: char = '\u{FDD4}';
+
+/// One character (or sentinel) of the flat view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    /// The character, or one of the sentinels above.
+    pub ch: char,
+    /// Index of the leaf inline it belongs to.
+    pub origin: usize,
+    /// Nesting depth of that leaf (0 = directly in the sequence).
+    pub depth: u8,
+    /// Protected from rewriting (URLs, numbers, Latin sentences; set by the punct pass).
+    pub keep: bool,
+}
+
+impl Cell {
+    /// A sentinel rather than a character of text.
+    pub fn is_sentinel(&self) -> bool {
+        matches!(self.ch, CODE | OBJ | BREAK | LBREAK | AUTO)
+    }
+}
+
+/// Flattens an inline sequence into cells.
+pub fn flatten(inlines: &[Inline]) -> Vec<Cell> {
+    fn go(inlines: &[Inline], depth: u8, next: &mut usize, out: &mut Vec<Cell>) {
+        for i in inlines {
+            let leaf = |ch: char, out: &mut Vec<Cell>, next: &mut usize| {
+                out.push(Cell {
+                    ch,
+                    origin: *next,
+                    depth,
+                    keep: false,
+                });
+                *next += 1;
+            };
+            match i {
+                Inline::Text(t) => {
+                    for ch in t.chars() {
+                        out.push(Cell {
+                            ch,
+                            origin: *next,
+                            depth,
+                            keep: false,
+                        });
+                    }
+                    *next += 1;
+                }
+                Inline::AutoSpace => leaf(AUTO, out, next),
+                Inline::SoftBreak => leaf(BREAK, out, next),
+                Inline::LineBreak => leaf(LBREAK, out, next),
+                Inline::Code(_) => leaf(CODE, out, next),
+                Inline::Image(_) | Inline::NoteRef(_) | Inline::Html(_) => leaf(OBJ, out, next),
+                Inline::Strong(c) | Inline::Emph(c) | Inline::Strike(c) => {
+                    go(c, depth.saturating_add(1), next, out)
+                }
+                Inline::Link(l) => go(&l.content, depth.saturating_add(1), next, out),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    go(inlines, 0, &mut 0, &mut out);
+    out
+}
+
+/// The characters of the cells as a string (sentinels included).
+pub fn text_of(cells: &[Cell]) -> String {
+    cells.iter().map(|c| c.ch).collect()
+}
+
+/// Puts `cells` back into the shape of `inlines` (the sequence they were flattened from).
+/// Leaves without cells disappear, empty Strong/Emph/Strike are dropped, adjacent Text
+/// nodes are merged.
+pub fn rebuild(inlines: &[Inline], cells: &[Cell]) -> Vec<Inline> {
+    let mut buckets: Vec<Vec<char>> = Vec::new();
+    for c in cells {
+        if buckets.len() <= c.origin {
+            buckets.resize(c.origin + 1, Vec::new());
+        }
+        buckets[c.origin].push(c.ch);
+    }
+    fn go(inlines: &[Inline], buckets: &[Vec<char>], next: &mut usize) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for i in inlines {
+            match i {
+                Inline::Strong(c) | Inline::Emph(c) | Inline::Strike(c) => {
+                    let inner = go(c, buckets, next);
+                    if inner.is_empty() {
+                        continue;
+                    }
+                    out.push(match i {
+                        Inline::Strong(_) => Inline::Strong(inner),
+                        Inline::Emph(_) => Inline::Emph(inner),
+                        _ => Inline::Strike(inner),
+                    });
+                }
+                Inline::Link(l) => {
+                    let mut l = l.clone();
+                    l.content = go(&l.content, buckets, next);
+                    out.push(Inline::Link(l));
+                }
+                leaf => {
+                    let chars = buckets.get(*next).map(Vec::as_slice).unwrap_or(&[]);
+                    *next += 1;
+                    emit_leaf(leaf, chars, &mut out);
+                }
+            }
+        }
+        out
+    }
+    let mut next = 0;
+    let out = go(inlines, &buckets, &mut next);
+    merge_text(out)
+}
+
+fn emit_leaf(leaf: &Inline, chars: &[char], out: &mut Vec<Inline>) {
+    let mut text = String::new();
+    let flush = |text: &mut String, out: &mut Vec<Inline>| {
+        if !text.is_empty() {
+            out.push(Inline::Text(std::mem::take(text)));
+        }
+    };
+    for &ch in chars {
+        let node = match ch {
+            AUTO => Some(Inline::AutoSpace),
+            BREAK => Some(Inline::SoftBreak),
+            LBREAK => Some(Inline::LineBreak),
+            CODE | OBJ if !matches!(leaf, Inline::Text(_)) => Some(leaf.clone()),
+            _ => None,
+        };
+        match node {
+            Some(n) => {
+                flush(&mut text, out);
+                out.push(n);
+            }
+            None => text.push(ch),
+        }
+    }
+    flush(&mut text, out);
+}
+
+/// Merges adjacent Text nodes and drops empty ones, recursively.
+pub fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for i in inlines {
+        let i = match i {
+            Inline::Strong(c) => Inline::Strong(merge_text(c)),
+            Inline::Emph(c) => Inline::Emph(merge_text(c)),
+            Inline::Strike(c) => Inline::Strike(merge_text(c)),
+            Inline::Link(mut l) => {
+                l.content = merge_text(l.content);
+                Inline::Link(l)
+            }
+            other => other,
+        };
+        match (out.last_mut(), i) {
+            (_, Inline::Text(t)) if t.is_empty() => {}
+            (Some(Inline::Text(prev)), Inline::Text(t)) => prev.push_str(&t),
+            (_, i) => out.push(i),
+        }
+    }
+    out
+}
+
+/// Plain characters of an inline sequence with sentinels for non-text leaves.
+pub fn flat_string(inlines: &[Inline]) -> String {
+    text_of(&flatten(inlines))
+}
+
+/// Splits a sequence at top-level soft and hard breaks into lines (the breaks are dropped).
+pub fn lines(inlines: &[Inline]) -> Vec<Vec<Inline>> {
+    let mut out = vec![Vec::new()];
+    for i in inlines {
+        match i {
+            Inline::SoftBreak | Inline::LineBreak => out.push(Vec::new()),
+            other => out.last_mut().expect("never empty").push(other.clone()),
+        }
+    }
+    out
+}
+
+/// Text of a sequence for classification: text and code, sentinels removed, trimmed.
+pub fn plain(inlines: &[Inline]) -> String {
+    flat_string(inlines)
+        .chars()
+        .filter(|c| !matches!(*c, CODE | OBJ | AUTO))
+        .map(|c| if matches!(c, BREAK | LBREAK) { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Cells `range` of `inlines` rebuilt into their own sequence (for splitting a sequence).
+pub fn slice(inlines: &[Inline], cells: &[Cell], range: std::ops::Range<usize>) -> Vec<Inline> {
+    rebuild(inlines, &cells[range])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Inline {
+        Inline::Text(s.into())
+    }
+
+    #[test]
+    fn roundtrip_keeps_shape() {
+        let seq = vec![
+            t("用"),
+            Inline::Strong(vec![t("重点")]),
+            Inline::Code("a,b".into()),
+            Inline::SoftBreak,
+            t("下"),
+        ];
+        let cells = flatten(&seq);
+        assert_eq!(text_of(&cells), format!("用重点{CODE}{BREAK}下"));
+        assert_eq!(rebuild(&seq, &cells), seq);
+    }
+
+    #[test]
+    fn split_inside_strong_duplicates_container() {
+        let seq = vec![t("一、"), Inline::Strong(vec![t("标题。正文")])];
+        let cells = flatten(&seq);
+        let a = slice(&seq, &cells, 0..5);
+        let b = slice(&seq, &cells, 5..cells.len());
+        assert_eq!(a, vec![t("一、"), Inline::Strong(vec![t("标题。")])]);
+        assert_eq!(b, vec![Inline::Strong(vec![t("正文")])]);
+    }
+
+    #[test]
+    fn autospace_marker_splits_text() {
+        let seq = vec![t("用Rust")];
+        let mut cells = flatten(&seq);
+        let mut m = cells[1];
+        m.ch = AUTO;
+        cells.insert(1, m);
+        assert_eq!(
+            rebuild(&seq, &cells),
+            vec![t("用"), Inline::AutoSpace, t("Rust")]
+        );
+    }
+}

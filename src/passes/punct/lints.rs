@@ -1,0 +1,69 @@
+//! T5 lints: warn, never rewrite. W-ORD, W-STOP, W-DATE, W-FWZH.
+
+use crate::log::Log;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn re(slot: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    slot.get_or_init(|| Regex::new(pattern).expect("valid regex"))
+}
+
+/// Per-sequence lints: W-ORD, W-DATE, W-FWZH.
+pub(super) fn check(text: &str, line: usize, log: &mut Log) {
+    static ORD: OnceLock<Regex> = OnceLock::new();
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    static FWZH: OnceLock<Regex> = OnceLock::new();
+    // `1、` or `一.` at the start of a block used as an ordinal (GB: `1.` and `一、`).
+    if let Some(m) = re(&ORD, r"^\s*(?:\d{1,3}、|[一二三四五六七八九十]+[.．])").find(text)
+    {
+        log.warn(
+            "W-ORD",
+            line,
+            format!(
+                "ordinal `{}` mixes styles: use `1.` or `一、`",
+                m.as_str().trim()
+            ),
+        );
+    }
+    for m in re(&DATE, r"(?:\d{2,4}年)?\d{1,2}月(?:\d{1,2}日)?").find_iter(text) {
+        let s = m.as_str();
+        if s.starts_with('0') || s.contains("年0") || s.contains("月0") {
+            log.warn("W-DATE", line, format!("zero-padded date `{s}`"));
+        }
+    }
+    for m in re(&FWZH, r"[\[(（]\d{4}[\])）]\d+号").find_iter(text) {
+        log.warn(
+            "W-FWZH",
+            line,
+            format!("document number `{}` should use 〔〕", m.as_str()),
+        );
+    }
+}
+
+/// Document-wide W-STOP: `。` and `．` mixed as full stops.
+#[derive(Default)]
+pub(super) struct StopCount {
+    circle: usize,
+    dot: Option<usize>,
+}
+
+impl StopCount {
+    /// Counts full stops of one sequence.
+    pub(super) fn count(&mut self, text: &str, line: usize) {
+        self.circle += text.matches('。').count();
+        if self.dot.is_none() && text.contains('．') {
+            self.dot = Some(line);
+        }
+    }
+
+    /// Warns once if both kinds occur.
+    pub(super) fn report(&self, log: &mut Log) {
+        if let (true, Some(line)) = (self.circle > 0, self.dot) {
+            log.warn(
+                "W-STOP",
+                line,
+                "full stops `。` and `．` are mixed in one document",
+            );
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Structure inference for plain text (T21–T23): articles with title, subtitle and
+//! bylines; numbered and unnumbered headings with levels; document metadata.
+//!
+//! Runs before the punctuation pass so that the deliberate gap in `“义乌发展经验” 加快`
+//! is still there to be kept as U+3000 (T5 would delete a space touching `”`).
+
+mod articles;
+pub mod bylines;
+pub mod gaps;
+mod headings;
+pub mod lines;
+pub mod numbering;
+
+use crate::ast::{Block, Document, Inline};
+use crate::log::Log;
+
+/// Pass name used in the log.
+pub const NAME: &str = "structure";
+
+/// Infers articles, headings and metadata.
+pub fn run(mut doc: Document, log: &mut Log) -> Document {
+    if !doc.blocks.iter().any(|b| matches!(b, Block::Article(_))) {
+        doc.blocks = articles::segment(std::mem::take(&mut doc.blocks), log);
+    }
+    let top = std::mem::take(&mut doc.blocks);
+    let mut loose: Vec<Block> = Vec::new();
+    for b in top {
+        match b {
+            Block::Article(mut a) => {
+                if !loose.is_empty() {
+                    doc.blocks
+                        .extend(headings::infer(std::mem::take(&mut loose), log));
+                }
+                a.body = headings::infer(std::mem::take(&mut a.body), log);
+                doc.blocks.push(Block::Article(a));
+            }
+            other => loose.push(other),
+        }
+    }
+    if !loose.is_empty() {
+        doc.blocks.extend(headings::infer(loose, log));
+    }
+    fill_meta(&mut doc);
+    doc
+}
+
+/// Plain text for metadata: text and code, autospace dropped (it is only a gap).
+fn meta_text(seq: &[Inline]) -> String {
+    crate::passes::flat::plain(seq)
+}
+
+fn fill_meta(doc: &mut Document) {
+    let articles: Vec<&crate::ast::Article> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Article(a) => Some(a),
+            _ => None,
+        })
+        .collect();
+    let Some(first) = articles.first() else {
+        return;
+    };
+    if doc.meta.title.is_none() && !first.title.is_empty() {
+        doc.meta.title = Some(meta_text(&first.title));
+    }
+    if doc.meta.subtitle.is_none() {
+        doc.meta.subtitle = first.subtitle.as_deref().map(meta_text);
+    }
+    if doc.meta.authors.is_empty() {
+        doc.meta.authors = articles
+            .iter()
+            .flat_map(|a| a.bylines.iter().map(|b| b.name.clone()))
+            .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,266 @@
+//! Bytes → text: BOM sniffing, UTF-8, UTF-16, GB18030/GBK detection, binary rejection,
+//! newline normalisation (CRLF/CR → LF, so line numbers stay the same for every input).
+
+use crate::error::{Error, Result};
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use std::path::Path;
+
+/// Decodes `bytes` read from `path` to text with LF line ends and no BOM.
+///
+/// `encoding` is the `--encoding` override (an encoding_rs / WHATWG label such as `gbk`,
+/// `gb18030`, `utf-16le`); without it the encoding is detected.
+pub fn decode(bytes: &[u8], path: &Path, encoding: Option<&str>) -> Result<String> {
+    let fail = |reason: String| Error::Decode {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let (enc, body) = match encoding {
+        Some(name) => {
+            let enc = Encoding::for_label_no_replacement(name.trim().as_bytes())
+                .ok_or_else(|| Error::UnknownEncoding(name.to_string()))?;
+            // A BOM that agrees with the requested encoding is not content.
+            match Encoding::for_bom(bytes) {
+                Some((bom_enc, len)) if bom_enc == enc => (enc, &bytes[len..]),
+                _ => (enc, bytes),
+            }
+        }
+        None => match Encoding::for_bom(bytes) {
+            Some((enc, len)) => (enc, &bytes[len..]),
+            None => (detect(bytes).map_err(fail)?, bytes),
+        },
+    };
+    let text = decode_strict(enc, body).map_err(|offset| {
+        fail(format!(
+            "not valid {} text (malformed byte sequence at offset {})",
+            enc.name(),
+            offset + (bytes.len() - body.len())
+        ))
+    })?;
+    check_text(&text, bytes, enc).map_err(fail)?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let mut text = normalize_newlines(text);
+    // The few control characters a text file may carry are invalid in XML (EPUB, DOCX)
+    // and invisible in print: drop them. So are the noncharacters U+FDD0–U+FDEF, which the
+    // Markdown reader uses as an internal marker.
+    text.retain(|c| {
+        (!c.is_control() || c == '\n' || c == '\t') && !('\u{FDD0}'..='\u{FDEF}').contains(&c)
+    });
+    Ok(text)
+}
+
+/// Guesses the encoding of BOM-less input, or says why it is not text.
+fn detect(bytes: &[u8]) -> std::result::Result<&'static Encoding, String> {
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        // NUL bytes are normal only in UTF-16; accept BOM-less UTF-16 when every NUL
+        // sits on the same byte of its code unit and the result decodes cleanly.
+        if let Some(enc) = bomless_utf16(bytes) {
+            return Ok(enc);
+        }
+        return Err(format!(
+            "binary data (NUL byte at offset {nul}), not a text file"
+        ));
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return Ok(UTF_8);
+    }
+    if mostly_utf8(bytes) {
+        // A UTF-8 file with a few broken bytes: report them rather than guess a legacy
+        // encoding and silently produce mojibake.
+        return Ok(UTF_8);
+    }
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    // The `cn` hint makes the detector prefer GBK (decoded as GB18030 by encoding_rs)
+    // over Big5 / Shift_JIS for Chinese input.
+    Ok(detector.guess(Some(b"cn"), Utf8Detection::Allow))
+}
+
+/// True when invalid UTF-8 is rare compared with valid multi-byte characters.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+        }
+    }
+    good >= 10 * bad.max(1)
+}
+
+/// BOM-less UTF-16: all NUL bytes at odd offsets (LE) or all at even offsets (BE).
+fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let nul_even = bytes.iter().step_by(2).any(|&b| b == 0);
+    let nul_odd = bytes.iter().skip(1).step_by(2).any(|&b| b == 0);
+    let enc = match (nul_even, nul_odd) {
+        (false, true) => UTF_16LE,
+        (true, false) => UTF_16BE,
+        _ => return None,
+    };
+    let text = decode_strict(enc, bytes).ok()?;
+    check_text(&text, bytes, enc).ok()?;
+    Some(enc)
+}
+
+/// Decodes without replacement; on a malformed sequence returns its byte offset.
+fn decode_strict(enc: &'static Encoding, bytes: &[u8]) -> std::result::Result<String, usize> {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let cap = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 3 + 16);
+    let mut out = String::with_capacity(cap);
+    let mut read_total = 0;
+    loop {
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&bytes[read_total..], &mut out, true);
+        read_total += read;
+        match result {
+            DecoderResult::InputEmpty => return Ok(out),
+            DecoderResult::OutputFull => out.reserve(bytes.len() - read_total + 16),
+            DecoderResult::Malformed(bad, extra) => {
+                return Err(read_total - bad as usize - extra as usize)
+            }
+        }
+    }
+}
+
+/// Rejects decoded text that is really binary: NUL characters, or many control characters.
+fn check_text(text: &str, bytes: &[u8], enc: &'static Encoding) -> std::result::Result<(), String> {
+    if let Some(idx) = text.chars().position(|c| c == '\0') {
+        let offset = if enc == UTF_16LE || enc == UTF_16BE {
+            // Code-unit position; exact for BMP text, which is what binary garbage looks like.
+            idx * 2
+        } else {
+            bytes.iter().position(|&b| b == 0).unwrap_or(idx)
+        };
+        return Err(format!(
+            "binary data (NUL byte at offset {offset}), not a text file"
+        ));
+    }
+    let total = text.chars().count();
+    let controls = text.chars().filter(|&c| is_binary_control(c)).count();
+    // Copy-pasted text may carry a stray control character or two; binary data has many.
+    if controls > total / 50 + 2 {
+        return Err(format!(
+            "binary data ({controls} control characters in {total}), not a text file"
+        ));
+    }
+    Ok(())
+}
+
+/// C0/C1 controls that never occur in text (tab, LF, CR, form feed and ESC are allowed).
+fn is_binary_control(c: char) -> bool {
+    matches!(c, '\u{1}'..='\u{8}' | '\u{B}' | '\u{E}'..='\u{1A}' | '\u{1C}'..='\u{1F}' | '\u{7F}'..='\u{9F}')
+}
+
+/// CRLF and lone CR become LF; every other character is kept.
+pub fn normalize_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(bytes: &[u8], enc: Option<&str>) -> Result<String> {
+        decode(bytes, Path::new("in.txt"), enc)
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(dec("中文".as_bytes(), None).unwrap(), "中文");
+        assert_eq!(dec(b"\xEF\xBB\xBFabc", None).unwrap(), "abc");
+        assert_eq!(dec(b"\xEF\xBB\xBFabc", Some("utf-8")).unwrap(), "abc");
+    }
+
+    #[test]
+    fn utf16_with_bom_and_without() {
+        // encoding_rs never encodes to UTF-16 (WHATWG), so build the bytes by hand.
+        let units: Vec<u16> = "甲乙a\r\nb".encode_utf16().collect();
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in &units {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(dec(&le, None).unwrap(), "甲乙a\nb");
+        assert_eq!(dec(&be, None).unwrap(), "甲乙a\nb");
+        assert_eq!(dec(&le[2..], None).unwrap(), "甲乙a\nb");
+        assert_eq!(dec(&be[2..], None).unwrap(), "甲乙a\nb");
+    }
+
+    #[test]
+    fn gbk_detected() {
+        let text = "坚持和深化“义乌发展经验”，加快打造中国式现代化县域典范。习近平总书记对进一步总结好、运用好“义乌发展经验”作出重要指示。";
+        let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+        assert_eq!(dec(&gbk, None).unwrap(), text);
+    }
+
+    #[test]
+    fn short_and_mostly_ascii_gbk_detected() {
+        for text in ["你好世界", "中文", "Version 2.0 发布说明\nAuthor: Li\n"] {
+            let (gbk, _, _) = encoding_rs::GBK.encode(text);
+            assert_eq!(dec(&gbk, None).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn gb18030_four_byte_sequences() {
+        let text = "吉祥的𠮷字和€符号，还有䶮、〇等字。这些都属于中文汉字。";
+        let (bytes, _, unmappable) = encoding_rs::GB18030.encode(text);
+        assert!(!unmappable);
+        assert!(
+            bytes.len() > text.chars().count() * 2,
+            "has 4-byte sequences"
+        );
+        assert_eq!(dec(&bytes, None).unwrap(), text);
+    }
+
+    #[test]
+    fn stray_controls_dropped() {
+        assert_eq!(dec(b"a\x0cb\x01c\td\x1be", None).unwrap(), "abc\tde");
+        assert_eq!(dec("a\u{FDD0}b".as_bytes(), None).unwrap(), "ab");
+    }
+
+    #[test]
+    fn override_and_unknown_name() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("中文");
+        assert_eq!(dec(&gbk, Some("GB18030")).unwrap(), "中文");
+        assert!(matches!(
+            dec(b"x", Some("klingon")),
+            Err(Error::UnknownEncoding(n)) if n == "klingon"
+        ));
+    }
+
+    #[test]
+    fn binary_rejected() {
+        let err = dec(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01", None).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("in.txt"), "{msg}");
+        assert!(msg.contains("NUL byte at offset 8"), "{msg}");
+        let controls: Vec<u8> = (1u8..40).collect();
+        assert!(dec(&controls, None)
+            .unwrap_err()
+            .to_string()
+            .contains("control"));
+    }
+
+    #[test]
+    fn broken_utf8_reported() {
+        let mut bytes = "中文中文中文中文中文中文中文".as_bytes().to_vec();
+        bytes.insert(6, 0xFF);
+        let msg = dec(&bytes, None).unwrap_err().to_string();
+        assert!(msg.contains("UTF-8") && msg.contains("offset 6"), "{msg}");
+    }
+
+    #[test]
+    fn newlines_normalised() {
+        assert_eq!(normalize_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+}

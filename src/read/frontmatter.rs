@@ -1,0 +1,238 @@
+//! YAML front matter (`---` … `---` at the top of a Markdown file), read by hand for the few
+//! simple keys paiban uses: title, subtitle, author/authors, date, lang, style.
+//!
+//! Supported values: plain or quoted scalars, `[a, b]` flow lists, `- item` block lists and
+//! `|` / `>` block scalars. Other keys are ignored.
+
+use crate::ast::Meta;
+
+/// Splits front matter off `src`.
+///
+/// Returns the metadata (if there is front matter) and the body in which the front-matter
+/// lines are replaced by empty lines, so that line numbers of the body stay those of the file.
+pub fn split(src: &str) -> (Option<Meta>, String) {
+    let lines: Vec<&str> = src.split('\n').collect();
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return (None, src.to_string());
+    }
+    let Some(end) = lines
+        .iter()
+        .skip(1)
+        .position(|l| matches!(l.trim_end(), "---" | "..."))
+        .map(|p| p + 1)
+    else {
+        return (None, src.to_string());
+    };
+    let yaml = &lines[1..end];
+    // `---` followed by ordinary Markdown is a thematic break, not front matter.
+    if !yaml.iter().any(|l| key_value(l).is_some()) {
+        return (None, src.to_string());
+    }
+    let mut body = "\n".repeat(end + 1);
+    body.push_str(&lines[end + 1..].join("\n"));
+    (Some(parse(yaml)), body)
+}
+
+/// `key: value` at column 0 (value may be empty).
+fn key_value(line: &str) -> Option<(&str, &str)> {
+    if line.starts_with([' ', '\t', '#', '-']) {
+        return None;
+    }
+    let (key, value) = line.split_once(':')?;
+    let key = key.trim();
+    if key.is_empty()
+        || !key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+    {
+        return None;
+    }
+    // `key:value` without a space is not a mapping in YAML (think `http://`).
+    if !(value.is_empty() || value.starts_with([' ', '\t'])) {
+        return None;
+    }
+    Some((key, value.trim()))
+}
+
+/// A front-matter value: one string or a list of strings.
+#[derive(Debug, PartialEq)]
+enum Value {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Value {
+    fn first(self) -> Option<String> {
+        match self {
+            Value::One(s) => Some(s),
+            Value::Many(v) => v.into_iter().next(),
+        }
+        .filter(|s| !s.is_empty())
+    }
+
+    fn all(self) -> Vec<String> {
+        match self {
+            Value::One(s) if s.is_empty() => Vec::new(),
+            Value::One(s) => vec![s],
+            Value::Many(v) => v.into_iter().filter(|s| !s.is_empty()).collect(),
+        }
+    }
+}
+
+fn parse(lines: &[&str]) -> Meta {
+    let mut meta = Meta::default();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((key, raw)) = key_value(lines[i]) else {
+            i += 1;
+            continue;
+        };
+        i += 1;
+        // Indented lines that follow belong to this key (block list or block scalar).
+        let start = i;
+        while i < lines.len()
+            && (lines[i].starts_with([' ', '\t', '-']) || lines[i].trim().is_empty())
+        {
+            i += 1;
+        }
+        let value = value(raw, &lines[start..i]);
+        match key {
+            "title" => meta.title = value.first(),
+            "subtitle" => meta.subtitle = value.first(),
+            "author" | "authors" => meta.authors.extend(value.all()),
+            "date" => meta.date = value.first(),
+            "lang" | "language" => {
+                if let Some(lang) = value.first() {
+                    meta.language = lang;
+                }
+            }
+            "style" => meta.style = value.first(),
+            _ => {}
+        }
+    }
+    meta
+}
+
+fn value(raw: &str, nested: &[&str]) -> Value {
+    let raw = strip_comment(raw);
+    if raw.is_empty() {
+        let items: Vec<String> = nested
+            .iter()
+            .filter_map(|l| l.trim_start().strip_prefix('-'))
+            .map(|item| scalar(strip_comment(item.trim())))
+            .collect();
+        return Value::Many(items);
+    }
+    if let Some(inner) = raw.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        return Value::Many(split_flow(inner).into_iter().map(scalar).collect());
+    }
+    if raw.starts_with('|') || raw.starts_with('>') {
+        let parts: Vec<&str> = nested.iter().map(|l| l.trim()).collect();
+        let sep = if raw.starts_with('|') { "\n" } else { " " };
+        return Value::One(parts.join(sep).trim().to_string());
+    }
+    Value::One(scalar(raw))
+}
+
+/// Removes a ` # comment` (YAML needs the space before `#`) outside quotes.
+fn strip_comment(s: &str) -> &str {
+    let mut quote = None;
+    let mut prev_space = true;
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') if prev_space => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '#') if prev_space => return s[..i].trim_end(),
+            _ => {}
+        }
+        prev_space = c == ' ' || c == '\t';
+    }
+    s.trim()
+}
+
+/// Splits `a, "b, c", d` at commas outside quotes.
+fn split_flow(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut quote = None;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, ',') => {
+                parts.push(s[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    let last = s[start..].trim();
+    if !last.is_empty() || !parts.is_empty() {
+        parts.push(last);
+    }
+    parts
+}
+
+/// A scalar with its quotes removed (`''` in single quotes, backslash escapes in double).
+fn scalar(s: &str) -> String {
+    let s = s.trim();
+    if s.len() >= 2 && s.starts_with('\'') && s.ends_with('\'') {
+        return s[1..s.len() - 1].replace("''", "'");
+    }
+    if s.len() >= 2 && s.starts_with('"') && s.ends_with('"') {
+        let mut out = String::new();
+        let mut chars = s[1..s.len() - 1].chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some('n') => out.push('\n'),
+                    Some('t') => out.push('\t'),
+                    Some(other) => out.push(other),
+                    None => {}
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        return out;
+    }
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_lists_and_quotes() {
+        let src = "---\ntitle: \"义乌: 发展\" # comment\nsubtitle: '它''s'\nauthors:\n  - 吴伟华\n  - \"徐应红\"\ndate: 2026-01-02\nlang: zh-Hans\nstyle: gongwen\nother: x\n---\n# Body\n";
+        let (meta, body) = split(src);
+        let meta = meta.unwrap();
+        assert_eq!(meta.title.as_deref(), Some("义乌: 发展"));
+        assert_eq!(meta.subtitle.as_deref(), Some("它's"));
+        assert_eq!(meta.authors, vec!["吴伟华", "徐应红"]);
+        assert_eq!(meta.date.as_deref(), Some("2026-01-02"));
+        assert_eq!(meta.language, "zh-Hans");
+        assert_eq!(meta.style.as_deref(), Some("gongwen"));
+        // Same number of lines before `# Body`: it is still line 12.
+        assert_eq!(body.split('\n').position(|l| l == "# Body"), Some(11));
+    }
+
+    #[test]
+    fn flow_list_and_single_author() {
+        let (meta, _) = split("---\nauthor: [甲, \"乙, 丙\"]\n---\n");
+        assert_eq!(meta.unwrap().authors, vec!["甲", "乙, 丙"]);
+        let (meta, _) = split("---\nauthor: 张三\n...\ntext");
+        let meta = meta.unwrap();
+        assert_eq!(meta.authors, vec!["张三"]);
+        assert_eq!(meta.language, "zh-CN");
+    }
+
+    #[test]
+    fn no_front_matter() {
+        let src = "---\n\n文字\n\n---\n";
+        assert_eq!(split(src), (None, src.to_string()));
+        assert_eq!(split("# T\n---\na: b\n---\n").0, None);
+        assert_eq!(split("---\ntitle: x\n").0, None);
+    }
+}

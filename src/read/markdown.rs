@@ -1,0 +1,433 @@
+//! Markdown reader: pulldown-cmark events (CommonMark + GFM tables, footnotes,
+//! strikethrough, task lists, heading ids) → AST, plus YAML front matter and the T6 repair.
+
+use super::cjk_emphasis::{self, LITERAL_STAR};
+use super::frontmatter;
+use crate::ast::{
+    plain_text, Align, Block, CodeBlock, Document, Figure, Footnote, Heading, Image, Inline, Link,
+    List, ListItem, Para, Quote, RawBlock, Rule, Table,
+};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
+use std::ops::Range;
+
+/// Parses Markdown text (LF line ends) into a document (meta.source left unset).
+pub fn parse(src: &str) -> Document {
+    let (meta, body) = frontmatter::split(src);
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_FOOTNOTES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    opts.insert(Options::ENABLE_TASKLISTS);
+    opts.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    let events: Vec<(Event, Range<usize>)> =
+        Parser::new_ext(&body, opts).into_offset_iter().collect();
+    let mut b = Builder {
+        src: &body,
+        events,
+        pos: 0,
+        line_starts: std::iter::once(0)
+            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
+        notes: Vec::new(),
+        tasks: Vec::new(),
+    };
+    let mut explicit = false;
+    let blocks = b.blocks(&mut explicit);
+    Document {
+        meta: meta.unwrap_or_default(),
+        blocks,
+        notes: b.notes,
+    }
+}
+
+/// Turns the flat event list into a tree by recursive descent.
+struct Builder<'a> {
+    src: &'a str,
+    events: Vec<(Event<'a>, Range<usize>)>,
+    pos: usize,
+    line_starts: Vec<usize>,
+    notes: Vec<Footnote>,
+    /// Task-list state of the list items being built, innermost last.
+    tasks: Vec<Option<bool>>,
+}
+
+/// Events that belong to inline content (a tight list item has them without a paragraph).
+fn is_inline(event: &Event) -> bool {
+    match event {
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ),
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineMath(_)
+        | Event::DisplayMath(_)
+        | Event::InlineHtml(_)
+        | Event::FootnoteReference(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::TaskListMarker(_) => true,
+        Event::End(_) | Event::Html(_) | Event::Rule => false,
+    }
+}
+
+impl<'a> Builder<'a> {
+    /// 1-based line of a byte offset in the body.
+    fn line(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
+    }
+
+    fn next(&mut self) -> Option<(Event<'a>, Range<usize>)> {
+        let e = self.events.get(self.pos).cloned();
+        self.pos += 1;
+        e
+    }
+
+    fn peek(&self) -> Option<&Event<'a>> {
+        self.events.get(self.pos).map(|(e, _)| e)
+    }
+
+    /// Blocks up to (and including) the end of the enclosing container, or the end of input.
+    /// `explicit` is set when a paragraph tag occurs directly here (the list is loose).
+    fn blocks(&mut self, explicit: &mut bool) -> Vec<Block> {
+        let mut out = Vec::new();
+        while let Some(event) = self.peek() {
+            if is_inline(event) {
+                let line = self.line(self.events[self.pos].1.start);
+                let content = self.inlines(false, false);
+                push_para(&mut out, content, line);
+                continue;
+            }
+            let (event, range) = self.next().expect("peeked");
+            let line = self.line(range.start);
+            match event {
+                Event::End(_) => break,
+                Event::Rule => out.push(Block::Rule(Rule { line })),
+                Event::Html(text) => out.push(Block::Html(RawBlock {
+                    text: text.trim_end_matches('\n').to_string(),
+                    line,
+                })),
+                Event::Start(tag) => self.block(tag, line, explicit, &mut out),
+                _ => unreachable!("inline events are handled above"),
+            }
+        }
+        out
+    }
+
+    fn block(&mut self, tag: Tag<'a>, line: usize, explicit: &mut bool, out: &mut Vec<Block>) {
+        match tag {
+            Tag::Paragraph => {
+                *explicit = true;
+                let content = self.inlines(true, false);
+                push_para(out, content, line);
+            }
+            Tag::Heading { level, id, .. } => {
+                let content = self.inlines(true, false);
+                out.push(Block::Heading(Heading {
+                    level: heading_level(level),
+                    content,
+                    run_in: Vec::new(),
+                    id: id.map(|s| s.to_string()).unwrap_or_default(),
+                    line,
+                }));
+            }
+            Tag::BlockQuote(_) => {
+                let blocks = self.blocks(&mut false);
+                out.push(Block::Quote(Quote { blocks, line }));
+            }
+            Tag::CodeBlock(kind) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().map(str::to_string)
+                    }
+                    CodeBlockKind::Indented => None,
+                };
+                let mut text = self.raw_text();
+                if text.ends_with('\n') {
+                    text.pop();
+                }
+                out.push(Block::Code(CodeBlock { lang, text, line }));
+            }
+            Tag::HtmlBlock => {
+                let text = self.raw_text();
+                out.push(Block::Html(RawBlock {
+                    text: text.trim_end_matches('\n').to_string(),
+                    line,
+                }));
+            }
+            Tag::List(start) => out.push(self.list(start, line)),
+            Tag::FootnoteDefinition(label) => {
+                let blocks = self.blocks(&mut false);
+                self.notes.push(Footnote {
+                    label: label.to_string(),
+                    blocks,
+                    line,
+                });
+            }
+            Tag::Table(aligns) => out.push(self.table(&aligns, line)),
+            Tag::MetadataBlock(_) => {
+                self.raw_text();
+            }
+            // Not enabled; keep their content rather than lose it.
+            Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::Item
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::TableCell
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. } => out.extend(self.blocks(explicit)),
+        }
+    }
+
+    /// Concatenated text of a code, HTML or metadata block up to its end tag.
+    fn raw_text(&mut self) -> String {
+        let mut text = String::new();
+        while let Some((event, _)) = self.next() {
+            match event {
+                Event::End(_) => break,
+                Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => text.push_str(&t),
+                _ => {}
+            }
+        }
+        text
+    }
+
+    fn list(&mut self, start: Option<u64>, line: usize) -> Block {
+        let mut items = Vec::new();
+        let mut loose = false;
+        while let Some((event, _)) = self.next() {
+            match event {
+                Event::Start(Tag::Item) => {
+                    self.tasks.push(None);
+                    let blocks = self.blocks(&mut loose);
+                    let checked = self.tasks.pop().flatten();
+                    items.push(ListItem { checked, blocks });
+                }
+                Event::End(_) => break,
+                _ => {}
+            }
+        }
+        Block::List(List {
+            start,
+            tight: !loose,
+            items,
+            line,
+        })
+    }
+
+    fn table(&mut self, aligns: &[Alignment], line: usize) -> Block {
+        let mut header = Vec::new();
+        let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+        let mut in_head = false;
+        while let Some((event, _)) = self.next() {
+            match event {
+                Event::Start(Tag::TableHead) => in_head = true,
+                Event::End(TagEnd::TableHead) => in_head = false,
+                Event::Start(Tag::TableRow) => rows.push(Vec::new()),
+                Event::Start(Tag::TableCell) => {
+                    let cell = self.inlines(true, false);
+                    match rows.last_mut() {
+                        Some(row) if !in_head => row.push(cell),
+                        _ => header.push(cell),
+                    }
+                }
+                Event::End(TagEnd::Table) => break,
+                _ => {}
+            }
+        }
+        Block::Table(Table {
+            aligns: aligns.iter().map(|a| align(*a)).collect(),
+            header,
+            rows,
+            line,
+        })
+    }
+
+    /// Inline content: up to the end tag of the container when `until_end`, otherwise up to
+    /// the next non-inline event (tight list items). Ends with the T6 emphasis pass.
+    /// `inline` marks the content of an inline element (emphasis, strikethrough, link).
+    fn inlines(&mut self, until_end: bool, inline: bool) -> Vec<Inline> {
+        let mut out: Vec<Inline> = Vec::new();
+        self.collect(until_end, &mut out);
+        cjk_emphasis::repair(&mut out, inline);
+        out
+    }
+
+    /// Appends inline content to `out` without the T6 pass (see [`Builder::inlines`]).
+    fn collect(&mut self, until_end: bool, out: &mut Vec<Inline>) {
+        loop {
+            match self.peek() {
+                None => break,
+                Some(e) if !until_end && !is_inline(e) => break,
+                _ => {}
+            }
+            let (event, range) = self.next().expect("peeked");
+            match event {
+                Event::End(_) => break,
+                Event::Text(t) => self.push_text(out, &t, range),
+                Event::Code(c) => out.push(Inline::Code(c.to_string())),
+                Event::InlineMath(m) | Event::DisplayMath(m) => {
+                    out.push(Inline::Code(m.to_string()))
+                }
+                Event::InlineHtml(h) | Event::Html(h) => out.push(Inline::Html(h.to_string())),
+                Event::FootnoteReference(label) => out.push(Inline::NoteRef(label.to_string())),
+                Event::SoftBreak => out.push(Inline::SoftBreak),
+                Event::HardBreak => out.push(Inline::LineBreak),
+                Event::TaskListMarker(checked) => {
+                    if let Some(state) = self.tasks.last_mut() {
+                        *state = Some(checked);
+                    }
+                }
+                Event::Rule => {}
+                Event::Start(tag) => self.inline_tag(tag, range, out),
+            }
+        }
+    }
+
+    fn inline_tag(&mut self, tag: Tag<'a>, range: Range<usize>, out: &mut Vec<Inline>) {
+        let star = self.src.as_bytes().get(range.start) == Some(&b'*');
+        match tag {
+            // T6: `*` emphasis is paired again for the whole container with the CJK-friendly
+            // rules, so put pulldown-cmark's delimiters back as text. `_` emphasis is kept.
+            Tag::Emphasis | Tag::Strong if star => {
+                let delims = if matches!(tag, Tag::Strong) {
+                    "**"
+                } else {
+                    "*"
+                };
+                push_plain(out, delims);
+                self.collect(true, out);
+                push_plain(out, delims);
+            }
+            Tag::Emphasis => out.push(Inline::Emph(self.inlines(true, true))),
+            Tag::Strong => out.push(Inline::Strong(self.inlines(true, true))),
+            Tag::Strikethrough => out.push(Inline::Strike(self.inlines(true, true))),
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => {
+                let content = if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    // The text of `<url>` is the URL itself: no emphasis pass inside it.
+                    let mut raw = Vec::new();
+                    self.collect(true, &mut raw);
+                    let text = plain_text(&raw).replace(LITERAL_STAR, "*");
+                    vec![Inline::Text(text)]
+                } else {
+                    self.inlines(true, true)
+                };
+                let url = if link_type == LinkType::Email {
+                    format!("mailto:{dest_url}")
+                } else {
+                    dest_url.to_string()
+                };
+                out.push(Inline::Link(Link {
+                    url,
+                    title: non_empty(&title),
+                    content,
+                }));
+            }
+            Tag::Image {
+                dest_url, title, ..
+            } => {
+                let alt = plain_text(&self.inlines(true, true));
+                out.push(Inline::Image(Image {
+                    src: dest_url.to_string(),
+                    alt,
+                    title: non_empty(&title),
+                }));
+            }
+            // Superscript/subscript are not enabled; any block tag here would be a parser
+            // surprise. Keep the content.
+            _ => self.collect(true, out),
+        }
+    }
+
+    /// Adds text; a `*` that is not a possible delimiter (escaped or from an entity) is
+    /// marked so that the T6 repair leaves it alone.
+    fn push_text(&self, out: &mut Vec<Inline>, text: &str, range: Range<usize>) {
+        let raw = self.src.get(range.clone()).unwrap_or("");
+        let text = if raw != text {
+            text.replace('*', &LITERAL_STAR.to_string())
+        } else if text.starts_with('*') && escaped_at(self.src, range.start) {
+            format!("{LITERAL_STAR}{}", &text[1..])
+        } else {
+            text.to_string()
+        };
+        push_plain(out, &text);
+    }
+}
+
+fn push_plain(out: &mut Vec<Inline>, text: &str) {
+    match out.last_mut() {
+        Some(Inline::Text(prev)) => prev.push_str(text),
+        _ => out.push(Inline::Text(text.to_string())),
+    }
+}
+
+/// True when the byte before `offset` is a backslash that is not itself escaped.
+fn escaped_at(src: &str, offset: usize) -> bool {
+    let backslashes = src.as_bytes()[..offset]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count();
+    backslashes % 2 == 1
+}
+
+/// A paragraph, or a figure when its only content is one image.
+fn push_para(out: &mut Vec<Block>, content: Vec<Inline>, line: usize) {
+    let mut significant = content
+        .iter()
+        .filter(|i| !matches!(i, Inline::Text(t) if t.trim().is_empty()));
+    if let (Some(Inline::Image(img)), None) = (significant.next(), significant.next()) {
+        out.push(Block::Figure(Figure {
+            src: img.src.clone(),
+            alt: img.alt.clone(),
+            title: img.title.clone(),
+            line,
+        }));
+        return;
+    }
+    out.push(Block::Para(Para { content, line }));
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn align(a: Alignment) -> Align {
+    match a {
+        Alignment::None => Align::None,
+        Alignment::Left => Align::Left,
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
+    }
+}
