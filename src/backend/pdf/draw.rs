@@ -18,9 +18,7 @@ use krilla::num::NormalizedF32;
 use krilla::paint::{Fill, LineJoin, Stroke};
 use krilla::surface::Surface;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
-use krilla::text::{GlyphId, KrillaGlyph};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::ops::Range;
 use std::path::PathBuf;
 
 /// State shared by all pages of one document.
@@ -133,8 +131,8 @@ impl Drawer<'_> {
         }
     }
 
-    /// Writes the run's glyphs at their layout positions; each glyph carries its cluster
-    /// text so copying text out of the PDF gives the source (ToUnicode / ActualText).
+    /// Writes the run's glyphs at their layout positions (no reshaping); each glyph carries
+    /// its cluster text so copying text out of the PDF gives the source (see [`super::text`]).
     fn glyphs(&mut self, x: f32, y: f32, run: &GlyphRun, surface: &mut Surface<'_>) {
         if run.glyphs.is_empty() || run.size.is_nan() || run.size <= 0.0 {
             return;
@@ -148,22 +146,7 @@ impl Drawer<'_> {
             return;
         };
         let size = run.size;
-        let mut text = String::new();
-        let mut glyphs = Vec::with_capacity(run.glyphs.len());
-        let mut pen = 0.0f32;
-        let ranges = cluster_ranges(run, &mut text);
-        for (g, range) in run.glyphs.iter().zip(ranges) {
-            glyphs.push(KrillaGlyph::new(
-                GlyphId::new(u32::from(g.id)),
-                g.advance / size,
-                (g.x - pen) / size,
-                g.y_offset / size,
-                0.0,
-                range,
-                None,
-            ));
-            pen += g.advance;
-        }
+        let (text, glyphs) = super::text::krilla_glyphs(run);
         let start = Point::from_xy(x + run.x, y);
         if run.bold_synthetic {
             // T24: faces without a bold get fill + a 0.03 em stroke.
@@ -237,40 +220,6 @@ impl Drawer<'_> {
             Some(alt),
         ))
     }
-}
-
-/// The text range of each glyph in `text` (filled here). A cluster is a glyph with text
-/// plus the following glyphs without; its characters are shared out over its glyphs when
-/// there are enough (`……` set as two ellipsis glyphs maps each glyph to one `…`, so text
-/// extraction gives the source once), else all glyphs share the cluster's range and krilla
-/// writes one ActualText span for it.
-fn cluster_ranges(run: &GlyphRun, text: &mut String) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(run.glyphs.len());
-    let mut i = 0;
-    while i < run.glyphs.len() {
-        let mut end = i + 1;
-        while end < run.glyphs.len() && run.glyphs[end].text.is_empty() {
-            end += 1;
-        }
-        let start = text.len();
-        let cluster = &run.glyphs[i].text;
-        text.push_str(cluster);
-        let bounds: Vec<usize> = cluster
-            .char_indices()
-            .map(|(b, _)| start + b)
-            .chain([text.len()])
-            .collect();
-        let (n, k) = (bounds.len() - 1, end - i);
-        for j in 0..k {
-            if n >= k {
-                out.push(bounds[j * n / k]..bounds[(j + 1) * n / k]);
-            } else {
-                out.push(start..text.len());
-            }
-        }
-        i = end;
-    }
-    out
 }
 
 /// Reads a PNG or JPEG (by magic bytes; GIF and WebP too, since krilla reads them).

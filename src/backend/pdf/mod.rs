@@ -12,6 +12,7 @@ mod glyphs;
 mod meta;
 mod outline;
 mod tags;
+mod text;
 
 use crate::ast::Document;
 use crate::backend::{Backend, Context, RenderOptions};
