@@ -210,79 +210,22 @@ pub fn gb_no_end(c: char) -> bool {
     OPEN.contains(c) || "/／".contains(c)
 }
 
-fn text(s: &str) -> Vec<Inline> {
-    vec![Inline::Text(s.to_string())]
+/// Reads a file through the real readers and passes (as `paiban convert` does).
+pub fn load(path: &Path) -> Document {
+    let mut log = Log::default();
+    paiban::pipeline::load(
+        path,
+        &paiban::read::ReadOptions::default(),
+        true,
+        None,
+        &mut log,
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The sample `input/yiwu.txt` as a document.
-///
-/// Until the readers and passes land on this branch, the document is built by hand from the
-/// raw lines (titles, `一、`/`1.` headings, bylines, paragraphs; half-width commas made
-/// full-width as T2 would).
+/// The sample `input/yiwu.txt`, read and cleaned up.
 pub fn sample_doc() -> Document {
-    let raw = std::fs::read_to_string(root().join("input/yiwu.txt")).expect("input/yiwu.txt");
-    let mut blocks = Vec::new();
-    let mut art: Option<Article> = None;
-    let mut want_title = true;
-    for (i, l) in raw.lines().enumerate() {
-        let n = i + 1;
-        let l = l.trim().replace(',', "，").replace("**", "");
-        if l.is_empty() {
-            continue;
-        }
-        if want_title {
-            blocks.extend(art.take().map(Block::Article));
-            art = Some(Article {
-                title: text(&l),
-                subtitle: None,
-                body: Vec::new(),
-                bylines: Vec::new(),
-                id: format!("article-{n}"),
-                line: n,
-            });
-            want_title = false;
-            continue;
-        }
-        let a = art.as_mut().unwrap();
-        if l.contains("党校") && l.chars().count() < 30 {
-            let (name, aff) = l.split_once(' ').unwrap_or((&l, ""));
-            a.bylines.push(Byline {
-                name: name.into(),
-                affiliation: aff.trim().into(),
-                line: n,
-            });
-            want_title = !name.starts_with("吴伟华");
-            continue;
-        }
-        let heading = |level: u8, s: &str| {
-            Block::Heading(Heading {
-                level,
-                content: text(s),
-                run_in: Vec::new(),
-                id: format!("h-{n}"),
-                line: n,
-            })
-        };
-        if a.body.is_empty() && a.subtitle.is_none() && blocks.is_empty() {
-            a.subtitle = Some(text(&l));
-        } else if l.chars().nth(1) == Some('、') {
-            a.body.push(heading(1, &l));
-        } else if l.chars().nth(1) == Some('.') && l.starts_with(|c: char| c.is_ascii_digit()) {
-            a.body.push(heading(2, &l));
-        } else if let Some(rest) = l.strip_prefix("- ") {
-            a.body.push(heading(2, rest));
-        } else {
-            a.body.push(Block::Para(Para {
-                content: text(&l),
-                line: n,
-            }));
-        }
-    }
-    blocks.extend(art.map(Block::Article));
-    Document {
-        blocks,
-        ..Default::default()
-    }
+    load(&root().join("input/yiwu.txt"))
 }
 
 /// Expected outline: (depth, title) for each article title and heading, in order. Article
