@@ -544,3 +544,77 @@ fn perf_200kb_document() {
     let limit = if cfg!(debug_assertions) { 5000 } else { 300 };
     assert!(ms < limit, "layout took {ms} ms");
 }
+
+#[test]
+fn code_block_keeps_indentation_and_breaks_long_lines() {
+    let long = "x".repeat(200);
+    let doc = Document {
+        blocks: vec![Block::Code(CodeBlock {
+            lang: None,
+            text: format!("fn main() {{\n\tlet a = 1;\n\n{long}\n}}"),
+            line: 1,
+        })],
+        ..Default::default()
+    };
+    let (l, _) = run(&doc);
+    let style = Style::handout();
+    let lines = content_lines(&l, 0);
+    assert_eq!(lines[0].text, "fn main() {");
+    // A tab is four monospace cells (0.6 em of 10.5 pt each in DejaVu Sans Mono).
+    let cell = (lines[0].x1 - lines[0].x0) / 11.0;
+    assert!(
+        (lines[1].x0 - lines[0].x0 - 4.0 * cell).abs() < 0.2,
+        "indent {}",
+        lines[1].x0
+    );
+    // The blank source line keeps its slot: two pitches between `let` and the long line.
+    let pitch = style.code_size * style.line_pitch_em;
+    assert!((lines[2].baseline - lines[1].baseline - 2.0 * pitch).abs() < 0.1);
+    // 200 characters do not fit: the line breaks anywhere, never past the measure.
+    let xs: Vec<&TextLine> = lines.iter().filter(|x| x.text.starts_with('x')).collect();
+    assert!(xs.len() >= 2);
+    let right = style.margin_left + style.text_width();
+    assert!(xs.iter().all(|x| x.x1 <= right + 0.5));
+    assert_eq!(xs.iter().map(|x| x.text.len()).sum::<usize>(), 200);
+}
+
+#[test]
+fn sample_outline_follows_the_heading_order_and_levels() {
+    let doc = sample();
+    let (l, _) = run(&doc);
+    // Expected: article titles and headings in document order, with their levels.
+    let mut want = Vec::new();
+    for b in &doc.blocks {
+        if let Block::Article(a) = b {
+            want.push((plain_text(&a.title), 0u8));
+            for b in &a.body {
+                if let Block::Heading(h) = b {
+                    want.push((plain_text(&h.content), h.level));
+                }
+            }
+        }
+    }
+    fn flat(
+        es: &[paiban::layout::page::OutlineEntry],
+        parent: Option<u8>,
+        out: &mut Vec<(String, u8)>,
+    ) {
+        for e in es {
+            assert!(
+                parent.is_none_or(|p| e.level > p),
+                "{} nested under a level ≥ its own",
+                e.title
+            );
+            out.push((e.title.clone(), e.level));
+            flat(&e.children, Some(e.level), out);
+        }
+    }
+    let mut got = Vec::new();
+    flat(&l.outline, None, &mut got);
+    assert_eq!(got, want);
+    assert_eq!(l.outline.len(), 2, "one top-level entry per article");
+    assert!(
+        l.outline[1].children.iter().any(|c| !c.children.is_empty()),
+        "second article nests level-2 headings"
+    );
+}

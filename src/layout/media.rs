@@ -25,6 +25,12 @@ impl Builder<'_> {
             pitch,
             heading: false,
         };
+        // The paragraph engine drops spaces at line starts, so indentation becomes an offset
+        // of whole monospace cells.
+        let cell = self
+            .set(&spec_for("0"), frame.width)
+            .first()
+            .map_or(0.6 * size, |l| l.width);
         let mut lines: Vec<Line> = Vec::new();
         for src in c.text.split('\n') {
             let src = src.replace('\t', "    ");
@@ -32,15 +38,22 @@ impl Builder<'_> {
                 lines.push(blank_line());
                 continue;
             }
-            let set = self.set(&spec_for(&src), frame.width);
-            if set.iter().all(|l| l.width <= frame.width + 0.5) {
-                lines.extend(set);
-                continue;
+            let indent = src.len() - src.trim_start_matches(' ').len();
+            let shift = (indent as f32 * cell).min(frame.width / 2.0);
+            let width = frame.width - shift;
+            let body = &src[indent..];
+            let mut set = self.set(&spec_for(body), width);
+            if set.iter().any(|l| l.width > width + 0.5) {
+                // Break anywhere: cut into pieces that fit by estimated advance.
+                set = cut(body, width, size)
+                    .iter()
+                    .flat_map(|piece| self.set(&spec_for(piece), width))
+                    .collect();
             }
-            // Break anywhere: cut into pieces that fit by estimated advance, set each alone.
-            for piece in cut(&src, frame.width, size) {
-                lines.extend(self.set(&spec_for(&piece), frame.width));
-            }
+            lines.extend(set.into_iter().map(|mut l| {
+                l.x += shift;
+                l
+            }));
         }
         let tag = self.tag();
         let spec = TextSpec {

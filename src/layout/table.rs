@@ -78,12 +78,18 @@ impl Builder<'_> {
                 let inl = cell(row, c);
                 let runs = self.runs(&inl, if *is_head { &head } else { &body });
                 notes.extend(self.notes.refs_in(&runs).into_iter().map(|(i, _)| i));
-                let align = match t.aligns.get(c).copied().unwrap_or(Align::None) {
+                let col = t.aligns.get(c).copied().unwrap_or(Align::None);
+                let align = match col {
                     Align::Center => Alignment::Center,
                     Align::None if *is_head => Alignment::Center,
                     _ => Alignment::Left,
                 };
-                cells.push(self.set(&cell_spec(runs, align, size, pitch), *w));
+                let mut lines = self.set(&cell_spec(runs, align, size, pitch), *w);
+                if col == Align::Right {
+                    // The paragraph engine has no right alignment: move each line over.
+                    lines.iter_mut().for_each(|l| l.x = (*w - l.width).max(0.0));
+                }
+                cells.push(lines);
             }
             let nlines = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
             let vpad = 0.3 * size;
