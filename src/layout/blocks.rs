@@ -151,7 +151,7 @@ impl<'a> Builder<'a> {
     /// never split and keep with the next two lines.
     pub fn text(&mut self, spec: TextSpec, frame: Frame, tag: Option<TagId>) -> usize {
         let lines = self.set(&spec, frame.width);
-        self.push_lines(&lines, &spec, frame, tag, Vec::new())
+        self.push_lines(lines, &spec, frame, tag, Vec::new())
     }
 
     /// Sets a paragraph into lines.
@@ -171,7 +171,7 @@ impl<'a> Builder<'a> {
     /// the lines attach their notes to the line holding them.
     pub fn push_lines(
         &mut self,
-        lines: &[Line],
+        lines: Vec<Line>,
         spec: &TextSpec,
         frame: Frame,
         tag: Option<TagId>,
@@ -183,7 +183,10 @@ impl<'a> Builder<'a> {
         let note_refs = self.notes.refs_in(&spec.runs);
         let mut cursor = 0;
         let mut marks = Some(marks);
-        for (i, line) in lines.iter().enumerate() {
+        for (i, line) in lines.into_iter().enumerate() {
+            let notes = self
+                .notes
+                .take_refs_in_line(&line.text, &note_refs, &mut cursor);
             let mut next = self.next_tag;
             let mut link_tag = || {
                 next += 1;
@@ -205,9 +208,7 @@ impl<'a> Builder<'a> {
                 // T20: no break after the first line or before the last one.
                 b.keep_with_prev = (i == 1) || (i > 0 && i + 1 == n);
             }
-            b.notes = self
-                .notes
-                .take_refs_in_line(&line.text, &note_refs, &mut cursor);
+            b.notes = notes;
             b.marks = marks.take().unwrap_or_default();
             self.push(b);
         }
@@ -255,7 +256,7 @@ impl<'a> Builder<'a> {
         };
         let first = self.boxes.len();
         let lines = lines.unwrap_or_else(|| self.set(&spec, frame.width));
-        self.push_lines(&lines, &spec, frame, Some(tag), Vec::new());
+        self.push_lines(lines, &spec, frame, Some(tag), Vec::new());
         out.push(StructChild::Node(self.p_node(StructKind::P, tag, first)));
     }
 
@@ -392,7 +393,7 @@ impl<'a> Builder<'a> {
         let title = ast::plain_text(&h.content);
         let first = self.boxes.len();
         self.push_lines(
-            &lines,
+            lines,
             &spec,
             frame,
             Some(tag),

@@ -62,7 +62,7 @@ impl Builder<'_> {
         };
         self.space(pitch / 4.0);
         let first = self.boxes.len();
-        self.push_lines(&lines, &spec, frame, Some(tag), Vec::new());
+        self.push_lines(lines, &spec, frame, Some(tag), Vec::new());
         let mut node = self.p_node(StructKind::Code, tag, first);
         node.children.truncate(1);
         out.push(StructChild::Node(node));

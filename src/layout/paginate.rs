@@ -220,7 +220,7 @@ fn centred_line(
         kinsoku: Kinsoku::Gb,
         line_pitch: size * style.line_pitch_em,
     };
-    for line in set_paragraph(&spec, fonts).iter().take(1) {
+    if let Some(line) = set_paragraph(&spec, fonts).into_iter().next() {
         page.items.extend(line_items(
             line,
             style.margin_left,

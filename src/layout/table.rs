@@ -92,6 +92,7 @@ impl Builder<'_> {
                 cells.push(lines);
             }
             let nlines = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            let mut cells: Vec<_> = cells.into_iter().map(Vec::into_iter).collect();
             let vpad = 0.3 * size;
             let height = nlines as f32 * pitch + 2.0 * vpad;
             let mut b = VBox::new(
@@ -110,8 +111,8 @@ impl Builder<'_> {
             // Row-line-major order: the first line of every cell, then the second…
             for i in 0..nlines {
                 let mut x = x_left + pad;
-                for (c, lines) in cells.iter().enumerate() {
-                    if let Some(line) = lines.get(i) {
+                for (c, lines) in cells.iter_mut().enumerate() {
+                    if let Some(line) = lines.next() {
                         let base = baseline0 + i as f32 * pitch;
                         b.items
                             .extend(line_items(line, x, base, Some(tags[c]), &mut || None));

@@ -88,7 +88,7 @@ impl VBox {
 /// (relative to whatever the caller measures from). Links get `link_tag` (each link area
 /// one fresh id from the closure, so the tag tree can hold a `Link` element per area).
 pub(crate) fn line_items(
-    line: &Line,
+    line: Line,
     x0: f32,
     baseline: f32,
     tag: Option<TagId>,
@@ -96,8 +96,8 @@ pub(crate) fn line_items(
 ) -> Vec<Item> {
     let start = x0 + line.x;
     let mut items = Vec::with_capacity(line.glyph_runs.len() + line.dots.len());
-    for run in &line.glyph_runs {
-        let mut run = run.clone();
+    let (ascent, descent) = (line.ascent, line.descent);
+    for mut run in line.glyph_runs {
         let origin = run.x;
         for g in &mut run.glyphs {
             g.x -= origin;
@@ -118,17 +118,17 @@ pub(crate) fn line_items(
             tag,
         });
     }
-    for l in &line.links {
+    for l in line.links {
         let target = match l.url.strip_prefix('#') {
             Some(id) => LinkTarget::Dest(id.to_string()),
-            None => LinkTarget::Url(l.url.clone()),
+            None => LinkTarget::Url(l.url),
         };
         items.push(Item {
             x: start + l.x0,
-            y: baseline - line.ascent,
+            y: baseline - ascent,
             kind: ItemKind::Link {
                 width: l.x1 - l.x0,
-                height: line.ascent + line.descent,
+                height: ascent + descent,
                 target,
             },
             tag: link_tag(),
