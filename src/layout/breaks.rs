@@ -8,6 +8,24 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 /// Penalty for breaking inside a code token (allowed only to avoid an overfull line, T8).
 pub(crate) const CODE_PENALTY: f64 = 5000.0;
 
+/// Penalty for breaking a URL after one of its separators (T8).
+pub(crate) const URL_PENALTY: f64 = 50.0;
+
+/// T8 URLs: a break after `/ ? & = . - _`, never inside the scheme (`https://`).
+fn url_break_after(text: &str, start: usize, end: usize, next: usize) -> bool {
+    let mark = &text[start..end];
+    let looks_like_url = text[..end]
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.contains("://") || w.starts_with("www."));
+    let in_scheme = mark == "/" && (text[..start].ends_with(':') || text[..start].ends_with(":/"));
+    let before_slash = text[next..].starts_with('/');
+    looks_like_url
+        && !in_scheme
+        && !before_slash
+        && matches!(mark, "/" | "?" | "&" | "=" | "." | "-" | "_")
+}
+
 /// Whether a line may end after an atom.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Brk {
@@ -81,6 +99,15 @@ pub(crate) fn breaks(p: &Prepared, spec: &ParaSpec) -> Vec<Brk> {
             } else {
                 Brk::Yes(CODE_PENALTY)
             });
+            continue;
+        }
+        if rb.note_ref && !ra.note_ref {
+            out.push(Brk::No); // a footnote marker never starts a line
+            continue;
+        }
+        if ra.link.is_some() && a.run == b.run && url_break_after(&p.text, a.start, a.end, b.start)
+        {
+            out.push(Brk::Yes(URL_PENALTY));
             continue;
         }
         let ok = allowed[b.start]

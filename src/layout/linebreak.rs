@@ -16,69 +16,63 @@ const OVERFULL_PENALTY: f64 = 1.0e12;
 /// Letter-spacing Han is costlier than squeezing punctuation blanks, which GB practice
 /// does routinely (T9 "the cheaper layout wins").
 const INTERCHAR_STRETCH_EM: f64 = 0.2;
+/// Largest stretch ratio of a non-last line in the first pass.
+const TOLERANCE: f64 = 2.5;
 /// Using all punctuation shrink counts as ratio 0.5, not 1.
 const SHRINK_EASE: f64 = 2.0;
 
-/// Prefix sums over atoms and gaps: width, shrink per T16 level, stretch levels 1–2,
-/// number of level-3 (justifiable) gaps.
+/// Prefix sums over atoms and gaps, so each candidate line is measured in O(1). The line
+/// breaker needs only totals; the T16 level order matters when the line is justified.
 struct Sums {
     atom_w: Vec<f64>,
     gap_w: Vec<f64>,
-    atom_shrink: Vec<[f64; 5]>,
-    gap_shrink: Vec<[f64; 5]>,
-    stretch: Vec<[f64; 2]>,
-    just: Vec<f64>,
+    atom_shrink: Vec<f64>,
+    gap_shrink: Vec<f64>,
+    /// Levels 1–2 stretch plus the nominal level-3 stretch of justifiable gaps.
+    stretch: Vec<f64>,
 }
 
 fn prefix_sums(p: &Prepared) -> Sums {
     let n = p.atoms.len();
     let mut s = Sums {
-        atom_w: vec![0.0; n + 1],
-        gap_w: vec![0.0; n + 1],
-        atom_shrink: vec![[0.0; 5]; n + 1],
-        gap_shrink: vec![[0.0; 5]; n + 1],
-        stretch: vec![[0.0; 2]; n + 1],
-        just: vec![0.0; n + 1],
+        atom_w: Vec::with_capacity(n + 1),
+        gap_w: Vec::with_capacity(n + 1),
+        atom_shrink: Vec::with_capacity(n + 1),
+        gap_shrink: Vec::with_capacity(n + 1),
+        stretch: Vec::with_capacity(n + 1),
     };
-    for i in 0..n {
-        let (a, g) = (&p.atoms[i], &p.gaps[i]);
-        s.atom_w[i + 1] = s.atom_w[i] + a.width as f64;
-        s.gap_w[i + 1] = s.gap_w[i] + g.width as f64;
-        s.atom_shrink[i + 1] = s.atom_shrink[i];
-        s.atom_shrink[i + 1][a.shrink_level] += (a.blank_l + a.blank_r) as f64;
-        s.gap_shrink[i + 1] = s.gap_shrink[i];
-        s.gap_shrink[i + 1][g.shrink_level] += g.shrink as f64;
-        s.stretch[i + 1] = s.stretch[i];
-        if g.stretch_level > 0 {
-            s.stretch[i + 1][g.stretch_level - 1] += g.stretch as f64;
+    let (mut aw, mut gw, mut ash, mut gsh, mut st) = (0.0, 0.0, 0.0, 0.0, 0.0);
+    for i in 0..=n {
+        s.atom_w.push(aw);
+        s.gap_w.push(gw);
+        s.atom_shrink.push(ash);
+        s.gap_shrink.push(gsh);
+        s.stretch.push(st);
+        if i == n {
+            break;
         }
-        s.just[i + 1] = s.just[i]
-            + if g.justifiable {
-                a.em as f64 * INTERCHAR_STRETCH_EM
-            } else {
-                0.0
-            };
+        let (a, g) = (&p.atoms[i], &p.gaps[i]);
+        aw += a.width as f64;
+        gw += g.width as f64;
+        ash += (a.blank_l + a.blank_r) as f64;
+        gsh += g.shrink as f64;
+        st += g.stretch as f64;
+        if g.justifiable {
+            st += a.em as f64 * INTERCHAR_STRETCH_EM;
+        }
     }
     s
 }
 
 /// Natural width, total shrink and total stretch of atoms `s..e` as one line (T14 applied).
+#[inline]
 fn measure(p: &Prepared, sums: &Sums, s: usize, e: usize) -> (f64, f64, f64) {
-    let last = &p.atoms[e - 1];
-    let trim = last.blank_r as f64; // T14: a final STOP/CLOSE is set 0.5 em
+    let trim = p.atoms[e - 1].blank_r as f64; // T14: a final STOP/CLOSE is set 0.5 em
     let width = sums.atom_w[e] - sums.atom_w[s] + sums.gap_w[e - 1] - sums.gap_w[s] - trim;
-    let shrink: f64 = (0..5)
-        .map(|l| {
-            sums.atom_shrink[e][l] - sums.atom_shrink[s][l] + sums.gap_shrink[e - 1][l]
-                - sums.gap_shrink[s][l]
-        })
-        .sum::<f64>()
+    let shrink = sums.atom_shrink[e] - sums.atom_shrink[s] + sums.gap_shrink[e - 1]
+        - sums.gap_shrink[s]
         - trim;
-    let stretch = (0..2)
-        .map(|l| sums.stretch[e - 1][l] - sums.stretch[s][l])
-        .sum::<f64>()
-        + sums.just[e - 1]
-        - sums.just[s];
+    let stretch = sums.stretch[e - 1] - sums.stretch[s];
     (width, shrink.max(0.0), stretch)
 }
 
@@ -90,7 +84,11 @@ struct Node {
 }
 
 /// Chooses line ranges for the paragraph (T9–T11, T16 line selection).
-fn choose(p: &Prepared, spec: &ParaSpec, brks: &[Brk]) -> Vec<LineRange> {
+///
+/// `tolerance` bounds the stretch ratio of a non-last line (r = 2.5 is 0.5 em per Han gap,
+/// the T16 limit); it keeps only plausible line ends active, which makes the search
+/// near-linear. Returns whether an overfull emergency line was needed.
+fn choose(p: &Prepared, spec: &ParaSpec, brks: &[Brk], tolerance: f64) -> (Vec<LineRange>, bool) {
     let n = p.atoms.len();
     let sums = prefix_sums(p);
     // T11: the last line needs ≥2 characters besides trailing STOP/CLOSE.
@@ -105,6 +103,7 @@ fn choose(p: &Prepared, spec: &ParaSpec, brks: &[Brk]) -> Vec<LineRange> {
         line: 0,
     }];
     let mut active: Vec<usize> = vec![0];
+    let mut emergency = false;
     for (i, brk) in brks.iter().enumerate() {
         let penalty = match *brk {
             Brk::No => continue,
@@ -142,6 +141,9 @@ fn choose(p: &Prepared, spec: &ParaSpec, brks: &[Brk]) -> Vec<LineRange> {
             } else {
                 delta / (SHRINK_EASE * shrink).max(1e-9)
             };
+            if ratio > tolerance {
+                return true; // too loose to end a line here, but may start a later one
+            }
             let badness = 100.0 * ratio.abs().powi(3);
             let mut demerits = node.demerits + (1.0 + badness).powi(2) + penalty;
             if e == n && node.start > 0 && tail.saturating_sub(node.start) < 2 {
@@ -156,7 +158,10 @@ fn choose(p: &Prepared, spec: &ParaSpec, brks: &[Brk]) -> Vec<LineRange> {
             (Some(b), _) => b,
             // Nothing fits: the unit between the last feasible break and this one is wider
             // than the measure; set it overfull rather than lose text.
-            (None, Some(r)) if active.is_empty() => (nodes[r].demerits + OVERFULL_PENALTY, r),
+            (None, Some(r)) if active.is_empty() => {
+                emergency = true;
+                (nodes[r].demerits + OVERFULL_PENALTY, r)
+            }
             _ => continue,
         };
         nodes.push(Node {
@@ -185,7 +190,7 @@ fn choose(p: &Prepared, spec: &ParaSpec, brks: &[Brk]) -> Vec<LineRange> {
         ni = prev;
     }
     ranges.reverse();
-    ranges
+    (ranges, emergency)
 }
 
 /// Sets one paragraph: shape once, choose breaks, justify each line.
@@ -195,8 +200,10 @@ pub(crate) fn set_paragraph(spec: &ParaSpec, fonts: &FontSet) -> Vec<Line> {
         return Vec::new();
     }
     let brks = breaks(&p, spec);
-    choose(&p, spec, &brks)
-        .iter()
-        .map(|r| finish_line(&p, spec, r))
-        .collect()
+    // Like TeX: a first pass with a tolerance, a second without one only if needed.
+    let (mut ranges, emergency) = choose(&p, spec, &brks, TOLERANCE);
+    if emergency {
+        ranges = choose(&p, spec, &brks, f64::INFINITY).0;
+    }
+    ranges.iter().map(|r| finish_line(&p, spec, r)).collect()
 }

@@ -14,6 +14,7 @@ pub mod page;
 mod paginate;
 mod preset;
 mod shape;
+mod shaper;
 mod table;
 mod types;
 mod vlist;

@@ -162,6 +162,7 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
         faces: Vec::new(),
     };
     // Pass 1: segments of one run in one face (spaces stick to the segment).
+    let mut pending = Gap::default();
     let mut face_index: HashMap<*const Face, usize> = HashMap::new();
     let mut arcs: Vec<Arc<Face>> = Vec::new();
     let mut segments = Vec::new();
@@ -198,29 +199,30 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
         seg_start = seg_end;
     }
     // Pass 2: shape each segment once.
-    let hb_faces: Vec<rustybuzz::Face> = arcs.iter().map(|f| f.shaper()).collect();
-    for (f, hb) in arcs.iter().zip(&hb_faces) {
-        let upem = hb.units_per_em() as f32;
-        out.faces.push(FaceInfo {
-            ascender: hb.ascender() as f32 / upem,
-            descender: -(hb.descender() as f32) / upem,
-            upem,
-            face: f.clone(),
-        });
-    }
-    let mut pending = Gap::default();
-    for (a, b, fi, synth) in segments {
-        let run = &spec.runs[chars[a].run];
-        shape_segment(
-            &mut out,
-            &hb_faces[fi],
-            fi,
-            &chars[a..b],
-            run,
-            synth,
-            &mut pending,
-        );
-    }
+    super::shaper::with_shapers(&arcs, |hb_faces| {
+        for (f, sh) in arcs.iter().zip(hb_faces) {
+            let hb = &sh.hb;
+            let upem = hb.units_per_em() as f32;
+            out.faces.push(FaceInfo {
+                ascender: hb.ascender() as f32 / upem,
+                descender: -(hb.descender() as f32) / upem,
+                upem,
+                face: f.clone(),
+            });
+        }
+        for (a, b, fi, synth) in segments {
+            let run = &spec.runs[chars[a].run];
+            shape_segment(
+                &mut out,
+                hb_faces[fi],
+                fi,
+                &chars[a..b],
+                run,
+                synth,
+                &mut pending,
+            );
+        }
+    });
     out.gaps.push(pending);
     compress(&mut out);
     glue(&mut out, spec);
@@ -230,7 +232,7 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
 /// Shapes chars of one run in one face, appending atoms (and space widths to gaps).
 fn shape_segment(
     out: &mut Prepared,
-    hb: &rustybuzz::Face,
+    sh: &super::shaper::Shaper,
     fi: usize,
     chars: &[CharInfo],
     run: &super::types::StyledRun,
@@ -247,6 +249,7 @@ fn shape_segment(
     let fwid = rustybuzz::ttf_parser::Tag::from_bytes(b"fwid");
     let mut buf = UnicodeBuffer::new();
     let mut features = Vec::new();
+    let hb = &sh.hb;
     let two_em_dash = hb.glyph_index('\u{2E3A}').is_some();
     for ch in chars {
         if ch.pair == 2 && ch.c == '—' && two_em_dash {
@@ -273,7 +276,9 @@ fn shape_segment(
     let mut g = 0;
     while g < infos.len() {
         let cluster = infos[g].cluster as usize;
-        let k = chars.iter().position(|c| c.byte == cluster).unwrap_or(0);
+        let k = chars
+            .binary_search_by_key(&cluster, |c| c.byte)
+            .unwrap_or(0);
         let ch = &chars[k];
         // A DASH2/ELL2 pair is one atom even when shaped as two clusters.
         let min_end = if ch.pair == 1 {
@@ -335,7 +340,7 @@ fn shape_segment(
                     rise: if run.note_ref { run.size * 0.4 } else { 0.0 },
                     synthetic_bold: synth,
                 };
-                nominal_box(&mut atom, ch.c, hb, &out.glyphs[first..], scale);
+                nominal_box(&mut atom, ch.c, sh, &out.glyphs[first..], scale);
                 out.atoms.push(atom);
             }
         }
@@ -367,7 +372,7 @@ impl Prepared {
 
 /// T12 nominal widths and box placement; T7 blanks (checked against the glyph's ink so
 /// centred punctuation is never trimmed, T14).
-fn nominal_box(a: &mut Atom, c: char, hb: &rustybuzz::Face, glyphs: &[Glyph], scale: f32) {
+fn nominal_box(a: &mut Atom, c: char, sh: &super::shaper::Shaper, glyphs: &[Glyph], scale: f32) {
     let em = a.em;
     let adv = a.width;
     let nominal = match a.class {
@@ -389,14 +394,9 @@ fn nominal_box(a: &mut Atom, c: char, hb: &rustybuzz::Face, glyphs: &[Glyph], sc
         a.shift = 0.0; // two boxed glyphs: placed by their own advances
     }
     // Ink extent inside the box, for the blank check.
-    let ink = glyphs
-        .first()
-        .and_then(|g| hb.glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(g.id)));
+    let ink = glyphs.first().and_then(|g| sh.ink_x(g.id));
     let (ink_l, ink_r) = match ink {
-        Some(bb) => (
-            a.shift + bb.x_min as f32 * scale,
-            a.shift + bb.x_max as f32 * scale,
-        ),
+        Some(bb) => (a.shift + bb.0 as f32 * scale, a.shift + bb.1 as f32 * scale),
         None => (0.0, nominal),
     };
     let half = 0.5 * em;
