@@ -163,15 +163,20 @@ fn t12_dash2_is_two_em_one_stroke() {
         "甲→乙 {}",
         (b - a) / EM
     );
-    // Drawn as one 2-em dash glyph (U+2E3A) or two overlapping dashes: no white gap.
+    // Drawn as one 2-em dash glyph (U+2E3A with fwid: ink 0.035–1.965 em), so the
+    // stroke is unbroken and fills its box.
     let dash: Vec<_> = l
         .glyph_runs
         .iter()
         .flat_map(|r| &r.glyphs)
-        .filter(|g| g.x > a + 0.5 * EM && g.x < b)
+        .filter(|g| g.text == "——")
         .collect();
-    assert!(!dash.is_empty() && dash.len() <= 2);
-    assert!(dash.iter().all(|g| g.advance <= 2.0 * EM));
+    assert_eq!(dash.len(), 1);
+    assert!(
+        (dash[0].x - (a + EM)).abs() < 0.02 * EM,
+        "dash starts its box"
+    );
+    assert!((dash[0].advance - 2.0 * EM).abs() < 0.02 * EM);
 }
 
 #[test]
@@ -507,4 +512,39 @@ fn footnote_marker_never_starts_a_line() {
             "superscript"
         );
     }
+}
+
+#[test]
+fn t12_single_dash_and_ellipsis_widths() {
+    for (text, em) in [
+        ("甲—乙", 2.0),
+        ("甲……乙", 3.0),
+        ("甲～乙", 2.0),
+        ("甲–乙", 1.5),
+    ] {
+        let l = &set(text, 20.0)[0];
+        let d = x_of(l, "乙", 0) - x_of(l, "甲", 0);
+        assert!((d - em * EM).abs() < 0.02 * EM, "{text}: {}", d / EM);
+    }
+}
+
+#[test]
+fn t25_kai_quotes_in_one_em_box() {
+    // LXGW WenKai's quotes are 0.35 em wide; T25 sets them in a 1-em box.
+    let kai = RunStyle {
+        font: FontRole::Kai,
+        size: EM,
+        bold: false,
+    };
+    let spec = spec_runs(
+        vec![StyledRun::plain("甲“乙”丙", &kai)],
+        20.0,
+        0.0,
+        Alignment::Justify,
+    );
+    let l = &set_paragraph(&spec, &FontSet::bundled())[0];
+    assert!((x_of(l, "乙", 0) - x_of(l, "甲", 0) - 2.0 * EM).abs() < 0.02 * EM);
+    assert!((x_of(l, "丙", 0) - x_of(l, "乙", 0) - 2.0 * EM).abs() < 0.02 * EM);
+    // The opening quote's ink sits at the right of its box (OPEN, T7).
+    assert!(x_of(l, "“", 0) - x_of(l, "甲", 0) > 1.5 * EM);
 }

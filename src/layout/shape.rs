@@ -262,7 +262,14 @@ fn shape_segment(
         };
         if matches!(c, '—' | '\u{2E3A}' | '…' | '⋯' | '～') {
             // T12: OpenType fwid gives the full-width advance where the font has it.
-            features.push(Feature::new(fwid, 1, ch.byte..ch.byte + 1));
+            // Built by hand: rustybuzz 0.20's `Feature::new` turns `a..a + 1` into an
+            // empty cluster range.
+            features.push(Feature {
+                tag: fwid,
+                value: 1,
+                start: ch.byte as u32,
+                end: ch.byte as u32 + 1,
+            });
         }
         buf.add(c, ch.byte as u32);
     }
