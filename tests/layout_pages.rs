@@ -4,7 +4,9 @@
 
 use paiban::ast::*;
 use paiban::layout::dump::{text_lines, TextLine};
-use paiban::layout::page::{Layout, StructChild, StructKind, StructNode, TagId};
+use paiban::layout::page::{
+    ItemKind, Layout, LinkTarget, StructChild, StructKind, StructNode, TagId,
+};
 use paiban::layout::{dump, layout, FontSet};
 use paiban::log::Log;
 use paiban::passes::{self, PassOptions};
@@ -621,4 +623,193 @@ fn sample_outline_follows_the_heading_order_and_levels() {
         l.outline[1].children.iter().any(|c| !c.children.is_empty()),
         "second article nests level-2 headings"
     );
+}
+
+#[test]
+fn t22_run_in_heading_shares_the_paragraph() {
+    let doc = Document {
+        blocks: vec![Block::Heading(Heading {
+            level: 2,
+            content: text("（一）坚持党的领导。"),
+            run_in: text(&"这是根本。".repeat(30)),
+            id: "r".into(),
+            line: 1,
+        })],
+        ..Default::default()
+    };
+    let (l, _) = run(&doc);
+    let style = Style::handout();
+    let page = &l.pages[0];
+    let lines = content_lines(&l, 0);
+    let first = &lines[0];
+    assert!(
+        first.text.starts_with("（一）坚持党的领导。这是根本"),
+        "{}",
+        first.text
+    );
+    let runs: Vec<(f32, String)> = first
+        .items
+        .iter()
+        .filter_map(|&i| match &page.items[i].kind {
+            ItemKind::Glyphs(r) => Some((r.size, r.face.family.clone())),
+            _ => None,
+        })
+        .collect();
+    let heading = style.heading(2);
+    assert_eq!(
+        runs[0].0, heading.size,
+        "T22 heading span in the level's size"
+    );
+    assert!(
+        runs[0].1.contains("WenKai"),
+        "T22 heading span in Kai: {runs:?}"
+    );
+    assert!(
+        runs.iter()
+            .any(|r| r.0 == style.body_size && r.1.contains("Serif")),
+        "T22 body span: {runs:?}"
+    );
+    // One paragraph: the run-over line is flush left and the outline still lists it.
+    assert!((lines[1].x0 - style.margin_left).abs() <= 0.3);
+    assert_eq!(l.outline[0].title, "（一）坚持党的领导。");
+    assert!(l.anchors.contains_key("r"));
+}
+
+#[test]
+fn each_article_starts_a_new_page_and_running_header_is_an_artifact() {
+    let mut style = Style::handout();
+    style.header = Some("义乌发展经验学习材料".into());
+    let doc = sample();
+    let mut log = Log::default();
+    let l = layout(&doc, &style, &FontSet::bundled(), Path::new("."), &mut log);
+    for a in &l.outline {
+        let lines = content_lines(&l, a.page);
+        assert_eq!(
+            lines[0].size, style.title.size,
+            "article title first on its page"
+        );
+        assert!(
+            a.title.starts_with(&lines[0].text),
+            "{} vs {}",
+            a.title,
+            lines[0].text
+        );
+    }
+    for (p, page) in l.pages.iter().enumerate() {
+        let lines = text_lines(&page.items);
+        let head = &lines[0];
+        assert_eq!(head.text, "义乌发展经验学习材料");
+        assert!(head.baseline < style.margin_top);
+        assert!(
+            page.items[head.items[0]].tag.is_none(),
+            "header is an artifact"
+        );
+        let foot = lines.last().unwrap();
+        assert_eq!(foot.text, format!("— {} —", p + 1));
+        assert!(foot.baseline > style.page_height - style.margin_bottom);
+        assert_eq!(page.label, (p + 1).to_string());
+    }
+}
+
+#[test]
+fn internal_links_point_at_anchors() {
+    let doc = Document {
+        blocks: vec![
+            heading(1, "一、总体要求", "zongti"),
+            Block::Para(Para {
+                content: vec![
+                    Inline::Text("参见".into()),
+                    Inline::Link(Link {
+                        url: "#zongti".into(),
+                        title: None,
+                        content: text("总体要求"),
+                    }),
+                    Inline::Text("和".into()),
+                    Inline::Link(Link {
+                        url: "https://example.com".into(),
+                        title: None,
+                        content: text("官网"),
+                    }),
+                    Inline::Text("。".into()),
+                ],
+                line: 2,
+            }),
+        ],
+        ..Default::default()
+    };
+    let (l, log) = run(&doc);
+    assert!(log.warnings().next().is_none(), "{:?}", log.entries);
+    let links: Vec<&LinkTarget> = l.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match &i.kind {
+            ItemKind::Link {
+                target,
+                width,
+                height,
+            } => {
+                assert!(*width > 20.0 && *height > 10.0);
+                Some(target)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            &LinkTarget::Dest("zongti".into()),
+            &LinkTarget::Url("https://example.com".into())
+        ]
+    );
+    // Each link area is its own Link element in the tag tree.
+    let k = kinds(&l);
+    assert_eq!(k.values().filter(|v| **v == StructKind::Link).count(), 2);
+}
+
+#[test]
+fn figure_is_scaled_to_the_measure_and_tagged_with_alt_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // A PNG header is all the layout reads: 2000 × 1000 px.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend(2000u32.to_be_bytes());
+    png.extend(1000u32.to_be_bytes());
+    png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    std::fs::write(dir.path().join("big.png"), png).unwrap();
+    let doc = Document {
+        blocks: vec![Block::Figure(Figure {
+            src: "big.png".into(),
+            alt: "示意图".into(),
+            title: Some("图1 示意图".into()),
+            line: 1,
+        })],
+        ..Default::default()
+    };
+    let mut log = Log::default();
+    let style = Style::handout();
+    let l = layout(&doc, &style, &FontSet::bundled(), dir.path(), &mut log);
+    assert!(log.warnings().next().is_none(), "{:?}", log.entries);
+    let (x, w, h, tag) = l.pages[0]
+        .items
+        .iter()
+        .find_map(|i| match &i.kind {
+            ItemKind::Image {
+                width,
+                height,
+                path,
+                ..
+            } => {
+                assert_eq!(path, &dir.path().join("big.png"));
+                Some((i.x, *width, *height, i.tag))
+            }
+            _ => None,
+        })
+        .expect("image item");
+    assert!(
+        (w - style.text_width()).abs() < 0.1,
+        "scaled to the measure: {w}"
+    );
+    assert!((h - w / 2.0).abs() < 0.1, "aspect kept");
+    assert!((x - style.margin_left).abs() < 0.1);
+    assert!(matches!(kinds(&l)[&tag.unwrap()], StructKind::Figure { ref alt } if alt == "示意图"));
+    assert!(dump(&l).contains("图1 示意图"), "caption below the image");
 }

@@ -186,23 +186,20 @@ fn furniture(page: &mut Page, n: usize, style: &Style, fonts: &FontSet) {
     let size = style.page_number_size;
     let text = style.page_number.replace("{n}", &n.to_string());
     let base = style.page_height - style.margin_bottom / 2.0 + (ASCENT_EM - 0.5) * size;
-    centred_line(page, &text, size, base, style, fonts);
+    let foot = centred_line(&text, size, base, style, fonts);
+    page.items.extend(foot);
     if let Some(h) = &style.header {
+        // The header comes first in reading order (and in the content stream).
         let base = style.margin_top / 2.0 + (ASCENT_EM - 0.5) * size;
-        centred_line(page, h, size, base, style, fonts);
+        let head = centred_line(h, size, base, style, fonts);
+        page.items.splice(0..0, head);
     }
 }
 
-fn centred_line(
-    page: &mut Page,
-    text: &str,
-    size: f32,
-    baseline: f32,
-    style: &Style,
-    fonts: &FontSet,
-) {
+/// Items of one centred artifact line (page number, running header).
+fn centred_line(text: &str, size: f32, baseline: f32, style: &Style, fonts: &FontSet) -> Vec<Item> {
     if text.trim().is_empty() {
-        return;
+        return Vec::new();
     }
     let run = StyledRun::plain(
         text,
@@ -220,14 +217,9 @@ fn centred_line(
         kinsoku: Kinsoku::Gb,
         line_pitch: size * style.line_pitch_em,
     };
-    if let Some(line) = set_paragraph(&spec, fonts).into_iter().next() {
-        page.items.extend(line_items(
-            line,
-            style.margin_left,
-            baseline,
-            None,
-            &mut || None,
-        ));
+    match set_paragraph(&spec, fonts).into_iter().next() {
+        Some(line) => line_items(line, style.margin_left, baseline, None, &mut || None),
+        None => Vec::new(),
     }
 }
 
