@@ -137,7 +137,7 @@ impl Drawer<'_> {
         if run.glyphs.is_empty() || run.size.is_nan() || run.size <= 0.0 {
             return;
         }
-        let Some(font) = self.fonts.get(&run.face) else {
+        let Some(info) = self.fonts.get(&run.face) else {
             self.log.warn(
                 "pdf",
                 0,
@@ -146,7 +146,7 @@ impl Drawer<'_> {
             return;
         };
         let size = run.size;
-        let (text, glyphs) = super::text::krilla_glyphs(run);
+        let (text, glyphs) = super::text::krilla_glyphs(run, &info);
         let start = Point::from_xy(x + run.x, y);
         if run.bold_synthetic {
             // T24: faces without a bold get fill + a 0.03 em stroke.
@@ -156,7 +156,7 @@ impl Drawer<'_> {
                 ..black_stroke()
             }));
         }
-        surface.draw_glyphs(start, &glyphs, font, &text, size, false);
+        surface.draw_glyphs(start, &glyphs, info.font.clone(), &text, size, false);
         if run.bold_synthetic {
             surface.set_stroke(None);
         }

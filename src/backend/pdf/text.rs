@@ -6,6 +6,7 @@
 //! as a real space glyph at the end of the advance when the face has one, and otherwise
 //! left out of the glyph's text.
 
+use super::fonts::FaceInfo;
 use crate::layout::GlyphRun;
 use krilla::text::{GlyphId, KrillaGlyph};
 use std::ops::Range;
@@ -20,15 +21,10 @@ struct Out {
 }
 
 /// The run's text and its glyphs with em-relative metrics (krilla's convention).
-pub(crate) fn krilla_glyphs(run: &GlyphRun) -> (String, Vec<KrillaGlyph>) {
+pub(crate) fn krilla_glyphs(run: &GlyphRun, face: &FaceInfo) -> (String, Vec<KrillaGlyph>) {
     let size = run.size;
-    let ttf = run.face.ttf();
-    let upem = f32::from(ttf.units_per_em().max(1));
-    let space = ttf.glyph_index(' ').map(|g| g.0);
-    let natural = |id: u16| {
-        ttf.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(id))
-            .map(|a| f32::from(a) * size / upem)
-    };
+    let space = face.space;
+    let natural = |id: u16| face.advance(id).map(|a| a * size);
     let mut text = String::new();
     let mut out: Vec<Out> = Vec::with_capacity(run.glyphs.len());
     let mut i = 0;
@@ -132,6 +128,12 @@ mod tests {
         }
     }
 
+    fn convert(glyphs: Vec<PlacedGlyph>) -> (String, Vec<KrillaGlyph>) {
+        let r = run(glyphs);
+        let info = FaceInfo::new(&r.face).expect("bundled mono face");
+        krilla_glyphs(&r, &info)
+    }
+
     fn run(glyphs: Vec<PlacedGlyph>) -> GlyphRun {
         GlyphRun {
             face: FontSet::bundled().primary(FontRole::Mono).clone(),
@@ -144,11 +146,10 @@ mod tests {
 
     #[test]
     fn trailing_space_becomes_a_space_glyph() {
-        let r = run(vec![
+        let (text, g) = convert(vec![
             glyph(79, 0.0, 12.04, "n "),
             glyph(78, 12.04, 6.02, "m"),
         ]);
-        let (text, g) = krilla_glyphs(&r);
         assert_eq!(text, "n m");
         assert_eq!(g.len(), 3);
         let texts: Vec<&str> = g.iter().map(|g| &text[g.text_range()]).collect();
@@ -160,8 +161,7 @@ mod tests {
 
     #[test]
     fn two_glyph_cluster_shares_its_characters() {
-        let r = run(vec![glyph(5, 0.0, 10.0, "……"), glyph(5, 10.0, 10.0, "")]);
-        let (text, g) = krilla_glyphs(&r);
+        let (text, g) = convert(vec![glyph(5, 0.0, 10.0, "……"), glyph(5, 10.0, 10.0, "")]);
         let texts: Vec<&str> = g.iter().map(|g| &text[g.text_range()]).collect();
         assert_eq!(texts, ["…", "…"]);
     }
