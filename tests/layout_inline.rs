@@ -379,7 +379,8 @@ fn token() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
         "中", "国", "发", "展", "经", "验", "义", "乌", "的", "在", "了", "是", "人", "民", "新",
         "时", "代", "Rust", "hello", "PDF", "2024", "3.5%", "1,234", "10:30", "2693.3", "，", "。",
-        "、", "“", "”", "《", "》", "——", "……", "：", "；", "？", "！", "（", "）",
+        "、", "“", "”", "《", "》", "——", "……", "：", "；", "？", "！", "（", "）", "·", "～", "‘",
+        "’", "？！", "】", "【", "\u{3000}",
     ])
 }
 
@@ -408,6 +409,13 @@ proptest! {
             // Only a unit with no break opportunity (no Han, no space: `Rust“Rust”`) may overflow.
             let unit = !l.text.chars().any(|c| c == ' ' || ('\u{4e00}'..='\u{9fff}').contains(&c));
             prop_assert!(unit || l.width <= width * EM + 0.01, "overfull {:.2}/{width}: {}", l.width / EM, dump(&lines));
+        }
+        // T16: a justified line with Han in it has inter-character gaps to fill the measure.
+        for l in &lines[..lines.len() - 1] {
+            let han = l.text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+            if han >= 2 && l.width <= width * EM + 0.01 {
+                prop_assert!((l.width - width * EM).abs() < 0.01, "not justified: {}", dump(&lines));
+            }
         }
         let joined: String = lines.iter().map(|l| l.text.as_str()).collect();
         prop_assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
