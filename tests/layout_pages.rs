@@ -428,6 +428,19 @@ fn table_header_repeats_after_page_break() {
         // The repeated header is an artifact; the body rows are tagged.
         assert!(l.pages[p].items[first.items[0]].tag.is_none());
     }
+    // A page that breaks the table closes it with a thin rule under its last row.
+    for (p, page) in l.pages[..l.pages.len() - 1].iter().enumerate() {
+        let rows = content_lines(&l, p);
+        let last = rows.last().unwrap().baseline;
+        let closing = page.items.iter().any(|i| {
+            matches!(i.kind, ItemKind::Rule { height, .. } if height == 0.5) && i.y > last
+        });
+        assert!(
+            closing,
+            "page {}: no closing rule under the last row",
+            p + 1
+        );
+    }
     // Long cells wrap: some row has a second line.
     let d = dump(&l);
     assert!(

@@ -222,7 +222,6 @@ pub fn layout(
     log: &mut Log,
 ) -> Layout {
     let mut b = Builder::new(style, fonts, base_dir, log, Notes::default());
-    b.preset = Preset::new(&doc.blocks, style, fonts);
     let mut top = Vec::new();
     let full = b.full_frame();
     let has_article = doc.blocks.iter().any(|b| matches!(b, Block::Article(_)));
@@ -237,9 +236,14 @@ pub fn layout(
                 id: String::new(),
                 line: 0,
             };
+            // Preset the copy the builder walks: the cache is keyed by paragraph address.
+            b.preset = Preset::new(&article.body, style, fonts);
             b.article(&article, &mut top);
         }
-        _ => b.blocks(&doc.blocks, full, style.body_font, &mut top),
+        _ => {
+            b.preset = Preset::new(&doc.blocks, style, fonts);
+            b.blocks(&doc.blocks, full, style.body_font, &mut top)
+        }
     }
     b.note_bodies(&doc.notes);
     let p = paginate(&b.boxes, &b.table_heads, &b.notes.bodies, style, fonts);

@@ -80,6 +80,7 @@ pub(crate) fn paginate(
             page_notes.extend(b.notes.iter().copied());
             y += b.height;
         }
+        close_table(&mut page, boxes, heads, end, y);
         place_notes(&mut page, &page_notes, notes, style);
         furniture(&mut page, pages.len() + 1, style, fonts);
         pages.push(page);
@@ -100,6 +101,33 @@ fn repeat_head<'a>(boxes: &[VBox], heads: &'a [Vec<VBox>], start: usize) -> &'a 
             header: false,
         } => &heads[table],
         _ => &[],
+    }
+}
+
+/// A table broken by the page gets a thin closing rule under its last row on this page
+/// (the full rule closes the table's real end; the header repeats on the next page).
+fn close_table(page: &mut Page, boxes: &[VBox], heads: &[Vec<VBox>], end: usize, bottom: f32) {
+    let (Some(last), Some(next)) = (end.checked_sub(1).map(|i| &boxes[i]), boxes.get(end)) else {
+        return;
+    };
+    let (BoxKind::Row { table: a, .. }, BoxKind::Row { table: b, .. }) = (last.kind, next.kind)
+    else {
+        return;
+    };
+    // The header's top rule gives the table's left edge and width.
+    let top = heads.get(a).and_then(|h| h.first()).and_then(|h| {
+        h.items.iter().find_map(|it| match it.kind {
+            ItemKind::Rule { width, .. } => Some((it.x, width)),
+            _ => None,
+        })
+    });
+    if let (true, Some((x, width))) = (a == b, top) {
+        page.items.push(Item {
+            x,
+            y: bottom - 0.5,
+            kind: ItemKind::Rule { width, height: 0.5 },
+            tag: None,
+        });
     }
 }
 
