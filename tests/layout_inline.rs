@@ -556,3 +556,47 @@ fn t25_kai_quotes_in_one_em_box() {
     // The opening quote's ink sits at the right of its box (OPEN, T7).
     assert!(x_of(l, "“", 0) - x_of(l, "甲", 0) > 1.5 * EM);
 }
+
+#[test]
+fn t8_cjk_quotes_break_like_brackets() {
+    // UAX #14 treats “ as QU and forbids `，|“`; T8 tailors it to OP.
+    let lines = set("一二三四五，“六七八九”，甲乙", 6.0);
+    assert!(lines[0].text.ends_with('，'), "{}", dump(&lines));
+    assert!(lines[1].text.starts_with('“'), "{}", dump(&lines));
+    // And `”|汉` is a break too.
+    let lines = set("“一二三四五”六七八九十", 6.0);
+    assert_eq!(lines[0].text, "“一二三四五”", "{}", dump(&lines));
+}
+
+#[test]
+fn t8_no_break_inside_numbers_and_words() {
+    for w in 4..12 {
+        let lines = set(
+            "增长2693.3亿元，达1,234家，10:30开会，占3.5%，Rust语言",
+            w as f32,
+        );
+        let joined: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        for unit in ["2693.3", "1,234", "10:30", "3.5%", "Rust"] {
+            // Each unit sits whole on one line.
+            assert!(
+                joined.iter().any(|t| t.contains(unit)),
+                "{unit} split at {w}: {}",
+                dump(&lines)
+            );
+        }
+    }
+}
+
+#[test]
+fn hard_line_break_forces_a_natural_width_line() {
+    let ast = vec![
+        Inline::Text("一二三".into()),
+        Inline::LineBreak,
+        Inline::Text("四五六七八九十".into()),
+    ];
+    let spec = spec_runs(collect(&ast, &base()), 20.0, 0.0, Alignment::Justify);
+    let lines = set_paragraph(&spec, &FontSet::bundled());
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0].text, "一二三");
+    assert!(!lines[0].justified && (lines[0].width - 3.0 * EM).abs() < 0.01);
+}
