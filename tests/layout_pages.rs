@@ -826,3 +826,64 @@ fn figure_is_scaled_to_the_measure_and_tagged_with_alt_text() {
     assert!(matches!(kinds(&l)[&tag.unwrap()], StructKind::Figure { ref alt } if alt == "示意图"));
     assert!(dump(&l).contains("图1 示意图"), "caption below the image");
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A random document: headings and paragraphs of 1–400 characters.
+    fn blocks() -> impl Strategy<Value = Vec<(bool, usize)>> {
+        prop::collection::vec((prop::bool::weighted(0.2), 1usize..400), 1..60)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// T20 on arbitrary documents: no text lost or repeated, no page ends with a
+        /// heading, no single line of a ≥4-line paragraph at a page edge, nothing below
+        /// the text area.
+        #[test]
+        fn t20_page_breaking_invariants(spec in blocks()) {
+            let mut want = String::new();
+            let doc_blocks: Vec<Block> = spec
+                .iter()
+                .enumerate()
+                .map(|(i, &(is_heading, n))| {
+                    if is_heading {
+                        let t = format!("{}、标题{i}", ["一", "二", "三"][i % 3]);
+                        want.push_str(&t);
+                        heading(1, &t, &format!("h{i}"))
+                    } else {
+                        let t = format!("{}。", "字".repeat(n));
+                        want.push_str(&t);
+                        para(&t)
+                    }
+                })
+                .collect();
+            let (l, _) = run(&Document { blocks: doc_blocks, ..Default::default() });
+            let style = Style::handout();
+            let k = kinds(&l);
+            let mut got = String::new();
+            for p in 0..l.pages.len() {
+                let lines = content_lines(&l, p);
+                prop_assert!(!lines.is_empty(), "empty page {}", p + 1);
+                for x in &lines {
+                    got.push_str(&x.text);
+                    prop_assert!(x.baseline <= style.margin_top + style.text_height());
+                }
+                // Only the document's end may leave a heading last.
+                let last = lines.last().unwrap();
+                let heading_last = matches!(k[&tag_of(&l, p, last)], StructKind::Heading(_));
+                prop_assert!(!heading_last || p + 1 == l.pages.len(), "page {} ends with a heading", p + 1);
+            }
+            prop_assert_eq!(got, want);
+            for (_, lines) in para_lines(&l) {
+                if lines.len() >= 4 {
+                    for p in lines.iter().map(|x| x.0).collect::<BTreeSet<_>>() {
+                        prop_assert!(lines.iter().filter(|x| x.0 == p).count() >= 2);
+                    }
+                }
+            }
+        }
+    }
+}
