@@ -887,3 +887,41 @@ mod props {
         }
     }
 }
+
+#[test]
+fn t24_emphasis_dots_sit_under_the_baseline() {
+    let doc = Document {
+        blocks: vec![Block::Para(Para {
+            content: vec![
+                Inline::Text("这是".into()),
+                Inline::Emph(text("着重号")),
+                Inline::Text("。".into()),
+            ],
+            line: 1,
+        })],
+        ..Default::default()
+    };
+    let (l, _) = run(&doc);
+    let page = &l.pages[0];
+    let line = &content_lines(&l, 0)[0];
+    let dots: Vec<(f32, f32)> = page
+        .items
+        .iter()
+        .filter_map(|i| match i.kind {
+            ItemKind::Dot { .. } => Some((i.x, i.y)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(dots.len(), 3, "one dot per HAN");
+    let size = Style::handout().body_size;
+    for (x, y) in &dots {
+        assert!(
+            *y > line.baseline && *y < line.baseline + 0.4 * size,
+            "dot y {y}"
+        );
+        assert!(
+            *x > line.x0 + 2.0 * size && *x < line.x0 + 5.0 * size,
+            "dot x {x}"
+        );
+    }
+}
