@@ -925,3 +925,20 @@ fn t24_emphasis_dots_sit_under_the_baseline() {
         );
     }
 }
+
+#[test]
+fn front_matter_title_and_authors_make_a_title_block() {
+    let mut doc = Document {
+        blocks: vec![para("正文。")],
+        ..Default::default()
+    };
+    doc.meta.title = Some("排版：功能样例".into());
+    doc.meta.subtitle = Some("Markdown 读取测试".into());
+    doc.meta.authors = vec!["吴伟华".into(), "徐应红".into()];
+    let (l, _) = run(&doc);
+    let lines: Vec<String> = content_lines(&l, 0).into_iter().map(|x| x.text).collect();
+    assert_eq!(lines[0], "排版：功能样例");
+    assert!(lines[1].starts_with("——Markdown"), "{}", lines[1]);
+    assert_eq!(&lines[lines.len() - 2..], ["吴伟华", "徐应红"]);
+    assert_eq!(l.outline[0].title, "排版：功能样例");
+}

@@ -9,7 +9,7 @@ use super::notes::Notes;
 use super::paginate::paginate;
 use super::preset::Preset;
 use super::types::{FontSet, GlyphRun};
-use crate::ast::{Article, Block, Document, Inline};
+use crate::ast::{Article, Block, Byline, Document, Inline};
 use crate::log::Log;
 use crate::style::Style;
 use std::collections::BTreeMap;
@@ -232,7 +232,17 @@ pub fn layout(
                 title: vec![Inline::Text(title.clone())],
                 subtitle: doc.meta.subtitle.clone().map(|s| vec![Inline::Text(s)]),
                 body: doc.blocks.clone(),
-                bylines: Vec::new(),
+                // Front-matter authors print as bylines at the end, like inferred ones (T23).
+                bylines: doc
+                    .meta
+                    .authors
+                    .iter()
+                    .map(|a| Byline {
+                        name: a.clone(),
+                        affiliation: String::new(),
+                        line: 0,
+                    })
+                    .collect(),
                 id: String::new(),
                 line: 0,
             };
