@@ -388,10 +388,25 @@ fn paragraph() -> impl Strategy<Value = String> {
     prop::collection::vec(token(), 1..120).prop_map(|toks| {
         let mut s = String::new();
         let latin = |t: &str| t.chars().next().unwrap().is_ascii_alphanumeric();
+        let han = |t: &str| t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
         let mut prev: Option<&str> = None;
+        let mut marks = 0;
         for t in toks {
             if prev.is_some_and(latin) && latin(t) {
                 s.push(' ');
+            }
+            // Curly quotes touching Latin are Latin quotes (T7, UAX #14 QU glues them to
+            // both neighbours); keep the generated ones in CJK context.
+            let quote = |t: &str| matches!(t, "“" | "”" | "‘" | "’");
+            if prev.is_some_and(|p| (latin(p) && quote(t)) || (quote(p) && latin(t))) {
+                s.push('中');
+            }
+            // Keep unbreakable units (mark chains that may neither start nor end a line)
+            // shorter than the narrowest measure: at most two marks in a row.
+            marks = if han(t) || latin(t) { 0 } else { marks + 1 };
+            if marks > 2 {
+                s.push('中');
+                marks = 1;
             }
             s.push_str(t);
             prev = Some(t);

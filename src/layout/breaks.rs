@@ -110,7 +110,10 @@ pub(crate) fn breaks(p: &Prepared, spec: &ParaSpec) -> Vec<Brk> {
             out.push(Brk::Yes(URL_PENALTY));
             continue;
         }
-        let ok = allowed[b.start]
+        // T8: a break before a full-width OPEN (UAX #14 LB30 keeps `word《` together in
+        // older tables; Unicode 13 exempts East Asian brackets).
+        let before_open = b.class == Class::Open && matches!(a.class, Class::West | Class::Mid);
+        let ok = (allowed[b.start] || before_open)
             && may_end(a.class, spec.kinsoku)
             && may_start(b.class, b.double, spec.kinsoku);
         out.push(if ok { Brk::Yes(0.0) } else { Brk::No });

@@ -400,12 +400,27 @@ fn nominal_box(a: &mut Atom, c: char, sh: &super::shaper::Shaper, glyphs: &[Glyp
     if a.double && glyphs.len() == 2 {
         a.shift = 0.0; // two boxed glyphs: placed by their own advances
     }
-    // Ink extent inside the box, for the blank check.
-    let ink = glyphs.first().and_then(|g| sh.ink_x(g.id));
-    let (ink_l, ink_r) = match ink {
-        Some(bb) => (a.shift + bb.0 as f32 * scale, a.shift + bb.1 as f32 * scale),
-        None => (0.0, nominal),
+    // Removable blank on each side (T14): from the font's `halt` GPOS values when the
+    // glyph is a full em and the font has them, else from the glyph's ink in its box.
+    let upem = a.size / scale;
+    let halt = sh
+        .halt(c)
+        .filter(|_| (adv - em).abs() < 0.01 * em && glyphs.len() == 1);
+    let (blank_l, blank_r) = match halt {
+        Some((h_adv, h_off)) => {
+            let left = -h_off as f32 / upem * em;
+            let right = (upem - h_adv as f32) / upem * em - left;
+            (left, right)
+        }
+        None => match glyphs.first().and_then(|g| sh.ink_x(g.id)) {
+            Some((x0, x1)) => (
+                a.shift + x0 as f32 * scale,
+                nominal - (a.shift + x1 as f32 * scale),
+            ),
+            None => (0.0, 0.0),
+        },
     };
+    let (ink_l, ink_r) = (blank_l, nominal - blank_r);
     let half = 0.5 * em;
     let tol = 0.05 * em;
     match a.class {

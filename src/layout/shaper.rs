@@ -14,10 +14,31 @@ pub(crate) struct Shaper {
     // Declared first so it is dropped before the face whose bytes it borrows.
     pub hb: rustybuzz::Face<'static>,
     ink: RefCell<HashMap<u16, Option<(i16, i16)>>>,
+    halt: RefCell<HashMap<char, Option<(i32, i32)>>>,
     face: Arc<Face>,
 }
 
 impl Shaper {
+    /// Advance and x offset (font units) of `c` under OpenType `halt`, when the feature
+    /// changes its advance (T14: the trim amount comes from the font).
+    pub fn halt(&self, c: char) -> Option<(i32, i32)> {
+        *self.halt.borrow_mut().entry(c).or_insert_with(|| {
+            let shape = |features: &[rustybuzz::Feature]| {
+                let mut buf = rustybuzz::UnicodeBuffer::new();
+                buf.add(c, 0);
+                buf.guess_segment_properties();
+                let out = rustybuzz::shape(&self.hb, features, buf);
+                out.glyph_positions()
+                    .first()
+                    .map(|p| (p.x_advance, p.x_offset))
+            };
+            let tag = rustybuzz::ttf_parser::Tag::from_bytes(b"halt");
+            let plain = shape(&[])?;
+            let halt = shape(&[rustybuzz::Feature::new(tag, 1, ..)])?;
+            (halt != plain).then_some(halt)
+        })
+    }
+
     /// Horizontal ink extent (x_min, x_max) of a glyph in font units.
     pub fn ink_x(&self, glyph: u16) -> Option<(i16, i16)> {
         *self.ink.borrow_mut().entry(glyph).or_insert_with(|| {
@@ -43,6 +64,7 @@ fn make(face: &Arc<Face>) -> Shaper {
     Shaper {
         hb: rustybuzz::Face::from_face(parsed),
         ink: RefCell::new(HashMap::new()),
+        halt: RefCell::new(HashMap::new()),
         face: face.clone(),
     }
 }
