@@ -412,3 +412,34 @@ fn front_matter_title_and_authors_make_a_title_block() {
     assert_eq!(&lines[lines.len() - 2..], ["吴伟华", "徐应红"]);
     assert_eq!(l.outline[0].title, "排版：功能样例");
 }
+
+#[test]
+fn footnote_with_code_keeps_the_code() {
+    let doc = Document {
+        blocks: vec![Block::Para(Para {
+            content: vec![Inline::Text("正文".into()), Inline::NoteRef("c".into())],
+            line: 1,
+        })],
+        notes: vec![Footnote {
+            label: "c".into(),
+            blocks: vec![
+                para("示例代码："),
+                Block::Code(CodeBlock {
+                    lang: None,
+                    text: "let x = 1;".into(),
+                    line: 3,
+                }),
+            ],
+            line: 2,
+        }],
+        ..Default::default()
+    };
+    let (l, log) = run(&doc);
+    assert!(log.warnings().next().is_none(), "{:?}", log.entries);
+    let d = dump(&l);
+    assert!(
+        d.contains("① 示例代码：") || d.contains("①\u{2002}示例代码："),
+        "{d}"
+    );
+    assert!(d.contains("let x = 1;"), "{d}");
+}

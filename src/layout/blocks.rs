@@ -289,7 +289,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn block(&mut self, block: &Block, frame: Frame, font: FontRole, out: &mut Vec<StructChild>) {
+    /// Appends one block in `frame` with `font` as the body face.
+    pub fn block(
+        &mut self,
+        block: &Block,
+        frame: Frame,
+        font: FontRole,
+        out: &mut Vec<StructChild>,
+    ) {
         match block {
             Block::Article(a) => self.article(a, out),
             Block::Heading(h) => self.heading(h, frame, out),

@@ -10,6 +10,9 @@ use crate::style::Alignment;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+/// Line pitch of footnotes in em of the note size (tighter than body text).
+const NOTE_PITCH_EM: f32 = 1.4;
+
 /// One footnote body, set and ready to be placed at the foot of a page.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NoteBody {
@@ -99,13 +102,11 @@ impl Builder<'_> {
     pub fn note_bodies(&mut self, defs: &[Footnote]) {
         let main = std::mem::take(&mut self.boxes);
         let size = self.style.note_size;
-        let pitch = size * 1.4;
         let base = RunStyle {
             font: self.style.body_font,
             size,
             bold: false,
         };
-        let frame = self.full_frame();
         let mut i = 0;
         // Notes may reference further notes, so the count can grow while we go.
         while i < self.notes.len() {
@@ -128,7 +129,16 @@ impl Builder<'_> {
             for (k, block) in def.blocks.iter().enumerate() {
                 let inlines: Vec<Inline> = match block {
                     Block::Para(p) => p.content.clone(),
-                    other => vec![Inline::Text(crate::ast::plain_text(&block_inlines(other)))],
+                    // Lists, code, quotes… inside a note keep their own layout (at the
+                    // body size); a note opening with one gets its marker on a line of its own.
+                    other => {
+                        if k == 0 {
+                            self.note_line(vec![StyledRun::plain(marker(i + 1), &base)], &mut kids);
+                        }
+                        let full = self.full_frame();
+                        self.block(other, full, self.style.body_font, &mut kids);
+                        continue;
+                    }
                 };
                 let mut runs: Vec<StyledRun> = Vec::new();
                 if k == 0 {
@@ -138,18 +148,7 @@ impl Builder<'_> {
                     ));
                 }
                 runs.extend(self.runs(&inlines, &base));
-                let tag = self.tag();
-                let spec = TextSpec {
-                    runs,
-                    first_indent: 0.0,
-                    align: Alignment::Justify,
-                    size,
-                    pitch,
-                    heading: false,
-                };
-                let first = self.boxes.len();
-                self.text(spec, frame, Some(tag));
-                kids.push(StructChild::Node(self.p_node(StructKind::P, tag, first)));
+                self.note_line(runs, &mut kids);
             }
             let boxes = std::mem::take(&mut self.boxes);
             let height = boxes.iter().map(|b| b.height).sum();
@@ -162,13 +161,22 @@ impl Builder<'_> {
         }
         self.boxes = main;
     }
-}
 
-/// Plain inlines standing for a non-paragraph block inside a note.
-fn block_inlines(block: &Block) -> Vec<Inline> {
-    match block {
-        Block::Code(c) => vec![Inline::Code(c.text.clone())],
-        Block::Heading(h) => h.content.clone(),
-        _ => Vec::new(),
+    /// One note paragraph at the note size: no first-line indent, justified.
+    fn note_line(&mut self, runs: Vec<StyledRun>, kids: &mut Vec<StructChild>) {
+        let size = self.style.note_size;
+        let tag = self.tag();
+        let spec = TextSpec {
+            runs,
+            first_indent: 0.0,
+            align: Alignment::Justify,
+            size,
+            pitch: size * NOTE_PITCH_EM,
+            heading: false,
+        };
+        let first = self.boxes.len();
+        let frame = self.full_frame();
+        self.text(spec, frame, Some(tag));
+        kids.push(StructChild::Node(self.p_node(StructKind::P, tag, first)));
     }
 }
