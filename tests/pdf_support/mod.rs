@@ -44,11 +44,15 @@ pub fn run(cmd: &str, args: &[&str]) -> String {
 
 /// Renders `doc` to PDF bytes with the handout style; images resolve against `base`.
 pub fn render(doc: &Document, base: &Path) -> (Vec<u8>, Log) {
+    render_with(doc, base, &RenderOptions::default())
+}
+
+/// [`render`] with explicit output options.
+pub fn render_with(doc: &Document, base: &Path, options: &RenderOptions) -> (Vec<u8>, Log) {
     let style = Style::handout();
-    let options = RenderOptions::default();
     let ctx = Context {
         style: &style,
-        options: &options,
+        options,
         base_dir: base,
     };
     let mut log = Log::default();

@@ -7,6 +7,7 @@
 
 use crate::layout::Face;
 use krilla::text::Font;
+use rustybuzz::ttf_parser as ttf;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -24,17 +25,40 @@ impl FaceInfo {
     /// Reads `face`; `None` if krilla cannot use it.
     pub(crate) fn new(face: &Face) -> Option<FaceInfo> {
         let font = Font::new(krilla::Data::from(face.data.clone()), face.index)?;
-        let ttf = face.ttf();
-        let upem = f32::from(ttf.units_per_em().max(1));
-        let advances = (0..ttf.number_of_glyphs())
-            .map(|g| {
-                ttf.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g))
-                    .map_or(0.0, |a| f32::from(a) / upem)
+        // Only head/hhea/maxp/hmtx/cmap are read: a full ttf-parser `Face` would also
+        // parse the CFF table (the whole charset of a 65k-glyph CJK font).
+        let raw = ttf::RawFace::parse(face.data(), face.index).ok()?;
+        let table = |tag: &[u8; 4]| raw.table(ttf::Tag::from_bytes(tag));
+        let upem = f32::from(
+            ttf::head::Table::parse(table(b"head")?)?
+                .units_per_em
+                .max(1),
+        );
+        let metrics = ttf::hhea::Table::parse(table(b"hhea")?)?.number_of_metrics;
+        let glyphs = ttf::maxp::Table::parse(table(b"maxp")?)?.number_of_glyphs;
+        let advances = table(b"hmtx")
+            .and_then(|d| ttf::hmtx::Table::parse(metrics, glyphs, d))
+            .map(|h| {
+                (0..glyphs.get())
+                    .map(|g| {
+                        h.advance(ttf::GlyphId(g))
+                            .map_or(0.0, |a| f32::from(a) / upem)
+                    })
+                    .collect()
             })
-            .collect();
+            .unwrap_or_default();
+        let space = table(b"cmap")
+            .and_then(ttf::cmap::Table::parse)
+            .and_then(|c| {
+                c.subtables
+                    .into_iter()
+                    .filter(|s| s.is_unicode())
+                    .find_map(|s| s.glyph_index(0x20))
+            })
+            .map(|g| g.0);
         Some(FaceInfo {
             font,
-            space: ttf.glyph_index(' ').map(|g| g.0),
+            space,
             advances,
         })
     }
