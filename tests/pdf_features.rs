@@ -205,3 +205,65 @@ fn deterministic_bytes() {
     let (again, _) = render(&features_doc(), &fixtures());
     assert!(again == out().bytes, "second render differs");
 }
+
+/// Filled paths of the whole document from `mutool draw -F trace`: (has curves, bbox w, h).
+fn filled_paths(o: &Out) -> Vec<(bool, f32, f32)> {
+    let trace = run(
+        "mutool",
+        &[
+            "draw",
+            "-q",
+            "-F",
+            "trace",
+            "-o",
+            "-",
+            o.path.to_str().unwrap(),
+        ],
+    );
+    let num = regex::Regex::new(r#" (?:x|y|x1|y1|x2|y2|x3|y3)="([-0-9.]+)""#).unwrap();
+    trace
+        .split("<fill_path")
+        .skip(1)
+        .map(|chunk| {
+            let body = chunk.split("</fill_path>").next().unwrap();
+            let (mut xs, mut ys) = (Vec::new(), Vec::new());
+            for c in num.captures_iter(body) {
+                let v: f32 = c[1].parse().unwrap();
+                if c[0].trim_start().starts_with('x') {
+                    xs.push(v)
+                } else {
+                    ys.push(v)
+                }
+            }
+            let span = |v: &[f32]| {
+                v.iter().cloned().fold(f32::MIN, f32::max)
+                    - v.iter().cloned().fold(f32::MAX, f32::min)
+            };
+            (body.contains("<curveto"), span(&xs), span(&ys))
+        })
+        .collect()
+}
+
+#[test]
+fn t24_emphasis_dots_are_filled_circles_and_rules_filled_rectangles() {
+    let o = out();
+    let paths = filled_paths(o);
+    let dots: Vec<_> = paths.iter().filter(|p| p.0).collect();
+    // `*着重号强调*`: one dot under each of the five Han characters.
+    assert_eq!(dots.len(), 5, "{dots:?}");
+    for (_, w, h) in dots {
+        // ≈ 0.15 em of 12 pt, round.
+        assert!(
+            (1.0..=3.0).contains(w) && (w - h).abs() < 0.05,
+            "dot {w}×{h}"
+        );
+    }
+    let rules = paths
+        .iter()
+        .filter(|p| !p.0 && p.1 > 20.0 && p.2 < 2.0)
+        .count();
+    assert!(
+        rules >= 3,
+        "expected table rules and the footnote separator, got {rules}"
+    );
+}
