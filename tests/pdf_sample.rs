@@ -225,6 +225,16 @@ fn pdfinfo_shows_title_authors_and_tagging() {
     for name in ["吴伟华", "徐应红"] {
         assert!(author.contains(name), "Author {author:?} lacks {name}");
     }
+    // Subject: the subtitle (T23 subtitle of the first article when front matter has none).
+    let subtitle = s.doc.meta.subtitle.clone().or_else(|| {
+        s.doc.blocks.iter().find_map(|b| match b {
+            paiban::ast::Block::Article(a) => {
+                a.subtitle.as_ref().map(|t| paiban::ast::plain_text(t))
+            }
+            _ => None,
+        })
+    });
+    assert_eq!(Some(field("Subject:")), subtitle);
     assert_eq!(field("Tagged:"), "yes");
     let pages: usize = field("Pages:").parse().unwrap();
     assert!(pages >= 4, "{pages} pages");
