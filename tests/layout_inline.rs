@@ -615,3 +615,15 @@ fn hard_line_break_forces_a_natural_width_line() {
     assert_eq!(lines[0].text, "一二三");
     assert!(!lines[0].justified && (lines[0].width - 3.0 * EM).abs() < 0.01);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    /// Any text at any measure: no panic, no lost characters (only breaking whitespace).
+    #[test]
+    fn prop_any_text_is_kept(text in "[\\PC\n]{0,80}", width in 0.5f32..40.0) {
+        let lines = set(&text, width);
+        let joined: String = lines.iter().map(|l| l.text.as_str()).collect();
+        let strip = |s: &str| s.chars().filter(|c| !matches!(c, ' ' | '\t' | '\n')).collect::<String>();
+        prop_assert_eq!(strip(&joined), strip(&text));
+    }
+}

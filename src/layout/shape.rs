@@ -311,12 +311,14 @@ fn shape_segment(
         }
         let end_byte = chars.get(end_k).map(|c| c.byte).unwrap_or(seg_end_byte);
         let adv: f32 = pos[g..h].iter().map(|p| p.x_advance as f32 * scale).sum();
+        // A mark clustered onto a space or newline keeps its text: make it a box.
+        let lone = end_k == k + 1 || ch.pair == 1;
         match ch.class {
-            Class::Space => {
+            Class::Space if lone => {
                 pending.width += adv;
                 pending.space = true;
             }
-            Class::Newline => pending.hard = true,
+            Class::Newline if lone => pending.hard = true,
             _ => {
                 out.gaps.push(std::mem::take(pending));
                 let first = out.glyphs.len();
@@ -336,7 +338,7 @@ fn shape_segment(
                     face: fi,
                     size,
                     em,
-                    class: ch.class,
+                    class: if lone { ch.class } else { Class::Other },
                     double,
                     glyphs: first..out.glyphs.len(),
                     width: adv,
