@@ -627,3 +627,23 @@ proptest! {
         prop_assert_eq!(strip(&joined), strip(&text));
     }
 }
+
+#[test]
+fn t9_strict_bars_dash2_at_line_start() {
+    let text = "一二三四五六七八——九十";
+    let run = |k: Kinsoku, w: f32| {
+        let mut spec = spec_runs(
+            vec![StyledRun::plain(text, &base())],
+            w,
+            0.0,
+            Alignment::Justify,
+        );
+        spec.kinsoku = k;
+        set_paragraph(&spec, &FontSet::bundled())
+    };
+    // At 8 em, gb may start line 2 with the dash; strict pulls a character down with it.
+    let gb = run(Kinsoku::Gb, 8.0);
+    assert_eq!(gb[1].text, "——九十", "{}", dump(&gb));
+    let strict = run(Kinsoku::Strict, 8.0);
+    assert!(!strict[1].text.starts_with('—'), "{}", dump(&strict));
+}
