@@ -178,6 +178,13 @@ impl<'a> Builder<'a> {
         marks: Vec<Mark>,
     ) -> usize {
         let n = lines.len();
+        if n == 0 && !marks.is_empty() {
+            // An empty heading still gets its anchor and bookmark: a zero-height box.
+            let mut b = VBox::new(BoxKind::Solid, 0.0);
+            b.marks = marks;
+            self.push(b);
+            return 0;
+        }
         let baseline = (spec.pitch - spec.size) / 2.0 + ASCENT_EM * spec.size;
         let x0 = self.style.margin_left + frame.left;
         let note_refs = self.notes.refs_in(&spec.runs);
