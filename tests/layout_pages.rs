@@ -452,3 +452,24 @@ mod props {
         }
     }
 }
+
+#[test]
+fn t23_two_line_title_breaks_at_punctuation_near_the_middle() {
+    let doc = Document {
+        blocks: vec![Block::Article(Article {
+            title: text("坚持和深化“义乌发展经验”加快打造中国式现代化县域典范"),
+            subtitle: None,
+            body: vec![para("正文。")],
+            bylines: vec![],
+            id: "t".into(),
+            line: 1,
+        })],
+        ..Default::default()
+    };
+    let (l, _) = run(&doc);
+    let lines: Vec<String> = content_lines(&l, 0).into_iter().map(|x| x.text).collect();
+    assert_eq!(
+        &lines[..2],
+        ["坚持和深化“义乌发展经验”", "加快打造中国式现代化县域典范"]
+    );
+}

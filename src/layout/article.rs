@@ -72,19 +72,27 @@ impl Builder<'_> {
         balance: bool,
         heading: bool,
     ) -> super::page::TagId {
-        let mut runs = self.runs(inlines, &Self::block_style(bs));
-        if balance
-            && self
-                .set(
-                    &TextSpec::centred(runs.clone(), bs, self.style),
-                    self.style.text_width(),
-                )
+        let rs = Self::block_style(bs);
+        let mut runs = self.runs(inlines, &rs);
+        let width = self.style.text_width();
+        let count = |b: &Self, runs: &[super::types::StyledRun]| {
+            b.set(&TextSpec::centred(runs.to_vec(), bs, b.style), width)
                 .len()
-                > 1
-        {
+        };
+        let natural = count(self, &runs);
+        if balance && natural > 1 {
             // A title too long for one line breaks at the gaps the author typed between its
-            // phrases (`经验” 加快打造`), which never splits a word.
-            runs = self.runs(&gaps_to_breaks(inlines), &Self::block_style(bs));
+            // phrases (`经验” 加快打造`), which never splits a word; failing that, a two-line
+            // title breaks at the punctuation nearest its middle (after `，` or `”`).
+            let gapped = gaps_to_breaks(inlines);
+            if gapped.len() > inlines.len() {
+                runs = self.runs(&gapped, &rs);
+            } else if let Some(split) = punct_split(inlines).filter(|_| natural == 2) {
+                let split_runs = self.runs(&split, &rs);
+                if count(self, &split_runs) == 2 {
+                    runs = split_runs;
+                }
+            }
         }
         let spec = TextSpec {
             runs,
@@ -159,4 +167,27 @@ fn gaps_to_breaks(inlines: &[Inline]) -> Vec<Inline> {
         out.push(Inline::Text(cur));
     }
     out
+}
+
+/// A one-text title split into two lines at the phrase boundary nearest its middle: after
+/// a STOP or CLOSE mark, or before an OPEN mark, within the middle 30–70 % of the title.
+fn punct_split(inlines: &[Inline]) -> Option<Vec<Inline>> {
+    let [Inline::Text(t)] = inlines else {
+        return None;
+    };
+    let chars: Vec<char> = t.chars().collect();
+    let n = chars.len();
+    let after = |c: char| "，、：；。！？”’）》」』】".contains(c);
+    let before = |c: char| "“‘（《「『【".contains(c);
+    let best = (1..n)
+        .filter(|&i| after(chars[i - 1]) || before(chars[i]))
+        .filter(|&i| i * 10 >= n * 3 && i * 10 <= n * 7)
+        .min_by_key(|&i| (2 * i).abs_diff(n))?;
+    let left: String = chars[..best].iter().collect();
+    let right: String = chars[best..].iter().collect();
+    Some(vec![
+        Inline::Text(left),
+        Inline::LineBreak,
+        Inline::Text(right),
+    ])
 }
