@@ -39,9 +39,10 @@ EOF
 run() {
     local name=$1 input=$2 floor=$3 walls=() cpus=() rss=0
     for _ in $(seq "$RUNS"); do
+        # Wall time from bash's microsecond clock (time -v only reports centiseconds).
+        local t0=$EPOCHREALTIME wall kb
         /usr/bin/time -v -o "$WORK/time" "$BIN" convert "$input" --to pdf -o "$WORK/out.pdf" >/dev/null 2>&1
-        local wall kb
-        wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%d", s*1000}' "$WORK/time")
+        wall=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN {printf "%d", (b - a) * 1000}')
         kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time")
         cpus+=("$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%d", s*1000}' "$WORK/time")")
         walls+=("$wall")
