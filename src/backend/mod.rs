@@ -3,6 +3,7 @@
 //! A backend receives the finished AST and a [`Context`]; it never re-parses text.
 
 pub mod docx;
+pub mod pdf;
 
 use crate::ast::Document;
 use crate::error::Result;
@@ -73,7 +74,7 @@ pub const KNOWN_FORMATS: [&str; 3] = ["pdf", "epub", "docx"];
 
 /// The registered backends, in default output order.
 pub fn registry() -> Vec<&'static dyn Backend> {
-    vec![&docx::Docx]
+    vec![&pdf::Pdf, &docx::Docx]
 }
 
 /// The backend for a format name, if it is available.
