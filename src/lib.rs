@@ -11,6 +11,7 @@ pub mod backend;
 pub mod error;
 pub mod fonts;
 pub mod inspect;
+pub mod layout;
 pub mod log;
 pub mod passes;
 pub mod pipeline;

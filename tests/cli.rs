@@ -132,3 +132,26 @@ fn fonts_lists_every_role_with_its_origin() {
         assert!(line.contains("bundled"), "{line}");
     }
 }
+
+#[test]
+fn inspect_layout_prints_pages_lines_and_x_ranges() {
+    let out = paiban()
+        .args(["inspect", "--layout", sample()])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let first = text.lines().next().expect("at least one line");
+    assert!(first.starts_with("page 1 line 1 "), "{first}");
+    assert!(first.contains("坚持和深化"), "{first}");
+    // Every line is `page N line M X0..X1 TEXT` with X0 < X1.
+    for l in text.lines() {
+        let f: Vec<&str> = l.splitn(6, ' ').collect();
+        assert_eq!((f[0], f[2]), ("page", "line"), "{l}");
+        let (x0, x1) = f[4].split_once("..").expect("x-range");
+        assert!(
+            x0.parse::<f32>().unwrap() < x1.parse::<f32>().unwrap(),
+            "{l}"
+        );
+    }
+    assert!(text.lines().any(|l| l.starts_with("page 6 ")));
+}

@@ -4,6 +4,7 @@
 
 pub mod docx;
 pub mod epub;
+pub mod pdf;
 
 use crate::ast::Document;
 use crate::error::Result;
@@ -74,7 +75,7 @@ pub const KNOWN_FORMATS: [&str; 3] = ["pdf", "epub", "docx"];
 
 /// The registered backends, in default output order.
 pub fn registry() -> Vec<&'static dyn Backend> {
-    vec![&epub::Epub, &docx::Docx]
+    vec![&pdf::Pdf, &epub::Epub, &docx::Docx]
 }
 
 /// The backend for a format name, if it is available.

@@ -2,10 +2,11 @@
 
 use crate::cli::args::{FontsArgs, InspectArgs};
 use crate::cli::convert::read_options;
-use crate::cli::plan::UsageError;
 use anyhow::Result;
 use paiban::log::Level;
+use paiban::style::Style;
 use paiban::{inspect, pipeline};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Prints the structured document (or its JSON, or its layout).
@@ -37,7 +38,11 @@ pub fn run(args: InspectArgs) -> Result<ExitCode> {
         }
     }
     if args.layout {
-        return Err(UsageError("--layout is not available yet".into()).into());
+        let fonts = paiban::fonts::FontSet::load(&[])?;
+        let base = args.file.parent().unwrap_or(Path::new("."));
+        let layout = paiban::layout::layout(&doc, &Style::handout(), &fonts, base, &mut log);
+        print!("{}", paiban::layout::dump(&layout));
+        return Ok(ExitCode::SUCCESS);
     }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&doc)?);

@@ -1,0 +1,88 @@
+//! One krilla [`Font`] per layout face, created on first use, with the metrics the writer
+//! needs (advances, space glyph) read once.
+//!
+//! Parsing a CJK CFF face walks its whole charset, so doing it per glyph run cost more
+//! than writing the run; the cache parses each face once. krilla then subsets each font
+//! with a ToUnicode CMap (T27).
+
+use crate::layout::Face;
+use krilla::text::Font;
+use rustybuzz::ttf_parser as ttf;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A face as the writer uses it.
+pub(crate) struct FaceInfo {
+    /// The krilla font.
+    pub font: Font,
+    /// Glyph id of U+0020, if the face has one.
+    pub space: Option<u16>,
+    /// Advance of each glyph in em (index = glyph id).
+    advances: Vec<f32>,
+}
+
+impl FaceInfo {
+    /// Reads `face`; `None` if krilla cannot use it.
+    pub(crate) fn new(face: &Face) -> Option<FaceInfo> {
+        let font = Font::new(krilla::Data::from(face.data.clone()), face.index)?;
+        // Only head/hhea/maxp/hmtx/cmap are read: a full ttf-parser `Face` would also
+        // parse the CFF table (the whole charset of a 65k-glyph CJK font).
+        let raw = ttf::RawFace::parse(face.data(), face.index).ok()?;
+        let table = |tag: &[u8; 4]| raw.table(ttf::Tag::from_bytes(tag));
+        let upem = f32::from(
+            ttf::head::Table::parse(table(b"head")?)?
+                .units_per_em
+                .max(1),
+        );
+        let metrics = ttf::hhea::Table::parse(table(b"hhea")?)?.number_of_metrics;
+        let glyphs = ttf::maxp::Table::parse(table(b"maxp")?)?.number_of_glyphs;
+        let advances = table(b"hmtx")
+            .and_then(|d| ttf::hmtx::Table::parse(metrics, glyphs, d))
+            .map(|h| {
+                (0..glyphs.get())
+                    .map(|g| {
+                        h.advance(ttf::GlyphId(g))
+                            .map_or(0.0, |a| f32::from(a) / upem)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let space = table(b"cmap")
+            .and_then(ttf::cmap::Table::parse)
+            .and_then(|c| {
+                c.subtables
+                    .into_iter()
+                    .filter(|s| s.is_unicode())
+                    .find_map(|s| s.glyph_index(0x20))
+            })
+            .map(|g| g.0);
+        Some(FaceInfo {
+            font,
+            space,
+            advances,
+        })
+    }
+
+    /// The font's own advance of glyph `id`, in em.
+    pub(crate) fn advance(&self, id: u16) -> Option<f32> {
+        self.advances.get(usize::from(id)).copied()
+    }
+}
+
+/// Maps faces (by their bytes and face index) to [`FaceInfo`]s.
+#[derive(Default)]
+pub(crate) struct FontCache {
+    faces: HashMap<(usize, u32), Option<Arc<FaceInfo>>>,
+}
+
+impl FontCache {
+    /// The writer's view of `face`, or `None` if krilla cannot read it.
+    pub(crate) fn get(&mut self, face: &Arc<Face>) -> Option<Arc<FaceInfo>> {
+        // The address of the shared bytes identifies the file; the index the face in it.
+        let key = (face.data().as_ptr() as usize, face.index);
+        self.faces
+            .entry(key)
+            .or_insert_with(|| FaceInfo::new(face).map(Arc::new))
+            .clone()
+    }
+}

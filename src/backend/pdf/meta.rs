@@ -1,0 +1,91 @@
+//! Document metadata: title, authors, subject, language and (only from
+//! `SOURCE_DATE_EPOCH`) the date, so the same input gives byte-identical files.
+
+use crate::ast::{plain_text, Block, Document};
+use crate::layout::page::Layout;
+use krilla::metadata::{DateTime, Metadata};
+
+/// The metadata of `doc`; title and authors fall back to the first article's.
+pub(crate) fn metadata(doc: &Document, layout: &Layout, epoch: Option<i64>) -> Metadata {
+    let first_article = doc.blocks.iter().find_map(|b| match b {
+        Block::Article(a) => Some(a),
+        _ => None,
+    });
+    let title = doc
+        .meta
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| first_article.map(|a| plain_text(&a.title)))
+        .or_else(|| layout.outline.first().map(|e| e.title.clone()))
+        .unwrap_or_default();
+    let mut authors = doc.meta.authors.clone();
+    if authors.is_empty() {
+        for b in &doc.blocks {
+            if let Block::Article(a) = b {
+                for by in &a.bylines {
+                    if !authors.contains(&by.name) {
+                        authors.push(by.name.clone());
+                    }
+                }
+            }
+        }
+    }
+    let subject = doc
+        .meta
+        .subtitle
+        .clone()
+        .or_else(|| first_article.and_then(|a| a.subtitle.as_ref().map(|s| plain_text(s))))
+        .unwrap_or_default();
+    // A stable document id: the same document keeps its id across re-renders.
+    let id = format!("paiban:{title}:{}", authors.join(","));
+    let mut m = Metadata::new()
+        .title(title)
+        .authors(authors)
+        .description(subject)
+        .language(doc.meta.language.clone())
+        .creator("paiban".to_string())
+        .producer(format!("paiban {} (krilla)", env!("CARGO_PKG_VERSION")))
+        .document_id(id);
+    if let Some(secs) = epoch {
+        m = m.creation_date(date_time(secs));
+    }
+    m
+}
+
+/// UTC calendar date and time of a Unix timestamp (days-from-civil inverse, H. Hinnant).
+fn date_time(secs: i64) -> DateTime {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    DateTime::new(year.clamp(0, 9999) as u16)
+        .month(month as u8)
+        .day(day as u8)
+        .hour((rem / 3600) as u8)
+        .minute((rem / 60 % 60) as u8)
+        .second((rem % 60) as u8)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_time;
+
+    #[test]
+    fn epoch_to_utc_date() {
+        let d = format!("{:?}", date_time(1_700_000_000));
+        // 2023-11-14T22:13:20Z
+        for part in ["2023", "11", "14", "22", "13", "20"] {
+            assert!(d.contains(part), "{d}");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! The article title block (T23): balanced centred title, `——` subtitle, bylines at the end.
+
+use super::blocks::{Builder, Frame, TextSpec};
+use super::page::{StructChild, StructKind, StructNode};
+use super::types::Line;
+use crate::ast::{self, Inline};
+use crate::style::{Alignment, BlockStyle};
+
+impl Builder<'_> {
+    /// An article: new page (if the style says so), title block, body, bylines.
+    pub fn article(&mut self, a: &ast::Article, out: &mut Vec<StructChild>) {
+        if self.style.article_page_break {
+            self.page_break();
+        }
+        let mut kids = Vec::new();
+        let full = self.full_frame();
+        let ts = self.style.title.clone();
+        let title = ast::plain_text(&a.title);
+        let marks = Self::marks(&a.id, title, 0);
+        let first = self.boxes.len();
+        let tag = self.title_line(&a.title, &ts, marks, true, true);
+        kids.push(StructChild::Node(self.p_node(
+            StructKind::Title,
+            tag,
+            first,
+        )));
+        if let Some(sub) = &a.subtitle {
+            // T23: the subtitle is prefixed with a 2-em dash.
+            let mut inl = vec![Inline::Text("——".into())];
+            inl.extend(sub.iter().cloned());
+            let ss = self.style.subtitle.clone();
+            let first = self.boxes.len();
+            let tag = self.title_line(&inl, &ss, Vec::new(), true, true);
+            kids.push(StructChild::Node(self.p_node(StructKind::P, tag, first)));
+        }
+        // The title block never ends a page (T20): its last line keeps with two body lines.
+        self.space(ts.space_after * self.pitch());
+        self.blocks(&a.body, full, self.style.body_font, &mut kids);
+        if !a.bylines.is_empty() {
+            let bs = self.style.byline.clone();
+            self.space(bs.space_before * self.pitch());
+            for (i, b) in a.bylines.iter().enumerate() {
+                let text = if b.affiliation.is_empty() {
+                    b.name.clone()
+                } else {
+                    format!("{}\u{3000}{}", b.name, b.affiliation)
+                };
+                let first = self.boxes.len();
+                let tag = self.title_line(&[Inline::Text(text)], &bs, Vec::new(), false, false);
+                // Bylines stay together.
+                if i > 0 {
+                    if let Some(b) = self.boxes.get_mut(first) {
+                        b.keep_with_prev = true;
+                    }
+                }
+                kids.push(StructChild::Node(self.p_node(StructKind::P, tag, first)));
+            }
+        }
+        out.push(StructChild::Node(StructNode {
+            kind: StructKind::Article,
+            children: kids,
+        }));
+    }
+
+    /// Sets a centred title-block element; titles and subtitles (`balance`) get lines of near-equal
+    /// length (T23) by narrowing the measure as far as the line count allows.
+    fn title_line(
+        &mut self,
+        inlines: &[Inline],
+        bs: &BlockStyle,
+        marks: Vec<super::vlist::Mark>,
+        balance: bool,
+        heading: bool,
+    ) -> super::page::TagId {
+        let rs = Self::block_style(bs);
+        let mut runs = self.runs(inlines, &rs);
+        let width = self.style.text_width();
+        let count = |b: &Self, runs: &[super::types::StyledRun]| {
+            b.set(&TextSpec::centred(runs.to_vec(), bs, b.style), width)
+                .len()
+        };
+        let natural = count(self, &runs);
+        if balance && natural > 1 {
+            // A title too long for one line breaks at the gaps the author typed between its
+            // phrases (`经验” 加快打造`), which never splits a word; failing that, a two-line
+            // title breaks at the punctuation nearest its middle (after `，` or `”`).
+            let gapped = gaps_to_breaks(inlines);
+            if gapped.len() > inlines.len() {
+                runs = self.runs(&gapped, &rs);
+            } else if let Some(split) = punct_split(inlines).filter(|_| natural == 2) {
+                let split_runs = self.runs(&split, &rs);
+                if count(self, &split_runs) == 2 {
+                    runs = split_runs;
+                }
+            }
+        }
+        let spec = TextSpec {
+            runs,
+            first_indent: bs.indent_em * bs.size,
+            align: Alignment::Center,
+            size: bs.size,
+            pitch: bs.size * self.style.line_pitch_em,
+            heading,
+        };
+        let full = self.full_frame();
+        let mut lines = self.set(&spec, full.width);
+        let mut frame = full;
+        if balance && lines.len() > 1 {
+            let (w, l) = self.balance(&spec, full.width, lines.len());
+            frame = Frame {
+                left: (full.width - w) / 2.0,
+                width: w,
+            };
+            lines = l;
+        }
+        let tag = self.tag();
+        self.push_lines(lines, &spec, frame, Some(tag), marks);
+        tag
+    }
+
+    /// Narrowest measure (to 1 pt) that still sets `spec` in `count` lines.
+    fn balance(&self, spec: &TextSpec, width: f32, count: usize) -> (f32, Vec<Line>) {
+        let (mut lo, mut hi) = (width / count as f32, width);
+        let mut best = self.set(spec, hi);
+        while hi - lo > 1.0 {
+            let mid = (lo + hi) / 2.0;
+            let lines = self.set(spec, mid);
+            if lines.len() <= count && lines.iter().all(|l| l.width <= mid + 0.01) {
+                hi = mid;
+                best = lines;
+            } else {
+                lo = mid;
+            }
+        }
+        (hi, best)
+    }
+}
+
+/// Inline text with every run of spaces (U+0020 or U+3000) between two non-ASCII
+/// characters turned into a forced line break.
+fn gaps_to_breaks(inlines: &[Inline]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for inl in inlines {
+        let Inline::Text(t) = inl else {
+            out.push(inl.clone());
+            continue;
+        };
+        let chars: Vec<char> = t.chars().collect();
+        let mut cur = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == ' ' || c == '\u{3000}' {
+                let j = (i..chars.len()).find(|&j| chars[j] != ' ' && chars[j] != '\u{3000}');
+                let before = i.checked_sub(1).map(|k| chars[k]);
+                let after = j.map(|j| chars[j]);
+                if before.is_some_and(|b| !b.is_ascii()) && after.is_some_and(|a| !a.is_ascii()) {
+                    out.push(Inline::Text(std::mem::take(&mut cur)));
+                    out.push(Inline::LineBreak);
+                    i = j.unwrap_or(chars.len());
+                    continue;
+                }
+            }
+            cur.push(c);
+            i += 1;
+        }
+        out.push(Inline::Text(cur));
+    }
+    out
+}
+
+/// A one-text title split into two lines at the phrase boundary nearest its middle: after
+/// a STOP or CLOSE mark, or before an OPEN mark, within the middle 30–70 % of the title.
+fn punct_split(inlines: &[Inline]) -> Option<Vec<Inline>> {
+    let [Inline::Text(t)] = inlines else {
+        return None;
+    };
+    let chars: Vec<char> = t.chars().collect();
+    let n = chars.len();
+    let after = |c: char| "，、：；。！？”’）》」』】".contains(c);
+    let before = |c: char| "“‘（《「『【".contains(c);
+    let best = (1..n)
+        .filter(|&i| after(chars[i - 1]) || before(chars[i]))
+        .filter(|&i| i * 10 >= n * 3 && i * 10 <= n * 7)
+        .min_by_key(|&i| (2 * i).abs_diff(n))?;
+    let left: String = chars[..best].iter().collect();
+    let right: String = chars[best..].iter().collect();
+    Some(vec![
+        Inline::Text(left),
+        Inline::LineBreak,
+        Inline::Text(right),
+    ])
+}

@@ -1,0 +1,485 @@
+//! AST blocks → vertical list: title blocks (T23), headings (T22/T23), body paragraphs
+//! (T17/T18), lists and quotes (T19), code, figures, rules and page breaks. Tables are in
+//! `table.rs`, footnote bodies in `notes.rs`.
+
+use super::notes::Notes;
+use super::page::{StructChild, StructKind, StructNode, TagId};
+use super::preset::Preset;
+use super::types::{FontSet, Kinsoku, Line, ParaSpec, RunStyle, StyledRun};
+use super::vlist::{line_items, BoxKind, Mark, VBox, ASCENT_EM};
+use super::{collect_with_notes, set_paragraph};
+use crate::ast::{self, Block, Inline};
+use crate::log::Log;
+use crate::style::{Alignment, BlockStyle, FontRole, Style};
+use std::path::Path;
+
+/// Horizontal frame of a block: left offset from the text area's left edge, and width.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Frame {
+    /// Points from the text area's left edge.
+    pub left: f32,
+    /// Measure in points.
+    pub width: f32,
+}
+
+/// How to set one text block.
+pub(crate) struct TextSpec {
+    /// Runs to set.
+    pub runs: Vec<StyledRun>,
+    /// First-line indent in points.
+    pub first_indent: f32,
+    /// Alignment.
+    pub align: Alignment,
+    /// Size that decides the line slot (largest size of the block).
+    pub size: f32,
+    /// Baseline-to-baseline distance in points.
+    pub pitch: f32,
+    /// Standalone heading or title line: keeps with what follows (T20).
+    pub heading: bool,
+}
+
+impl TextSpec {
+    /// A centred block in style `bs` (title-block elements).
+    pub fn centred(runs: Vec<StyledRun>, bs: &BlockStyle, style: &Style) -> TextSpec {
+        TextSpec {
+            runs,
+            first_indent: 0.0,
+            align: Alignment::Center,
+            size: bs.size,
+            pitch: bs.size * style.line_pitch_em,
+            heading: false,
+        }
+    }
+}
+
+/// Builds the vertical list of a document.
+pub(crate) struct Builder<'a> {
+    /// Style in use.
+    pub style: &'a Style,
+    /// Fonts in use.
+    pub fonts: &'a FontSet,
+    /// Folder of the input, for images.
+    pub base_dir: &'a Path,
+    /// Warnings go here.
+    pub log: &'a mut Log,
+    /// The vertical list built so far.
+    pub boxes: Vec<VBox>,
+    /// Header boxes of each table, for repetition after a page break.
+    pub table_heads: Vec<Vec<VBox>>,
+    /// Footnote numbering and bodies.
+    pub notes: Notes,
+    /// Lines still to keep with a preceding heading (T20: a heading keeps ≥2 lines).
+    keep_lines: u8,
+    next_tag: u32,
+    /// List nesting depth (for indents of nested lists).
+    list_depth: usize,
+    /// Body paragraphs set in advance (in parallel).
+    pub preset: Preset,
+}
+
+impl<'a> Builder<'a> {
+    /// A builder for `style` and `fonts`.
+    pub fn new(
+        style: &'a Style,
+        fonts: &'a FontSet,
+        base_dir: &'a Path,
+        log: &'a mut Log,
+        notes: Notes,
+    ) -> Self {
+        Builder {
+            style,
+            fonts,
+            base_dir,
+            log,
+            boxes: Vec::new(),
+            table_heads: Vec::new(),
+            notes,
+            keep_lines: 0,
+            next_tag: 0,
+            list_depth: 0,
+            preset: Preset::default(),
+        }
+    }
+
+    /// A fresh marked-content id.
+    pub fn tag(&mut self) -> TagId {
+        self.next_tag += 1;
+        TagId(self.next_tag)
+    }
+
+    /// The full text frame.
+    pub fn full_frame(&self) -> Frame {
+        Frame {
+            left: 0.0,
+            width: self.style.text_width(),
+        }
+    }
+
+    /// Body line pitch (T18).
+    pub fn pitch(&self) -> f32 {
+        self.style.line_pitch()
+    }
+
+    /// Styled runs of `inlines` (footnote markers numbered in order of reference).
+    pub fn runs(&self, inlines: &[Inline], base: &RunStyle) -> Vec<StyledRun> {
+        collect_with_notes(inlines, base, &|label| self.notes.marker_for(label))
+    }
+
+    /// Appends a box, applying the "keep ≥2 lines after a heading" rule (T20).
+    pub fn push(&mut self, mut b: VBox) {
+        if self.keep_lines > 0 && b.kind != BoxKind::PageBreak {
+            b.keep_with_prev = true;
+            if matches!(
+                b.kind,
+                BoxKind::Line { .. } | BoxKind::Row { .. } | BoxKind::Solid
+            ) {
+                self.keep_lines -= 1;
+            }
+        }
+        self.boxes.push(b);
+    }
+
+    /// Appends vertical glue.
+    pub fn space(&mut self, height: f32) {
+        if height > 0.0 {
+            self.push(VBox::space(height));
+        }
+    }
+
+    /// Sets `runs` in `frame` and appends one box per line; returns the number of lines.
+    /// Lines of a paragraph obey T20 (≥2 lines at page bottom and top); heading lines
+    /// never split and keep with the next two lines.
+    pub fn text(&mut self, spec: TextSpec, frame: Frame, tag: Option<TagId>) -> usize {
+        let lines = self.set(&spec, frame.width);
+        self.push_lines(lines, &spec, frame, tag, Vec::new())
+    }
+
+    /// Sets a paragraph into lines.
+    pub fn set(&self, spec: &TextSpec, width: f32) -> Vec<Line> {
+        let para = ParaSpec {
+            runs: spec.runs.clone(),
+            width,
+            first_indent: spec.first_indent,
+            align: spec.align,
+            kinsoku: Kinsoku::Gb,
+            line_pitch: spec.pitch,
+        };
+        set_paragraph(&para, self.fonts)
+    }
+
+    /// Appends set lines as boxes; `marks` go on the first line. Footnote markers found in
+    /// the lines attach their notes to the line holding them.
+    pub fn push_lines(
+        &mut self,
+        lines: Vec<Line>,
+        spec: &TextSpec,
+        frame: Frame,
+        tag: Option<TagId>,
+        marks: Vec<Mark>,
+    ) -> usize {
+        let n = lines.len();
+        if n == 0 && !marks.is_empty() {
+            // An empty heading still gets its anchor and bookmark: a zero-height box.
+            let mut b = VBox::new(BoxKind::Solid, 0.0);
+            b.marks = marks;
+            self.push(b);
+            return 0;
+        }
+        let baseline = (spec.pitch - spec.size) / 2.0 + ASCENT_EM * spec.size;
+        let x0 = self.style.margin_left + frame.left;
+        let note_refs = self.notes.refs_in(&spec.runs);
+        let mut cursor = 0;
+        let mut marks = Some(marks);
+        for (i, line) in lines.into_iter().enumerate() {
+            let notes = self
+                .notes
+                .take_refs_in_line(&line.text, &note_refs, &mut cursor);
+            let mut next = self.next_tag;
+            let mut link_tag = || {
+                next += 1;
+                Some(TagId(next))
+            };
+            let items = line_items(line, x0, baseline, tag, &mut link_tag);
+            self.next_tag = next;
+            let mut b = VBox::new(
+                BoxKind::Line {
+                    heading: spec.heading,
+                },
+                spec.pitch,
+            );
+            b.items = items;
+            if spec.heading {
+                b.keep_with_next = true;
+                b.keep_with_prev = i > 0;
+            } else {
+                // T20: no break after the first line or before the last one.
+                b.keep_with_prev = (i == 1) || (i > 0 && i + 1 == n);
+            }
+            b.notes = notes;
+            b.marks = marks.take().unwrap_or_default();
+            self.push(b);
+        }
+        if spec.heading {
+            self.keep_lines = 2;
+        }
+        n
+    }
+
+    /// Body-style runs of `inlines`.
+    pub fn body_runs(&self, inlines: &[Inline], font: FontRole) -> Vec<StyledRun> {
+        let base = RunStyle {
+            font,
+            size: self.style.body_size,
+            bold: false,
+        };
+        self.runs(inlines, &base)
+    }
+
+    /// A body paragraph (T16 justified, T17 2 em first-line indent, T18 pitch).
+    pub fn paragraph(&mut self, runs: Vec<StyledRun>, frame: Frame, out: &mut Vec<StructChild>) {
+        self.paragraph_set(runs, None, frame, out)
+    }
+
+    /// A body paragraph, with its lines if they were set already.
+    fn paragraph_set(
+        &mut self,
+        runs: Vec<StyledRun>,
+        lines: Option<Vec<Line>>,
+        frame: Frame,
+        out: &mut Vec<StructChild>,
+    ) {
+        if runs.is_empty() {
+            return;
+        }
+        let size = self.style.body_size;
+        let tag = self.tag();
+        let spec = TextSpec {
+            runs,
+            first_indent: self.style.indent_em * size,
+            align: Alignment::Justify,
+            size,
+            pitch: self.pitch(),
+            heading: false,
+        };
+        let first = self.boxes.len();
+        let lines = lines.unwrap_or_else(|| self.set(&spec, frame.width));
+        self.push_lines(lines, &spec, frame, Some(tag), Vec::new());
+        out.push(StructChild::Node(self.p_node(StructKind::P, tag, first)));
+    }
+
+    /// A structure node holding `tag`, plus one `Link` child per link area in boxes[first..].
+    pub fn p_node(&self, kind: StructKind, tag: TagId, first: usize) -> StructNode {
+        let mut children = vec![StructChild::Content(tag)];
+        for b in &self.boxes[first..] {
+            for it in &b.items {
+                if let (super::page::ItemKind::Link { .. }, Some(t)) = (&it.kind, it.tag) {
+                    children.push(StructChild::Node(StructNode {
+                        kind: StructKind::Link,
+                        children: vec![StructChild::Content(t)],
+                    }));
+                }
+            }
+        }
+        StructNode { kind, children }
+    }
+
+    /// Appends all `blocks` in `frame`.
+    pub fn blocks(
+        &mut self,
+        blocks: &[Block],
+        frame: Frame,
+        font: FontRole,
+        out: &mut Vec<StructChild>,
+    ) {
+        for b in blocks {
+            self.block(b, frame, font, out);
+        }
+    }
+
+    /// Appends one block in `frame` with `font` as the body face.
+    pub fn block(
+        &mut self,
+        block: &Block,
+        frame: Frame,
+        font: FontRole,
+        out: &mut Vec<StructChild>,
+    ) {
+        match block {
+            Block::Article(a) => self.article(a, out),
+            Block::Heading(h) => self.heading(h, frame, out),
+            Block::Para(p) => {
+                let runs = self.body_runs(&p.content, font);
+                let lines = self.preset.take(p, frame, self.style, font);
+                self.paragraph_set(runs, lines, frame, out);
+            }
+            Block::List(l) => self.list(l, frame, font, out),
+            Block::Quote(q) => {
+                // T19: Kai face, left indent 2 em, no added marks.
+                let indent = self.style.indent_em * self.style.body_size;
+                let inner = Frame {
+                    left: frame.left + indent,
+                    width: frame.width - indent,
+                };
+                let mut kids = Vec::new();
+                self.blocks(&q.blocks, inner, self.style.quote_font, &mut kids);
+                out.push(StructChild::Node(StructNode {
+                    kind: StructKind::Quote,
+                    children: kids,
+                }));
+            }
+            Block::Code(c) => self.code(c, frame, out),
+            Block::Table(t) => self.table(t, frame, out),
+            Block::Figure(f) => self.figure(f, frame, out),
+            Block::Html(r) => {
+                self.log
+                    .warn("pdf", r.line, "raw HTML block is not rendered in PDF");
+            }
+            Block::Rule(_) => {
+                let pitch = self.pitch();
+                let mut b = VBox::new(BoxKind::Solid, pitch);
+                b.items.push(super::page::Item {
+                    x: self.style.margin_left + frame.left + frame.width / 4.0,
+                    y: pitch / 2.0,
+                    kind: super::page::ItemKind::Rule {
+                        width: frame.width / 2.0,
+                        height: 0.5,
+                    },
+                    tag: None,
+                });
+                self.push(b);
+            }
+            Block::PageBreak(_) => self.page_break(),
+        }
+    }
+
+    /// A forced page break (never two in a row, never at the very start).
+    pub fn page_break(&mut self) {
+        let last = self.boxes.iter().rev().find(|b| b.kind != BoxKind::Space);
+        if last.is_some_and(|b| b.kind != BoxKind::PageBreak) {
+            self.keep_lines = 0;
+            self.boxes.push(VBox::new(BoxKind::PageBreak, 0.0));
+        }
+    }
+
+    /// Run style of a heading or title-block style.
+    pub fn block_style(bs: &BlockStyle) -> RunStyle {
+        RunStyle {
+            font: bs.font,
+            size: bs.size,
+            bold: bs.bold,
+        }
+    }
+
+    /// Outline marks of an anchor id and a bookmark.
+    pub fn marks(id: &str, title: String, level: u8) -> Vec<Mark> {
+        let mut m = Vec::new();
+        if !id.is_empty() {
+            m.push(Mark::Anchor(id.to_string()));
+        }
+        if !title.trim().is_empty() {
+            m.push(Mark::Outline { title, level });
+        }
+        m
+    }
+
+    /// Standalone (T23) or run-in (T22) heading.
+    fn heading(&mut self, h: &ast::Heading, frame: Frame, out: &mut Vec<StructChild>) {
+        let bs = self.style.heading(h.level).clone();
+        self.space(bs.space_before * self.pitch());
+        let mut runs = self.runs(&h.content, &Self::block_style(&bs));
+        let run_in = !h.run_in.is_empty();
+        let mut size = bs.size;
+        if run_in {
+            // T22: the heading span in the level's style, then body text in the same paragraph.
+            runs.extend(self.body_runs(&h.run_in, self.style.body_font));
+            size = size.max(self.style.body_size);
+        }
+        let tag = self.tag();
+        let spec = TextSpec {
+            runs,
+            first_indent: bs.indent_em * bs.size,
+            align: if run_in { Alignment::Justify } else { bs.align },
+            size,
+            pitch: size * self.style.line_pitch_em,
+            heading: !run_in,
+        };
+        let lines = self.set(&spec, frame.width);
+        let title = ast::plain_text(&h.content);
+        let first = self.boxes.len();
+        self.push_lines(
+            lines,
+            &spec,
+            frame,
+            Some(tag),
+            Self::marks(&h.id, title, h.level),
+        );
+        let kind = if run_in {
+            StructKind::P
+        } else {
+            StructKind::Heading(h.level.clamp(1, 6))
+        };
+        out.push(StructChild::Node(self.p_node(kind, tag, first)));
+        self.space(bs.space_after * self.pitch());
+    }
+
+    fn list(&mut self, l: &ast::List, frame: Frame, font: FontRole, out: &mut Vec<StructChild>) {
+        // T19: marker after the 2 em indent, run-over lines flush left; nested lists move
+        // in by 2 em per level.
+        let shift = if self.list_depth > 0 {
+            self.style.indent_em * self.style.body_size
+        } else {
+            0.0
+        };
+        let frame = Frame {
+            left: frame.left + shift,
+            width: frame.width - shift,
+        };
+        self.list_depth += 1;
+        let mut items = Vec::new();
+        for (i, item) in l.items.iter().enumerate() {
+            let mut marker = match l.start {
+                Some(s) => format!("{}.", s + i as u64),
+                None => "•".to_string(),
+            };
+            match item.checked {
+                Some(true) => marker.push_str(" ☑"),
+                Some(false) => marker.push_str(" ☐"),
+                None => {}
+            }
+            let mut body = Vec::new();
+            let mut blocks = item.blocks.iter();
+            match blocks.next() {
+                Some(Block::Para(p)) => {
+                    let mut runs = self.body_runs(&[Inline::Text(marker)], font);
+                    let mut rest = self.body_runs(&p.content, font);
+                    if let Some(first) = rest.first_mut() {
+                        first.autospace_before = true;
+                    }
+                    runs.append(&mut rest);
+                    self.paragraph(runs, frame, &mut body);
+                }
+                Some(other) => {
+                    let runs = self.body_runs(&[Inline::Text(marker)], font);
+                    self.paragraph(runs, frame, &mut body);
+                    self.block(other, frame, font, &mut body);
+                }
+                None => {}
+            }
+            for b in blocks {
+                self.block(b, frame, font, &mut body);
+            }
+            items.push(StructChild::Node(StructNode {
+                kind: StructKind::LI,
+                children: vec![StructChild::Node(StructNode {
+                    kind: StructKind::LBody,
+                    children: body,
+                })],
+            }));
+        }
+        self.list_depth -= 1;
+        out.push(StructChild::Node(StructNode {
+            kind: StructKind::L,
+            children: items,
+        }));
+    }
+}

@@ -1,0 +1,287 @@
+//! Collect stage: AST inlines → styled runs (T24, T26), and the T7 character classes
+//! the later stages work with.
+
+use super::types::{RunStyle, StyledRun};
+use crate::ast::Inline;
+use crate::style::FontRole;
+
+/// Character class of T7 (plus the HAN/WEST/space classes of T0/T15).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Han ideograph, Bopomofo, 々, 〇, and other wide letters (kana, hangul).
+    Han,
+    /// Latin/Greek/Cyrillic letters, ASCII digits, `# $ % &`.
+    West,
+    /// OPEN: ink right, 0.5 em blank on the left.
+    Open,
+    /// CLOSE: ink left, 0.5 em blank on the right.
+    Close,
+    /// STOP: `。，、：；！？` etc., 0.5 em blank on the right.
+    Stop,
+    /// MID `·`: centred 0.5 em.
+    Mid,
+    /// CONN `– — ～`: centred, not adjustable.
+    Conn,
+    /// SOL `/ ／`.
+    Sol,
+    /// Ellipsis U+2026/U+22EF (ELL2 when doubled).
+    Ellipsis,
+    /// U+0020 and other breaking spaces (become glue).
+    Space,
+    /// U+3000 ideographic space: a 1 em box.
+    IdeoSpace,
+    /// Hard line break `\n`.
+    Newline,
+    /// Anything else (Latin punctuation, symbols, marks).
+    Other,
+}
+
+/// HAN of T0 (widened to the other CJK scripts, which behave the same for layout).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3005 | 0x3007 | 0x3021..=0x3029 | 0x3038..=0x303B
+        | 0x3040..=0x30FF | 0x3100..=0x312F | 0x31A0..=0x31BF | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
+        | 0x20000..=0x3FFFF)
+}
+
+/// WEST of T0: Latin, Greek, Cyrillic letters, ASCII digits and `# $ % &`.
+pub(crate) fn is_west(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '#' | '$' | '%' | '&')
+        || matches!(c as u32, 0xC0..=0x24F | 0x370..=0x3FF | 0x400..=0x4FF | 0x1E00..=0x1EFF)
+            && c.is_alphabetic()
+}
+
+/// Class of `c`, ignoring context (quotes come out as [`Class::Other`]; see [`classify`]).
+pub(crate) fn base_class(c: char) -> Class {
+    match c {
+        '（' | '《' | '〈' | '「' | '『' | '【' | '〖' | '〔' | '［' | '｛' => {
+            Class::Open
+        }
+        '）' | '》' | '〉' | '」' | '』' | '】' | '〗' | '〕' | '］' | '｝' => {
+            Class::Close
+        }
+        '。' | '．' | '，' | '、' | '：' | '；' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉' => {
+            Class::Stop
+        }
+        '·' => Class::Mid,
+        '–' | '—' | '～' => Class::Conn,
+        '/' | '／' => Class::Sol,
+        '…' | '⋯' => Class::Ellipsis,
+        ' ' | '\t' => Class::Space,
+        '\u{3000}' => Class::IdeoSpace,
+        '\n' => Class::Newline,
+        c if is_han(c) => Class::Han,
+        c if is_west(c) => Class::West,
+        _ => Class::Other,
+    }
+}
+
+/// Full-width punctuation (for the CJK-context test of T7).
+fn is_fullwidth_punct(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF65 | 0xFE30..=0xFE4F | 0x2026 | 0x22EF)
+        || matches!(c, '—' | '·')
+}
+
+/// Classes of every char of `text`; `code[i]` marks chars of inline code, which never
+/// count as context. Curly quotes become OPEN/CLOSE in CJK context (T7), else Other.
+pub(crate) fn classify(chars: &[char], code: &[bool]) -> Vec<Class> {
+    let mut out: Vec<Class> = chars.iter().map(|&c| base_class(c)).collect();
+    let cjk_at =
+        |j: usize| -> bool { !code[j] && (is_han(chars[j]) || is_fullwidth_punct(chars[j])) };
+    for i in 0..chars.len() {
+        let open = matches!(chars[i], '“' | '‘');
+        let close = matches!(chars[i], '”' | '’');
+        if code[i] || !(open || close) {
+            continue;
+        }
+        // Nearest non-space neighbour on each side, within non-code text.
+        let before = (0..i)
+            .rev()
+            .take_while(|&j| !code[j])
+            .find(|&j| chars[j] != ' ')
+            .is_some_and(|j| cjk_at(j) || matches!(chars[j], '“' | '‘' | '”' | '’') && j + 1 == i);
+        let after = (i + 1..chars.len())
+            .take_while(|&j| !code[j])
+            .find(|&j| chars[j] != ' ')
+            .is_some_and(cjk_at);
+        if before || after {
+            out[i] = if open { Class::Open } else { Class::Close };
+        }
+    }
+    out
+}
+
+/// Role of `**strong**` text in a `role` block (T24: real bold of the same family,
+/// Hei for faces without a bold).
+pub fn strong_role(role: FontRole) -> FontRole {
+    match role {
+        FontRole::Song | FontRole::SongBold => FontRole::SongBold,
+        FontRole::Hei | FontRole::Kai | FontRole::Fang => FontRole::Hei,
+        FontRole::Mono => FontRole::Mono,
+    }
+}
+
+/// AST inlines → styled runs; footnote markers show their label.
+pub fn collect(inlines: &[Inline], base: &RunStyle) -> Vec<StyledRun> {
+    collect_with_notes(inlines, base, &|label: &str| label.to_string())
+}
+
+/// AST inlines → styled runs; `note_marker` turns a footnote label into its marker text
+/// (the page setter numbers notes per page or document).
+pub fn collect_with_notes(
+    inlines: &[Inline],
+    base: &RunStyle,
+    note_marker: &dyn Fn(&str) -> String,
+) -> Vec<StyledRun> {
+    let mut c = Collector {
+        runs: Vec::new(),
+        pending_space: false,
+        note_marker,
+    };
+    c.walk(inlines, &StyledRun::plain("", base));
+    c.runs.retain(|r| !r.text.is_empty());
+    c.runs
+}
+
+struct Collector<'a> {
+    runs: Vec<StyledRun>,
+    pending_space: bool,
+    note_marker: &'a dyn Fn(&str) -> String,
+}
+
+impl Collector<'_> {
+    fn push(&mut self, text: &str, style: &StyledRun) {
+        if text.is_empty() {
+            return;
+        }
+        let autospace = std::mem::take(&mut self.pending_space);
+        if let Some(last) = self.runs.last_mut() {
+            let same = last.font == style.font
+                && last.size == style.size
+                && last.bold == style.bold
+                && last.emph_dots == style.emph_dots
+                && last.code == style.code
+                && last.link == style.link
+                && last.note_ref == style.note_ref;
+            if same && !autospace && !style.code && !style.note_ref {
+                last.text.push_str(text);
+                return;
+            }
+        }
+        let mut run = style.clone();
+        run.text = text.to_string();
+        run.autospace_before = autospace;
+        self.runs.push(run);
+    }
+
+    fn last_char(&self) -> Option<char> {
+        self.runs.iter().rev().find_map(|r| r.text.chars().last())
+    }
+
+    fn walk(&mut self, inlines: &[Inline], style: &StyledRun) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) | Inline::Html(t) => self.push(t, style),
+                Inline::AutoSpace => self.pending_space = true,
+                // T1 normally removes soft breaks; a leftover one after WEST reads as a space.
+                Inline::SoftBreak => {
+                    if self.last_char().is_some_and(|c| c.is_ascii_graphic()) {
+                        self.push(" ", style)
+                    }
+                }
+                Inline::LineBreak => self.push("\n", style),
+                Inline::Strong(content) => {
+                    let mut s = style.clone();
+                    s.font = strong_role(style.font);
+                    s.bold = true;
+                    self.walk(content, &s);
+                }
+                Inline::Emph(content) => {
+                    let mut s = style.clone();
+                    s.emph_dots = true;
+                    self.walk(content, &s);
+                }
+                Inline::Strike(content) => self.walk(content, style),
+                Inline::Code(code) => {
+                    let mut s = style.clone();
+                    s.font = FontRole::Mono;
+                    s.code = true;
+                    s.emph_dots = false;
+                    self.push(code, &s);
+                }
+                Inline::Link(link) => {
+                    let mut s = style.clone();
+                    s.link = Some(link.url.clone());
+                    self.walk(&link.content, &s);
+                }
+                Inline::Image(img) => self.push(&img.alt, style),
+                Inline::NoteRef(label) => {
+                    let mut s = style.clone();
+                    s.note_ref = true;
+                    s.emph_dots = false;
+                    let marker = (self.note_marker)(label);
+                    self.push(&marker, &s);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes(s: &str) -> Vec<Class> {
+        let chars: Vec<char> = s.chars().collect();
+        classify(&chars, &vec![false; chars.len()])
+    }
+
+    #[test]
+    fn t7_quotes_are_cjk_only_in_cjk_context() {
+        let c = classes("他说“好”。");
+        assert_eq!(c[2], Class::Open);
+        assert_eq!(c[4], Class::Close);
+        let c = classes("say “hi” now");
+        assert_eq!(c[4], Class::Other);
+        assert_eq!(c[7], Class::Other);
+        // Quoted English inside Chinese: the closing quote is followed by a full-width mark.
+        let c = classes("叫“Hello”，");
+        assert_eq!(c[1], Class::Open);
+        assert_eq!(c[7], Class::Close);
+    }
+
+    #[test]
+    fn t7_classes() {
+        assert_eq!(base_class('，'), Class::Stop);
+        assert_eq!(base_class('《'), Class::Open);
+        assert_eq!(base_class('·'), Class::Mid);
+        assert_eq!(base_class('／'), Class::Sol);
+        assert_eq!(base_class('〇'), Class::Han);
+        assert_eq!(base_class('3'), Class::West);
+    }
+
+    #[test]
+    fn t24_strong_and_emph_runs() {
+        let base = RunStyle {
+            font: FontRole::Song,
+            size: 12.0,
+            bold: false,
+        };
+        let inl = vec![
+            Inline::Text("甲".into()),
+            Inline::Strong(vec![Inline::Text("乙".into())]),
+            Inline::Emph(vec![Inline::Text("丙".into())]),
+            Inline::AutoSpace,
+            Inline::Code("a b".into()),
+        ];
+        let runs = collect(&inl, &base);
+        assert_eq!(runs.len(), 4);
+        assert_eq!(runs[1].font, FontRole::SongBold);
+        assert!(runs[1].bold);
+        assert!(runs[2].emph_dots);
+        assert!(runs[3].code && runs[3].autospace_before);
+        assert_eq!(runs[3].font, FontRole::Mono);
+    }
+}

@@ -1,0 +1,259 @@
+//! Code blocks (monospace, flush left, broken at spaces or anywhere) and figures (PNG/JPEG
+//! scaled to the measure; a missing image becomes its alt text plus a warning).
+
+use super::blocks::{Builder, Frame, TextSpec};
+use super::page::{Item, ItemKind, StructChild, StructKind, StructNode};
+use super::types::{Line, StyledRun};
+use super::vlist::{BoxKind, VBox};
+use crate::ast::{CodeBlock, Figure, Inline};
+use crate::style::{Alignment, FontRole};
+
+/// Pixels → points, taking 96 px per inch like browsers do.
+const PX: f32 = 0.75;
+
+impl Builder<'_> {
+    /// A code block: every source line set flush left in Mono; a line too long for the
+    /// measure breaks at spaces, and a space-less stretch is cut where it no longer fits.
+    pub fn code(&mut self, c: &CodeBlock, frame: Frame, out: &mut Vec<StructChild>) {
+        let size = self.style.code_size;
+        let pitch = size * self.style.line_pitch_em;
+        let spec_for = |text: &str| TextSpec {
+            runs: vec![code_run(text, size)],
+            first_indent: 0.0,
+            align: Alignment::Left,
+            size,
+            pitch,
+            heading: false,
+        };
+        // The paragraph engine drops spaces at line starts, so indentation becomes an offset
+        // of whole monospace cells.
+        let cell = self
+            .set(&spec_for("0"), frame.width)
+            .first()
+            .map_or(0.6 * size, |l| l.width);
+        let mut lines: Vec<Line> = Vec::new();
+        for src in c.text.split('\n') {
+            let src = src.replace('\t', "    ");
+            if src.trim().is_empty() {
+                lines.push(blank_line());
+                continue;
+            }
+            let indent = src.len() - src.trim_start_matches(' ').len();
+            let shift = (indent as f32 * cell).min(frame.width / 2.0);
+            let width = frame.width - shift;
+            let body = &src[indent..];
+            let mut set = self.set(&spec_for(body), width);
+            if set.iter().any(|l| l.width > width + 0.5) {
+                // Break anywhere: cut into pieces that fit by estimated advance.
+                set = cut(body, width, size)
+                    .iter()
+                    .flat_map(|piece| self.set(&spec_for(piece), width))
+                    .collect();
+            }
+            lines.extend(set.into_iter().map(|mut l| {
+                l.x += shift;
+                l
+            }));
+        }
+        let tag = self.tag();
+        let spec = TextSpec {
+            runs: Vec::new(),
+            ..spec_for("")
+        };
+        self.space(pitch / 4.0);
+        let first = self.boxes.len();
+        self.push_lines(lines, &spec, frame, Some(tag), Vec::new());
+        let mut node = self.p_node(StructKind::Code, tag, first);
+        node.children.truncate(1);
+        out.push(StructChild::Node(node));
+        self.space(pitch / 4.0);
+    }
+
+    /// A stand-alone image, centred and scaled down to the measure (and to 80 % of the
+    /// text height); its title, if any, is set below as a centred caption.
+    pub fn figure(&mut self, f: &Figure, frame: Frame, out: &mut Vec<StructChild>) {
+        let pitch = self.pitch();
+        let Some((path, w, h)) = self.probe_image(&f.src, f.line) else {
+            // Missing or unsupported: the alt text stands in, centred (warning logged).
+            let text = format!("［图：{}］", f.alt);
+            let runs = self.body_runs(&[Inline::Text(text)], self.style.body_font);
+            let tag = self.tag();
+            let spec = TextSpec {
+                runs,
+                first_indent: 0.0,
+                align: Alignment::Center,
+                size: self.style.body_size,
+                pitch,
+                heading: false,
+            };
+            let first = self.boxes.len();
+            self.text(spec, frame, Some(tag));
+            out.push(StructChild::Node(self.p_node(StructKind::P, tag, first)));
+            return;
+        };
+        let (mut w, mut h) = (w as f32 * PX, h as f32 * PX);
+        let scale = (frame.width / w)
+            .min(self.style.text_height() * 0.8 / h)
+            .min(1.0);
+        w *= scale;
+        h *= scale;
+        let tag = self.tag();
+        let pad = pitch / 4.0;
+        let mut b = VBox::new(BoxKind::Solid, h + 2.0 * pad);
+        b.items.push(Item {
+            x: self.style.margin_left + frame.left + (frame.width - w) / 2.0,
+            y: pad,
+            kind: ItemKind::Image {
+                path,
+                width: w,
+                height: h,
+                alt: f.alt.clone(),
+            },
+            tag: Some(tag),
+        });
+        let mut kids = vec![StructChild::Content(tag)];
+        if let Some(title) = f.title.as_ref().filter(|t| !t.trim().is_empty()) {
+            b.keep_with_next = true;
+            self.push(b);
+            let size = self.style.note_size;
+            let runs = self.runs(
+                &[Inline::Text(title.clone())],
+                &super::types::RunStyle {
+                    font: self.style.body_font,
+                    size,
+                    bold: false,
+                },
+            );
+            let ctag = self.tag();
+            let spec = TextSpec {
+                runs,
+                first_indent: 0.0,
+                align: Alignment::Center,
+                size,
+                pitch: size * self.style.line_pitch_em,
+                heading: false,
+            };
+            let first = self.boxes.len();
+            self.text(spec, frame, Some(ctag));
+            if let Some(cb) = self.boxes.get_mut(first) {
+                cb.keep_with_prev = true;
+            }
+            kids.push(StructChild::Content(ctag));
+        } else {
+            self.push(b);
+        }
+        out.push(StructChild::Node(StructNode {
+            kind: StructKind::Figure { alt: f.alt.clone() },
+            children: kids,
+        }));
+    }
+
+    /// Resolves `src` against the input folder and reads its pixel size; PNG and JPEG only.
+    fn probe_image(
+        &mut self,
+        src: &str,
+        line: usize,
+    ) -> Option<(std::path::PathBuf, usize, usize)> {
+        if src.contains("://") {
+            self.log.warn(
+                "W-IMAGE",
+                line,
+                format!("remote image {src} is not fetched; alt text used"),
+            );
+            return None;
+        }
+        let path = self.base_dir.join(src);
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.log.warn(
+                    "W-IMAGE",
+                    line,
+                    format!("image {}: {e}; alt text used", path.display()),
+                );
+                return None;
+            }
+        };
+        let ok = matches!(
+            imagesize::image_type(&bytes),
+            Ok(imagesize::ImageType::Png) | Ok(imagesize::ImageType::Jpeg)
+        );
+        match imagesize::blob_size(&bytes) {
+            Ok(s) if ok && s.width > 0 && s.height > 0 => Some((path, s.width, s.height)),
+            _ => {
+                self.log.warn(
+                    "W-IMAGE",
+                    line,
+                    format!(
+                        "image {} is not a readable PNG or JPEG; alt text used",
+                        path.display()
+                    ),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// A run of inline code text.
+fn code_run(text: &str, size: f32) -> StyledRun {
+    let mut r = StyledRun::plain(
+        text,
+        &super::types::RunStyle {
+            font: FontRole::Mono,
+            size,
+            bold: false,
+        },
+    );
+    r.code = true;
+    r
+}
+
+/// An empty line (a blank source line of a code block).
+fn blank_line() -> Line {
+    Line {
+        x: 0.0,
+        glyph_runs: Vec::new(),
+        dots: Vec::new(),
+        links: Vec::new(),
+        width: 0.0,
+        ascent: 0.0,
+        descent: 0.0,
+        text: String::new(),
+        justified: false,
+    }
+}
+
+/// Cuts `text` into pieces whose estimated width fits `width` (ASCII 0.6 em in DejaVu
+/// Sans Mono, wide characters 1 em), preferring to cut after a space.
+fn cut(text: &str, width: f32, size: f32) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut cur = String::new();
+    let mut w = 0.0;
+    for c in text.chars() {
+        let adv = if c.is_ascii() { 0.6 * size } else { size };
+        if w + adv > width - 0.5 && !cur.is_empty() {
+            let split = cur.rfind(' ').filter(|&i| i > 0 && i + 1 < cur.len());
+            match split {
+                Some(i) => {
+                    let rest = cur.split_off(i + 1);
+                    pieces.push(std::mem::replace(&mut cur, rest));
+                    w = cur
+                        .chars()
+                        .map(|c| if c.is_ascii() { 0.6 * size } else { size })
+                        .sum();
+                }
+                None => {
+                    pieces.push(std::mem::take(&mut cur));
+                    w = 0.0;
+                }
+            }
+        }
+        cur.push(c);
+        w += adv;
+    }
+    if !cur.is_empty() {
+        pieces.push(cur);
+    }
+    pieces
+}

@@ -1,0 +1,281 @@
+//! Page breaking (T20) and page furniture: fills pages greedily, backs up to the last
+//! legal break (≥2 paragraph lines at page bottom and top, headings and the title block
+//! keep with what follows), places footnotes at the foot of the page holding their
+//! reference, repeats table headers, and adds page numbers and the running header.
+
+use super::notes::NoteBody;
+use super::page::{Anchor, Item, ItemKind, OutlineEntry, Page};
+use super::set_paragraph;
+use super::types::{FontSet, Kinsoku, ParaSpec, RunStyle, StyledRun};
+use super::vlist::{line_items, BoxKind, Mark, VBox, ASCENT_EM};
+use crate::style::{Alignment, Style};
+use std::collections::BTreeMap;
+
+/// Gap between the text and the footnote separator, and between the separator and notes.
+const NOTE_GAP: f32 = 6.0;
+/// Tolerance for floating-point sums of heights.
+const EPS: f32 = 0.01;
+
+/// The result of page breaking.
+pub(crate) struct Paginated {
+    /// The pages.
+    pub pages: Vec<Page>,
+    /// Bookmarks, nested.
+    pub outline: Vec<OutlineEntry>,
+    /// Named destinations.
+    pub anchors: BTreeMap<String, Anchor>,
+}
+
+/// Breaks `boxes` into pages.
+pub(crate) fn paginate(
+    boxes: &[VBox],
+    heads: &[Vec<VBox>],
+    notes: &[NoteBody],
+    style: &Style,
+    fonts: &FontSet,
+) -> Paginated {
+    let avail = style.text_height();
+    let mut pages = Vec::new();
+    let mut flat: Vec<(String, u8, usize, f32)> = Vec::new();
+    let mut anchors = BTreeMap::new();
+    let mut start = 0;
+    let n = boxes.len();
+    while start < n {
+        // Glue and breaks vanish at the top of a page.
+        while start < n && matches!(boxes[start].kind, BoxKind::Space | BoxKind::PageBreak) {
+            start += 1;
+        }
+        if start >= n {
+            break;
+        }
+        let head = repeat_head(boxes, heads, start);
+        let head_h: f32 = head.iter().map(|b| b.height).sum();
+        let (end, next) = fill(boxes, notes, start, avail - head_h);
+        let mut page = Page {
+            width: style.page_width,
+            height: style.page_height,
+            label: (pages.len() + 1).to_string(),
+            items: Vec::new(),
+        };
+        let mut y = style.margin_top;
+        let mut page_notes = Vec::new();
+        for b in head.iter().chain(&boxes[start..end]) {
+            for m in &b.marks {
+                match m {
+                    Mark::Anchor(id) => {
+                        anchors.entry(id.clone()).or_insert(Anchor {
+                            page: pages.len(),
+                            y,
+                        });
+                    }
+                    Mark::Outline { title, level } => {
+                        flat.push((title.clone(), *level, pages.len(), y))
+                    }
+                }
+            }
+            page.items.extend(b.items.iter().map(|it| Item {
+                y: it.y + y,
+                ..it.clone()
+            }));
+            page_notes.extend(b.notes.iter().copied());
+            y += b.height;
+        }
+        close_table(&mut page, boxes, heads, end, y);
+        place_notes(&mut page, &page_notes, notes, style);
+        furniture(&mut page, pages.len() + 1, style, fonts);
+        pages.push(page);
+        start = next;
+    }
+    Paginated {
+        pages,
+        outline: nest(&flat),
+        anchors,
+    }
+}
+
+/// Header rows to repeat when the page starts inside a table (after its header).
+fn repeat_head<'a>(boxes: &[VBox], heads: &'a [Vec<VBox>], start: usize) -> &'a [VBox] {
+    match boxes[start].kind {
+        BoxKind::Row {
+            table,
+            header: false,
+        } => &heads[table],
+        _ => &[],
+    }
+}
+
+/// A table broken by the page gets a thin closing rule under its last row on this page
+/// (the full rule closes the table's real end; the header repeats on the next page).
+fn close_table(page: &mut Page, boxes: &[VBox], heads: &[Vec<VBox>], end: usize, bottom: f32) {
+    let (Some(last), Some(next)) = (end.checked_sub(1).map(|i| &boxes[i]), boxes.get(end)) else {
+        return;
+    };
+    let (BoxKind::Row { table: a, .. }, BoxKind::Row { table: b, .. }) = (last.kind, next.kind)
+    else {
+        return;
+    };
+    // The header's top rule gives the table's left edge and width.
+    let top = heads.get(a).and_then(|h| h.first()).and_then(|h| {
+        h.items.iter().find_map(|it| match it.kind {
+            ItemKind::Rule { width, .. } => Some((it.x, width)),
+            _ => None,
+        })
+    });
+    if let (true, Some((x, width))) = (a == b, top) {
+        page.items.push(Item {
+            x,
+            y: bottom - 0.5,
+            kind: ItemKind::Rule { width, height: 0.5 },
+            tag: None,
+        });
+    }
+}
+
+/// May the page end before box `k` (T20 keeps)?
+fn can_break_before(boxes: &[VBox], k: usize) -> bool {
+    !boxes[k - 1].keep_with_next && !boxes[k].keep_with_prev
+}
+
+/// Height footnotes take at the foot of a page holding `ids`.
+fn notes_height(ids: &[usize], notes: &[NoteBody]) -> f32 {
+    if ids.is_empty() {
+        return 0.0;
+    }
+    2.0 * NOTE_GAP
+        + ids
+            .iter()
+            .map(|&i| notes.get(i).map_or(0.0, |n| n.height))
+            .sum::<f32>()
+}
+
+/// Fills one page from `start`: returns the end of the page (exclusive) and where the
+/// next page starts. Backs up to the last legal break when a box does not fit; a page
+/// that has no legal break is cut where it overflows.
+fn fill(boxes: &[VBox], notes: &[NoteBody], start: usize, avail: f32) -> (usize, usize) {
+    let mut used = 0.0;
+    let mut ids: Vec<usize> = Vec::new();
+    let mut i = start;
+    while i < boxes.len() {
+        let b = &boxes[i];
+        if b.kind == BoxKind::PageBreak {
+            return (i, i + 1);
+        }
+        let mut with = ids.clone();
+        with.extend(b.notes.iter().copied());
+        let need = used + b.height + notes_height(&with, notes);
+        // Glue at the bottom of a page may overhang: it is never drawn.
+        let fits = need <= avail + EPS || b.kind == BoxKind::Space;
+        if fits || i == start {
+            used += b.height;
+            ids = with;
+            i += 1;
+            continue;
+        }
+        let k = (start + 1..=i).rev().find(|&k| can_break_before(boxes, k));
+        let end = k.unwrap_or(i);
+        return (end, end);
+    }
+    (boxes.len(), boxes.len())
+}
+
+/// Sets the footnotes of the page at its foot, above the bottom margin, under a short rule.
+fn place_notes(page: &mut Page, ids: &[usize], notes: &[NoteBody], style: &Style) {
+    if ids.is_empty() {
+        return;
+    }
+    let h: f32 = ids
+        .iter()
+        .map(|&i| notes.get(i).map_or(0.0, |n| n.height))
+        .sum();
+    let mut y = style.margin_top + style.text_height() - h;
+    page.items.push(Item {
+        x: style.margin_left,
+        y: y - NOTE_GAP,
+        kind: ItemKind::Rule {
+            width: style.text_width() / 4.0,
+            height: 0.5,
+        },
+        tag: None,
+    });
+    for &i in ids {
+        let Some(note) = notes.get(i) else { continue };
+        for b in &note.boxes {
+            page.items.extend(b.items.iter().map(|it| Item {
+                y: it.y + y,
+                ..it.clone()
+            }));
+            y += b.height;
+        }
+    }
+}
+
+/// Page number at the foot (`— n —`, centred) and the running header, as artifacts.
+fn furniture(page: &mut Page, n: usize, style: &Style, fonts: &FontSet) {
+    let size = style.page_number_size;
+    let text = style.page_number.replace("{n}", &n.to_string());
+    let base = style.page_height - style.margin_bottom / 2.0 + (ASCENT_EM - 0.5) * size;
+    let foot = centred_line(&text, size, base, style, fonts);
+    page.items.extend(foot);
+    if let Some(h) = &style.header {
+        // The header comes first in reading order (and in the content stream).
+        let base = style.margin_top / 2.0 + (ASCENT_EM - 0.5) * size;
+        let head = centred_line(h, size, base, style, fonts);
+        page.items.splice(0..0, head);
+    }
+}
+
+/// Items of one centred artifact line (page number, running header).
+fn centred_line(text: &str, size: f32, baseline: f32, style: &Style, fonts: &FontSet) -> Vec<Item> {
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    let run = StyledRun::plain(
+        text,
+        &RunStyle {
+            font: style.body_font,
+            size,
+            bold: false,
+        },
+    );
+    let spec = ParaSpec {
+        runs: vec![run],
+        width: style.text_width(),
+        first_indent: 0.0,
+        align: Alignment::Center,
+        kinsoku: Kinsoku::Gb,
+        line_pitch: size * style.line_pitch_em,
+    };
+    match set_paragraph(&spec, fonts).into_iter().next() {
+        Some(line) => line_items(line, style.margin_left, baseline, None, &mut || None),
+        None => Vec::new(),
+    }
+}
+
+/// Nests flat `(title, level, page, y)` bookmarks: each entry becomes a child of the
+/// nearest earlier entry with a smaller level.
+pub(crate) fn nest(flat: &[(String, u8, usize, f32)]) -> Vec<OutlineEntry> {
+    fn build(
+        flat: &[(String, u8, usize, f32)],
+        i: &mut usize,
+        parent: Option<u8>,
+    ) -> Vec<OutlineEntry> {
+        let mut out = Vec::new();
+        while *i < flat.len() {
+            let (title, level, page, y) = &flat[*i];
+            if parent.is_some_and(|p| *level <= p) {
+                break;
+            }
+            *i += 1;
+            let children = build(flat, i, Some(*level));
+            out.push(OutlineEntry {
+                title: title.clone(),
+                level: *level,
+                page: *page,
+                y: *y,
+                children,
+            });
+        }
+        out
+    }
+    build(flat, &mut 0, None)
+}

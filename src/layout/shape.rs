@@ -1,0 +1,555 @@
+//! Shape stage: styled runs → atoms (one per cluster, with T12 nominal widths and T13
+//! compression applied) and the glue between them (spaces, T15 gaps).
+//!
+//! Each same-face stretch of a run is shaped once with rustybuzz; line breaking and
+//! justification then only add numbers, never reshape.
+
+use super::collect::{classify, Class};
+use super::types::{Face, FontSet, ParaSpec};
+use crate::style::FontRole;
+use rustybuzz::{Feature, UnicodeBuffer};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Shrink levels of T16 (index = level − 1).
+pub(crate) const SHRINK_SPACE: usize = 0;
+/// Outer blanks of OPEN/CLOSE.
+pub(crate) const SHRINK_BRACKET: usize = 1;
+/// `，、；：`.
+pub(crate) const SHRINK_COMMA: usize = 2;
+/// HAN–WEST gaps.
+pub(crate) const SHRINK_AUTOSPACE: usize = 3;
+/// `。？！`.
+pub(crate) const SHRINK_STOP: usize = 4;
+
+/// A face used in the paragraph, with the metrics the line needs.
+pub(crate) struct FaceInfo {
+    pub face: Arc<Face>,
+    pub ascender: f32,
+    pub descender: f32,
+    pub upem: f32,
+}
+
+/// One shaped glyph (pt, at the atom's size).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Glyph {
+    pub id: u16,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    pub advance: f32,
+}
+
+/// One unbreakable box: a cluster (or a DASH2/ELL2 unit).
+#[derive(Debug, Clone)]
+pub(crate) struct Atom {
+    /// Byte range in the paragraph text.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the styled run.
+    pub run: usize,
+    /// Index into [`Prepared::faces`].
+    pub face: usize,
+    /// Size the glyphs are set at (pt).
+    pub size: f32,
+    /// The run's size (em for the T12–T16 amounts).
+    pub em: f32,
+    pub class: Class,
+    /// DASH2 / ELL2: one 2-em unit (T10, T12).
+    pub double: bool,
+    pub glyphs: std::ops::Range<usize>,
+    /// Width of the box (T12) minus T13 compression.
+    pub width: f32,
+    /// x of the first glyph origin inside the box.
+    pub shift: f32,
+    /// Removable blank on the right (0.5 em for CLOSE/STOP unless T13 took it); T14 trims it.
+    pub blank_r: f32,
+    /// Removable blank on the left (OPEN).
+    pub blank_l: f32,
+    /// T16 shrink level of the blanks.
+    pub shrink_level: usize,
+    /// Baseline shift (superscript footnote markers).
+    pub rise: f32,
+    pub synthetic_bold: bool,
+}
+
+/// Glue between atom i and i+1.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Gap {
+    pub width: f32,
+    pub shrink: f32,
+    pub shrink_level: usize,
+    pub stretch: f32,
+    /// T16 stretch level 1 (spaces) or 2 (HAN–WEST); 0 = none.
+    pub stretch_level: usize,
+    /// May take level-3 stretch (inter-character justification).
+    pub justifiable: bool,
+    /// Breaking spaces sit here.
+    pub space: bool,
+    /// A `\n` (hard break) sits here.
+    pub hard: bool,
+    /// T15 gap.
+    pub autospace: bool,
+}
+
+/// A shaped paragraph.
+pub(crate) struct Prepared {
+    pub text: String,
+    pub atoms: Vec<Atom>,
+    /// `gaps[i]` follows `atoms[i]`; the last one is unused.
+    pub gaps: Vec<Gap>,
+    pub glyphs: Vec<Glyph>,
+    pub faces: Vec<FaceInfo>,
+}
+
+/// Effective role of a run: bold Song is the real bold face (T24).
+fn role_of(font: FontRole, bold: bool) -> FontRole {
+    match (font, bold) {
+        (FontRole::Song, true) => FontRole::SongBold,
+        (f, _) => f,
+    }
+}
+
+struct CharInfo {
+    byte: usize,
+    c: char,
+    run: usize,
+    class: Class,
+    /// 0 = normal, 1 = first of DASH2/ELL2 pair, 2 = second.
+    pair: u8,
+}
+
+/// Shapes the paragraph into atoms and gaps.
+pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
+    let mut text = String::new();
+    let mut chars: Vec<CharInfo> = Vec::new();
+    let mut code = Vec::new();
+    for (ri, run) in spec.runs.iter().enumerate() {
+        for (b, c) in run.text.char_indices() {
+            chars.push(CharInfo {
+                byte: text.len() + b,
+                c,
+                run: ri,
+                class: Class::Other,
+                pair: 0,
+            });
+            code.push(run.code);
+        }
+        text.push_str(&run.text);
+    }
+    let cs: Vec<char> = chars.iter().map(|c| c.c).collect();
+    for (ci, cl) in chars.iter_mut().zip(classify(&cs, &code)) {
+        ci.class = cl;
+    }
+    // DASH2 / ELL2 pairs (T7), paired left to right so `————` is two units (T10).
+    let mut i = 0;
+    while i + 1 < chars.len() {
+        let (a, b) = (chars[i].c, chars[i + 1].c);
+        let pair = (a == '—' && b == '—') || (matches!(a, '…' | '⋯') && matches!(b, '…' | '⋯'));
+        if pair && !code[i] && chars[i].run == chars[i + 1].run {
+            chars[i].pair = 1;
+            chars[i + 1].pair = 2;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+
+    let mut out = Prepared {
+        text,
+        atoms: Vec::new(),
+        gaps: Vec::new(),
+        glyphs: Vec::new(),
+        faces: Vec::new(),
+    };
+    // Pass 1: segments of one run in one face (spaces stick to the segment).
+    let mut pending = Gap::default();
+    let mut face_index: HashMap<*const Face, usize> = HashMap::new();
+    let mut arcs: Vec<Arc<Face>> = Vec::new();
+    let mut segments = Vec::new();
+    let mut seg_start = 0;
+    while seg_start < chars.len() {
+        let run = &spec.runs[chars[seg_start].run];
+        let role = role_of(run.font, run.bold);
+        let face_of = |c: char| -> &Arc<Face> {
+            let probe = if matches!(c, ' ' | '\n' | '\t') {
+                'a'
+            } else {
+                c
+            };
+            fonts
+                .face_for(role, probe)
+                .unwrap_or_else(|| fonts.primary(role))
+        };
+        let face = face_of(chars[seg_start].c);
+        let mut seg_end = seg_start + 1;
+        while seg_end < chars.len()
+            && chars[seg_end].run == chars[seg_start].run
+            && (matches!(chars[seg_end].c, ' ' | '\n' | '\t')
+                || Arc::ptr_eq(face_of(chars[seg_end].c), face))
+        {
+            seg_end += 1;
+        }
+        // T24: faces without a bold weight get synthetic bold.
+        let synth = run.bold && face.weight < 600;
+        let fi = *face_index.entry(Arc::as_ptr(face)).or_insert_with(|| {
+            arcs.push(face.clone());
+            arcs.len() - 1
+        });
+        segments.push((seg_start, seg_end, fi, synth));
+        seg_start = seg_end;
+    }
+    // Pass 2: shape each segment once.
+    super::shaper::with_shapers(&arcs, |hb_faces| {
+        for (f, sh) in arcs.iter().zip(hb_faces) {
+            let hb = &sh.hb;
+            let upem = hb.units_per_em() as f32;
+            out.faces.push(FaceInfo {
+                ascender: hb.ascender() as f32 / upem,
+                descender: -(hb.descender() as f32) / upem,
+                upem,
+                face: f.clone(),
+            });
+        }
+        for (a, b, fi, synth) in segments {
+            let run = &spec.runs[chars[a].run];
+            shape_segment(
+                &mut out,
+                hb_faces[fi],
+                fi,
+                &chars[a..b],
+                run,
+                synth,
+                &mut pending,
+            );
+        }
+    });
+    out.gaps.push(pending);
+    compress(&mut out);
+    glue(&mut out, spec);
+    out
+}
+
+/// Shapes chars of one run in one face, appending atoms (and space widths to gaps).
+fn shape_segment(
+    out: &mut Prepared,
+    sh: &super::shaper::Shaper,
+    fi: usize,
+    chars: &[CharInfo],
+    run: &super::types::StyledRun,
+    synth: bool,
+    pending: &mut Gap,
+) {
+    let size = if run.note_ref {
+        run.size * 0.6
+    } else {
+        run.size
+    };
+    let em = run.size;
+    let scale = size / out.faces[fi].upem;
+    let fwid = rustybuzz::ttf_parser::Tag::from_bytes(b"fwid");
+    let mut buf = UnicodeBuffer::new();
+    let mut features = Vec::new();
+    let hb = &sh.hb;
+    let two_em_dash = hb.glyph_index('\u{2E3A}').is_some();
+    for ch in chars {
+        if ch.pair == 2 && ch.c == '—' && two_em_dash {
+            continue; // drawn by the ⸺ glyph of the first dash
+        }
+        let c = if ch.pair == 1 && ch.c == '—' && two_em_dash {
+            '\u{2E3A}'
+        } else {
+            ch.c
+        };
+        if matches!(c, '—' | '\u{2E3A}' | '…' | '⋯' | '～') {
+            // T12: OpenType fwid gives the full-width advance where the font has it.
+            // Built by hand: rustybuzz 0.20's `Feature::new` turns `a..a + 1` into an
+            // empty cluster range.
+            features.push(Feature {
+                tag: fwid,
+                value: 1,
+                start: ch.byte as u32,
+                end: ch.byte as u32 + 1,
+            });
+        }
+        buf.add(c, ch.byte as u32);
+    }
+    buf.set_direction(rustybuzz::Direction::LeftToRight);
+    buf.guess_segment_properties();
+    let shaped = rustybuzz::shape(hb, &features, buf);
+    let infos = shaped.glyph_infos();
+    let pos = shaped.glyph_positions();
+    let byte_end = |k: usize| chars.get(k).map(|c| c.byte);
+    let seg_end_byte = chars.last().map(|c| c.byte + c.c.len_utf8()).unwrap_or(0);
+    let mut g = 0;
+    while g < infos.len() {
+        let cluster = infos[g].cluster as usize;
+        let k = chars
+            .binary_search_by_key(&cluster, |c| c.byte)
+            .unwrap_or(0);
+        let ch = &chars[k];
+        // A DASH2/ELL2 pair is one atom even when shaped as two clusters.
+        let min_end = if ch.pair == 1 {
+            chars.get(k + 1).map_or(cluster + 1, |c| c.byte + 1)
+        } else {
+            cluster + 1
+        };
+        let mut h = g;
+        while h < infos.len()
+            && (infos[h].cluster as usize == cluster || (infos[h].cluster as usize) < min_end)
+        {
+            h += 1;
+        }
+        let next_byte = if h < infos.len() {
+            infos[h].cluster as usize
+        } else {
+            seg_end_byte
+        };
+        // The cluster covers chars k.. up to the next cluster (pairs: both dashes).
+        let mut end_k = k + 1;
+        while byte_end(end_k).is_some_and(|b| b < next_byte) {
+            end_k += 1;
+        }
+        let end_byte = chars.get(end_k).map(|c| c.byte).unwrap_or(seg_end_byte);
+        let adv: f32 = pos[g..h].iter().map(|p| p.x_advance as f32 * scale).sum();
+        // A mark clustered onto a space or newline keeps its text: make it a box.
+        let lone = end_k == k + 1 || ch.pair == 1;
+        match ch.class {
+            Class::Space if lone => {
+                pending.width += adv;
+                pending.space = true;
+            }
+            Class::Newline if lone => pending.hard = true,
+            _ => {
+                out.gaps.push(std::mem::take(pending));
+                let first = out.glyphs.len();
+                for (info, p) in infos[g..h].iter().zip(&pos[g..h]) {
+                    out.glyphs.push(super::shape::Glyph {
+                        id: info.glyph_id as u16,
+                        x_offset: p.x_offset as f32 * scale,
+                        y_offset: p.y_offset as f32 * scale,
+                        advance: p.x_advance as f32 * scale,
+                    });
+                }
+                let double = ch.pair == 1;
+                let mut atom = Atom {
+                    start: cluster,
+                    end: end_byte,
+                    run: ch.run,
+                    face: fi,
+                    size,
+                    em,
+                    class: if lone { ch.class } else { Class::Other },
+                    double,
+                    glyphs: first..out.glyphs.len(),
+                    width: adv,
+                    shift: 0.0,
+                    blank_r: 0.0,
+                    blank_l: 0.0,
+                    shrink_level: SHRINK_STOP,
+                    rise: if run.note_ref { run.size * 0.4 } else { 0.0 },
+                    synthetic_bold: synth,
+                };
+                nominal_box(&mut atom, ch.c, sh, &out.glyphs[first..], scale);
+                out.atoms.push(atom);
+            }
+        }
+        g = h;
+    }
+    // A DASH2 without a ⸺ glyph: two 1-em dashes in one atom, overlapped by 0.1 em so
+    // the stroke has no gap (T12).
+    if !two_em_dash {
+        for k in 0..out.atoms.len() {
+            let a = &out.atoms[k];
+            if a.double
+                && a.face == fi
+                && a.glyphs.len() == 2
+                && out.text_char(a.start) == Some('—')
+            {
+                let (first, em) = (a.glyphs.start, a.em);
+                out.glyphs[first].advance = em * 0.9;
+                out.atoms[k].shift = 0.05 * em;
+            }
+        }
+    }
+}
+
+impl Prepared {
+    fn text_char(&self, byte: usize) -> Option<char> {
+        self.text.get(byte..).and_then(|s| s.chars().next())
+    }
+}
+
+/// T12 nominal widths and box placement; T7 blanks (checked against the glyph's ink so
+/// centred punctuation is never trimmed, T14).
+fn nominal_box(a: &mut Atom, c: char, sh: &super::shaper::Shaper, glyphs: &[Glyph], scale: f32) {
+    let em = a.em;
+    let adv = a.width;
+    let nominal = match a.class {
+        Class::Open | Class::Close | Class::Stop => em,
+        Class::Mid => 0.5 * em,
+        Class::Conn if c == '–' => 0.5 * em,
+        Class::Conn | Class::Ellipsis if a.double => 2.0 * em,
+        Class::Conn | Class::Ellipsis => em,
+        Class::IdeoSpace => em,
+        _ => return,
+    };
+    a.width = nominal;
+    a.shift = match a.class {
+        Class::Open => nominal - adv,
+        Class::Close | Class::Stop => 0.0,
+        _ => (nominal - adv) / 2.0,
+    };
+    if a.double && glyphs.len() == 2 {
+        a.shift = 0.0; // two boxed glyphs: placed by their own advances
+    }
+    // Removable blank on each side (T14): from the font's `halt` GPOS values when the
+    // glyph is a full em and the font has them, else from the glyph's ink in its box.
+    let upem = a.size / scale;
+    let halt = sh
+        .halt(c)
+        .filter(|_| (adv - em).abs() < 0.01 * em && glyphs.len() == 1);
+    let (blank_l, blank_r) = match halt {
+        Some((h_adv, h_off)) => {
+            let left = -h_off as f32 / upem * em;
+            let right = (upem - h_adv as f32) / upem * em - left;
+            (left, right)
+        }
+        None => match glyphs.first().and_then(|g| sh.ink_x(g.id)) {
+            Some((x0, x1)) => (
+                a.shift + x0 as f32 * scale,
+                nominal - (a.shift + x1 as f32 * scale),
+            ),
+            None => (0.0, 0.0),
+        },
+    };
+    let (ink_l, ink_r) = (blank_l, nominal - blank_r);
+    let half = 0.5 * em;
+    let tol = 0.05 * em;
+    match a.class {
+        Class::Open if ink_l >= half - tol => {
+            a.blank_l = half;
+            a.shrink_level = SHRINK_BRACKET;
+        }
+        Class::Close if nominal - ink_r >= half - tol => {
+            a.blank_r = half;
+            a.shrink_level = SHRINK_BRACKET;
+        }
+        Class::Stop if nominal - ink_r >= half - tol => {
+            a.blank_r = half;
+            a.shrink_level = if matches!(c, '，' | '、' | '；' | '：') {
+                SHRINK_COMMA
+            } else {
+                SHRINK_STOP
+            };
+        }
+        _ => {}
+    }
+}
+
+/// T13 adjacent punctuation, and the GB 5.1.2 `？！` groups.
+fn compress(p: &mut Prepared) {
+    let n = p.atoms.len();
+    let punct = |a: &Atom| matches!(a.class, Class::Open | Class::Close | Class::Stop);
+    let bang = |p: &Prepared, a: &Atom| matches!(p.text_char(a.start), Some('？' | '！'));
+    // `？！` groups: all but the last mark 0.5 em; a pair is 1 em in all.
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j < n && bang(p, &p.atoms[j]) && (j == i || !p.gaps[j].space) {
+            j += 1;
+        }
+        if j - i >= 2 {
+            for k in i..j {
+                let a = &mut p.atoms[k];
+                if k + 1 < j || j - i == 2 {
+                    a.width = 0.5 * a.em;
+                    a.blank_r = 0.0;
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+    for i in 0..n.saturating_sub(1) {
+        if p.gaps[i + 1].space
+            || p.gaps[i + 1].hard
+            || !punct(&p.atoms[i])
+            || !punct(&p.atoms[i + 1])
+        {
+            continue;
+        }
+        let (l, r) = p.atoms.split_at_mut(i + 1);
+        let (a, b) = (&mut l[i], &mut r[0]);
+        if a.blank_r > 0.0 {
+            a.width -= a.blank_r;
+            a.blank_r = 0.0;
+        } else if b.blank_l > 0.0 {
+            b.width -= b.blank_l;
+            b.shift -= b.blank_l;
+            b.blank_l = 0.0;
+        }
+    }
+}
+
+/// Fills in the glue between atoms: spaces (T16 level 1), T15 gaps, level-3 flags.
+fn glue(p: &mut Prepared, spec: &ParaSpec) {
+    // gaps[0] is the (dropped) glue before the first atom; shift so gaps[i] follows atom i.
+    if !p.gaps.is_empty() {
+        p.gaps.remove(0);
+    }
+    let n = p.atoms.len();
+    for i in 0..n.saturating_sub(1) {
+        let (a, b) = (&p.atoms[i], &p.atoms[i + 1]);
+        let (ra, rb) = (&spec.runs[a.run], &spec.runs[b.run]);
+        let em = a.em.max(b.em);
+        let g = &mut p.gaps[i];
+        let wide = |c: Class| matches!(c, Class::Han | Class::IdeoSpace);
+        let full_punct = |c: Class| {
+            matches!(
+                c,
+                Class::Open
+                    | Class::Close
+                    | Class::Stop
+                    | Class::Mid
+                    | Class::Conn
+                    | Class::Ellipsis
+                    | Class::IdeoSpace
+            )
+        };
+        let westish = |x: &Atom, r: &super::types::StyledRun| x.class == Class::West || r.code;
+        if g.space {
+            let w = g.width;
+            g.shrink = (w - 0.25 * em).max(0.0);
+            g.shrink_level = SHRINK_SPACE;
+            g.stretch = (0.5 * em - w).max(0.0);
+            g.stretch_level = 1;
+            g.justifiable = true;
+            continue;
+        }
+        if g.hard {
+            continue;
+        }
+        let same_code = ra.code && rb.code && a.run == b.run;
+        let superscript = ra.note_ref || rb.note_ref;
+        // T15: HAN–WEST in either order; code counts as WEST at its edges (T26).
+        let detected =
+            (a.class == Class::Han && westish(b, rb)) || (westish(a, ra) && b.class == Class::Han);
+        let explicit =
+            rb.autospace_before && a.run != b.run && !full_punct(a.class) && !full_punct(b.class);
+        if !same_code && !superscript && (detected || explicit) {
+            g.autospace = true;
+            g.width = 0.25 * em;
+            g.shrink = 0.125 * em;
+            g.shrink_level = SHRINK_AUTOSPACE;
+            g.stretch = 0.25 * em;
+            g.stretch_level = 2;
+            g.justifiable = true;
+            continue;
+        }
+        // Level 3: never inside DASH2/ELL2 (one atom), WEST words/numbers, code, or beside CONN/SOL.
+        let conn = |c: Class| matches!(c, Class::Conn | Class::Sol);
+        let inside_word =
+            !wide(a.class) && !wide(b.class) && !full_punct(a.class) && !full_punct(b.class);
+        g.justifiable =
+            !same_code && !conn(a.class) && !conn(b.class) && !inside_word && !superscript;
+    }
+}

@@ -1,0 +1,97 @@
+//! Per-thread cache of parsed rustybuzz faces: building one parses GSUB/GPOS (~0.1 ms for
+//! a CJK face), far too slow to repeat for every paragraph of a long document.
+
+use super::types::Face;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Faces kept per thread; a document uses a handful.
+const CAPACITY: usize = 16;
+
+/// A parsed face plus a cache of glyph ink extents (CFF outlines are slow to parse).
+pub(crate) struct Shaper {
+    // Declared first so it is dropped before the face whose bytes it borrows.
+    pub hb: rustybuzz::Face<'static>,
+    ink: RefCell<HashMap<u16, Option<(i16, i16)>>>,
+    halt: RefCell<HashMap<char, Option<(i32, i32)>>>,
+    face: Arc<Face>,
+}
+
+impl Shaper {
+    /// Advance and x offset (font units) of `c` under OpenType `halt`, when the feature
+    /// changes its advance (T14: the trim amount comes from the font).
+    pub fn halt(&self, c: char) -> Option<(i32, i32)> {
+        *self.halt.borrow_mut().entry(c).or_insert_with(|| {
+            let shape = |features: &[rustybuzz::Feature]| {
+                let mut buf = rustybuzz::UnicodeBuffer::new();
+                buf.add(c, 0);
+                buf.guess_segment_properties();
+                let out = rustybuzz::shape(&self.hb, features, buf);
+                out.glyph_positions()
+                    .first()
+                    .map(|p| (p.x_advance, p.x_offset))
+            };
+            let tag = rustybuzz::ttf_parser::Tag::from_bytes(b"halt");
+            let plain = shape(&[])?;
+            let halt = shape(&[rustybuzz::Feature::new(tag, 1, ..)])?;
+            (halt != plain).then_some(halt)
+        })
+    }
+
+    /// Horizontal ink extent (x_min, x_max) of a glyph in font units.
+    pub fn ink_x(&self, glyph: u16) -> Option<(i16, i16)> {
+        *self.ink.borrow_mut().entry(glyph).or_insert_with(|| {
+            self.hb
+                .glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(glyph))
+                .map(|b| (b.x_min, b.x_max))
+        })
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<Vec<Shaper>> = const { RefCell::new(Vec::new()) };
+}
+
+fn make(face: &Arc<Face>) -> Shaper {
+    let bytes: &[u8] = face.data();
+    // SAFETY: the bytes live in the font's shared buffer (`Face::data`, an Arc'd byte
+    // store that is never mutated or moved), and `Shaper` holds an `Arc<Face>` to it for as
+    // long as the shaper exists; the field order drops the shaper first.
+    let bytes: &'static [u8] = unsafe { std::mem::transmute::<&[u8], &'static [u8]>(bytes) };
+    let parsed =
+        rustybuzz::ttf_parser::Face::parse(bytes, face.index).expect("face parsed at load time");
+    Shaper {
+        hb: rustybuzz::Face::from_face(parsed),
+        ink: RefCell::new(HashMap::new()),
+        halt: RefCell::new(HashMap::new()),
+        face: face.clone(),
+    }
+}
+
+/// Runs `f` with a shaper for each of `faces` (same order).
+pub(crate) fn with_shapers<R>(faces: &[Arc<Face>], f: impl FnOnce(&[&Shaper]) -> R) -> R {
+    CACHE.with(|cache| {
+        {
+            let mut c = cache.borrow_mut();
+            for face in faces {
+                if !c.iter().any(|e| Arc::ptr_eq(&e.face, face)) {
+                    if c.len() >= CAPACITY {
+                        c.remove(0);
+                    }
+                    c.push(make(face));
+                }
+            }
+        }
+        let c = cache.borrow();
+        let shapers: Vec<&Shaper> = faces
+            .iter()
+            .map(|face| {
+                c.iter()
+                    .find(|e| Arc::ptr_eq(&e.face, face))
+                    .expect("inserted above")
+            })
+            .collect();
+        f(&shapers)
+    })
+}

@@ -1,0 +1,168 @@
+//! Public types of the paragraph engine: styled runs in, positioned lines out.
+//!
+//! Coordinates: x grows to the right from the line start (pt); y is relative to the
+//! baseline and grows *upwards* (font convention), so a superscript has y > 0 and an
+//! emphasis dot y < 0.
+
+use crate::style::{Alignment, FontRole};
+use std::sync::Arc;
+
+pub use crate::fonts::{Face, FontSet};
+
+/// The style a run of inlines starts from (block font, size, weight).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RunStyle {
+    /// Font role of the block.
+    pub font: FontRole,
+    /// Size in points.
+    pub size: f32,
+    /// Bold (headings with `bold: true`).
+    pub bold: bool,
+}
+
+/// One run of text with uniform style, the output of [`super::collect()`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct StyledRun {
+    /// Source text. `'\n'` is a forced line break (hard break).
+    pub text: String,
+    /// Font role; the face is chosen per character through the role's fallback chain (T27).
+    pub font: FontRole,
+    /// Size in points.
+    pub size: f32,
+    /// Bold: a real bold face where the role has one, else synthetic bold (T24).
+    pub bold: bool,
+    /// Emphasis dots under each HAN of the run (T24).
+    pub emph_dots: bool,
+    /// Inline code (T26): no HAN–WEST gap inside, breaks only at spaces (T8).
+    pub code: bool,
+    /// Link target, if the run is link text.
+    pub link: Option<String>,
+    /// Footnote marker: set as a superscript, never gets a T15 gap.
+    pub note_ref: bool,
+    /// An explicit [`crate::ast::Inline::AutoSpace`] precedes this run (T15 gap).
+    pub autospace_before: bool,
+}
+
+impl StyledRun {
+    /// A plain run of `text` in `style`.
+    pub fn plain(text: impl Into<String>, style: &RunStyle) -> StyledRun {
+        StyledRun {
+            text: text.into(),
+            font: style.font,
+            size: style.size,
+            bold: style.bold,
+            emph_dots: false,
+            code: false,
+            link: None,
+            note_ref: false,
+            autospace_before: false,
+        }
+    }
+}
+
+/// Kinsoku (line-breaking prohibition) level, T9.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kinsoku {
+    /// UAX #14 only.
+    None,
+    /// STOP ∪ CLOSE ∪ CONN ∪ MID never start a line; OPEN never ends one.
+    Basic,
+    /// Basic plus SOL and U+2026/U+22EF at line start, SOL at line end (default).
+    #[default]
+    Gb,
+    /// GB plus DASH2 at line start.
+    Strict,
+}
+
+/// Everything needed to set one paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParaSpec {
+    /// The paragraph's runs, in order.
+    pub runs: Vec<StyledRun>,
+    /// Measure (line width) in points.
+    pub width: f32,
+    /// First-line indent in points (T17); 0 for headings, centred lines, cells.
+    pub first_indent: f32,
+    /// Justify (T16), flush left, or centred.
+    pub align: Alignment,
+    /// Kinsoku level (T9).
+    pub kinsoku: Kinsoku,
+    /// Baseline-to-baseline distance in points (T18); copied to no line, for the page setter.
+    pub line_pitch: f32,
+}
+
+/// One glyph placed in a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedGlyph {
+    /// Glyph id in the run's face.
+    pub id: u16,
+    /// Pen x of the glyph origin from the *line* start, in pt (offsets already applied).
+    pub x: f32,
+    /// Vertical offset from the baseline, in pt (up is positive).
+    pub y_offset: f32,
+    /// Advance the glyph occupies in the line, in pt (after T12–T16).
+    pub advance: f32,
+    /// Source text of the glyph's cluster (for ToUnicode / ActualText); empty for
+    /// further glyphs of a multi-glyph cluster.
+    pub text: String,
+}
+
+/// Consecutive glyphs in one face and size.
+#[derive(Debug, Clone)]
+pub struct GlyphRun {
+    /// The face the glyph ids belong to.
+    pub face: Arc<Face>,
+    /// Size in points.
+    pub size: f32,
+    /// Draw with fill + stroke of 0.03 em (T24) because the face has no bold.
+    pub bold_synthetic: bool,
+    /// x of the first glyph from the line start, in pt.
+    pub x: f32,
+    /// The glyphs, in visual order.
+    pub glyphs: Vec<PlacedGlyph>,
+}
+
+/// An emphasis dot (T24), a filled circle.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Dot {
+    /// Centre x from the line start, in pt.
+    pub x: f32,
+    /// Centre y relative to the baseline, in pt (negative: below the baseline).
+    pub y: f32,
+    /// Radius in pt.
+    pub r: f32,
+}
+
+/// A clickable area of link text inside one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkArea {
+    /// Left edge from the line start, in pt.
+    pub x0: f32,
+    /// Right edge from the line start, in pt.
+    pub x1: f32,
+    /// Target URL (`#id` for internal links).
+    pub url: String,
+}
+
+/// One set line of a paragraph.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Offset of the line start from the paragraph's left edge (first-line indent, centring).
+    pub x: f32,
+    /// Glyph runs, left to right.
+    pub glyph_runs: Vec<GlyphRun>,
+    /// Emphasis dots.
+    pub dots: Vec<Dot>,
+    /// Link areas.
+    pub links: Vec<LinkArea>,
+    /// Width actually used by the line's content, in pt (after justification).
+    pub width: f32,
+    /// Largest ascent above the baseline, in pt.
+    pub ascent: f32,
+    /// Largest descent below the baseline, in pt (positive number).
+    pub descent: f32,
+    /// The line's source text (breaking spaces at the line edges removed).
+    pub text: String,
+    /// The line was stretched or shrunk to the full measure (T16).
+    pub justified: bool,
+}
