@@ -16,6 +16,9 @@ command -v mutool >/dev/null || missing+=(mupdf-tools)
 command -v qpdf >/dev/null || missing+=(qpdf)
 { [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null; } || missing+=(epubcheck)
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+# The EPUB tests check the embedded font subsets with fontTools.
+{ /usr/bin/python3 -c 'import fontTools' 2>/dev/null || python3 -c 'import fontTools' 2>/dev/null; } ||
+    missing+=(python3-fonttools)
 # The system-font fallback tests (T27) need one system CJK family with Hangul; the
 # bundled fonts/ deliberately have none.
 [ -f /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)

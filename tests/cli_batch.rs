@@ -150,3 +150,20 @@ fn a_missing_input_fails_with_its_name() {
         .code(1)
         .stderr(predicate::str::contains("nowhere.txt: no such file"));
 }
+
+#[cfg(unix)]
+#[test]
+fn outputs_are_readable_documents_not_private_temp_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let work = tempfile::tempdir().unwrap();
+    let target = work.path().join("r.docx");
+    paiban()
+        .arg("convert")
+        .arg(sample())
+        .arg("-o")
+        .arg(&target)
+        .assert()
+        .success();
+    let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644);
+}
