@@ -443,3 +443,37 @@ fn footnote_with_code_keeps_the_code() {
     );
     assert!(d.contains("let x = 1;"), "{d}");
 }
+
+/// T20 for tables: whatever comes before a 40-row table, a page break inside it leaves
+/// ≥2 body rows on each page — no lone first row at a page bottom, no lone last row under
+/// the repeated header.
+#[test]
+fn t20_table_break_keeps_two_body_rows_per_page() {
+    let rows: Vec<Vec<Vec<Inline>>> = (0..40)
+        .map(|i| vec![text(&format!("第{i}行")), text("数据")])
+        .collect();
+    for before in 0..40 {
+        let mut blocks: Vec<Block> = (0..before).map(|_| para("前文。")).collect();
+        blocks.push(Block::Table(Table {
+            aligns: vec![Align::None, Align::Left],
+            header: vec![text("序号"), text("说明")],
+            rows: rows.clone(),
+            line: 1,
+        }));
+        let (l, _) = run(&Document {
+            blocks,
+            ..Default::default()
+        });
+        for p in 0..l.pages.len() {
+            let body = content_lines(&l, p)
+                .iter()
+                .filter(|x| x.text.starts_with('第'))
+                .count();
+            assert!(
+                body == 0 || body >= 2,
+                "{before} paragraphs before: page {} holds {body} body row(s)",
+                p + 1
+            );
+        }
+    }
+}

@@ -442,6 +442,9 @@ mod props {
                 prop_assert!(!heading_last || p + 1 == l.pages.len(), "page {} ends with a heading", p + 1);
             }
             prop_assert_eq!(got, want);
+            if let Err(e) = check_page_fill(&l) {
+                prop_assert!(false, "{}", e);
+            }
             for (_, lines) in para_lines(&l) {
                 if lines.len() >= 4 {
                     for p in lines.iter().map(|x| x.0).collect::<BTreeSet<_>>() {
@@ -472,4 +475,79 @@ fn t23_two_line_title_breaks_at_punctuation_near_the_middle() {
         &lines[..2],
         ["坚持和深化“义乌发展经验”", "加快打造中国式现代化县域典范"]
     );
+}
+
+/// T20 page fill: every page but an article's last (the last page, or one followed by a
+/// title) ends within one line pitch of the text-area bottom; a page holding one block
+/// only (no gap to spread space over) may be one line short.
+fn check_page_fill(l: &paiban::layout::Layout) -> Result<(), String> {
+    let style = Style::handout();
+    let pitch = style.line_pitch();
+    let size = style.body_size;
+    let bottom = style.margin_top + style.text_height();
+    // Slot bottom below a body baseline (T18: half-leading + descent).
+    let below = (pitch - size) / 2.0 + 0.12 * size;
+    let k = kinds(l);
+    for p in 0..l.pages.len().saturating_sub(1) {
+        let next = content_lines(l, p + 1);
+        if next.first().map(|x| k[&tag_of(l, p + 1, x)].clone()) == Some(StructKind::Title) {
+            continue;
+        }
+        let lines = content_lines(l, p);
+        let last = lines.last().ok_or(format!("page {} empty", p + 1))?;
+        let free = bottom - (last.baseline + below);
+        let blocks: BTreeSet<_> = lines.iter().map(|x| tag_of(l, p, x)).collect();
+        let allowed = if blocks.len() == 1 {
+            2.0 * pitch
+        } else {
+            pitch
+        };
+        if free >= allowed - 0.01 {
+            return Err(format!(
+                "page {} ends {free:.1} pt ({:.2} lines) above the text-area bottom",
+                p + 1,
+                free / pitch
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn t20_pages_filled_to_within_one_line_on_the_sample() {
+    let (l, _) = run(&sample());
+    check_page_fill(&l).unwrap();
+}
+
+/// A long generated document: headings (one or two lines) between paragraphs of 1–30
+/// lines, lengths from a fixed pseudo-random sequence.
+#[test]
+fn t20_pages_filled_to_within_one_line_on_a_long_document() {
+    let mut seed: u64 = 7;
+    let mut next = |m: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let mut blocks = Vec::new();
+    for i in 0..300 {
+        if next(5) == 0 {
+            let t = format!(
+                "{}、标题{i}{}",
+                ["一", "二", "三"][i % 3],
+                "长".repeat(next(30) as usize)
+            );
+            blocks.push(heading(1, &t, &format!("h{i}")));
+        } else {
+            let n = 1 + next(900) as usize;
+            blocks.push(para(&format!("{}。", "字".repeat(n))));
+        }
+    }
+    let (l, _) = run(&Document {
+        blocks,
+        ..Default::default()
+    });
+    assert!(l.pages.len() > 20, "{} pages", l.pages.len());
+    check_page_fill(&l).unwrap();
 }
