@@ -215,6 +215,7 @@ fn blank_line() -> Line {
         x: 0.0,
         glyph_runs: Vec::new(),
         dots: Vec::new(),
+        decorations: Vec::new(),
         links: Vec::new(),
         width: 0.0,
         ascent: 0.0,

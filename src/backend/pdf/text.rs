@@ -139,6 +139,8 @@ mod tests {
             face: FontSet::bundled().primary(FontRole::Mono).clone(),
             size: 10.0,
             bold_synthetic: false,
+            oblique: false,
+            x_scale: 1.0,
             x: 0.0,
             glyphs,
         }
