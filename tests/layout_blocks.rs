@@ -187,12 +187,15 @@ fn code_block_keeps_indentation_and_breaks_long_lines() {
     let style = Style::handout();
     let lines = content_lines(&l, 0);
     assert_eq!(lines[0].text, "fn main() {");
-    // A tab is four monospace cells (0.6 em of 10.5 pt each in DejaVu Sans Mono).
+    // A tab is four monospace cells (0.6 em of 10.5 pt each in DejaVu Sans Mono), set as
+    // four real space glyphs from the left edge (copy-paste keeps the indentation).
     let cell = (lines[0].x1 - lines[0].x0) / 11.0;
+    assert_eq!(lines[1].text, "    let a = 1;");
+    assert!((lines[1].x0 - lines[0].x0).abs() < 0.01, "{}", lines[1].x0);
     assert!(
-        (lines[1].x0 - lines[0].x0 - 4.0 * cell).abs() < 0.2,
-        "indent {}",
-        lines[1].x0
+        (lines[1].x1 - lines[1].x0 - 14.0 * cell).abs() < 0.2,
+        "width {}",
+        lines[1].x1 - lines[1].x0
     );
     // The blank source line keeps its slot: two pitches between `let` and the long line.
     let pitch = style.code_size * style.line_pitch_em;
