@@ -817,3 +817,37 @@ fn t9_stop_close_run_breaks_only_without_feasible_layout() {
     let plain = set_paragraph(&spec, &fonts);
     assert_eq!(plain.len(), lines.len());
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+    /// T24: in emphasis, Latin glyphs lean and Han/full-width glyphs never do; only DASH2
+    /// is stretched (T12); T9: a `。”）` run at a feasible width never breaks (no warning).
+    #[test]
+    fn prop_emphasis_oblique_never_on_han(text in paragraph(), width in 8.0f32..40.0, at in 0usize..200) {
+        let mut text = text;
+        let cut = text.char_indices().map(|(b, _)| b).nth(at % text.chars().count().max(1)).unwrap_or(0);
+        text.insert_str(cut, "中。”）");
+        let ast = vec![Inline::Emph(vec![Inline::Text(text.clone())])];
+        let spec = spec_runs(collect(&ast, &base()), width, 0.0, Alignment::Justify);
+        let mut warn = Vec::new();
+        let lines = paiban::layout::set_paragraph_logged(&spec, &FontSet::bundled(), &mut warn);
+        prop_assert!(warn.is_empty(), "{warn:?}");
+        for l in &lines {
+            for (r, g) in run_glyphs(l) {
+                let t = g.text.trim();
+                if t.chars().any(|c| !c.is_ascii()) {
+                    prop_assert!(!r.oblique, "{t:?} oblique");
+                } else if t.chars().any(|c| c.is_ascii_alphabetic()) {
+                    prop_assert!(r.oblique, "{t:?} upright in emphasis");
+                }
+                prop_assert!(r.x_scale == 1.0 || g.text == "——", "{:?} scaled", g.text);
+            }
+            let han = l.text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+            prop_assert_eq!(l.dots.len(), han);
+        }
+        for w in lines.windows(2) {
+            let start = w[1].text.chars().next().unwrap();
+            prop_assert!(w[1].text.starts_with("——") || !NO_START.contains(start), "starts with {start:?}: {}", dump(&lines));
+        }
+    }
+}
