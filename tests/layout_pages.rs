@@ -551,3 +551,56 @@ fn t20_pages_filled_to_within_one_line_on_a_long_document() {
     assert!(l.pages.len() > 20, "{} pages", l.pages.len());
     check_page_fill(&l).unwrap();
 }
+
+/// T23 bylines: name and affiliation set as typed with the U+3000 gap kept (also in the
+/// glyph's cluster text, which becomes the PDF's extractable text), centred, Kai 16 pt; the
+/// two bylines of article 1 sit on consecutive lines (one byline pitch apart).
+#[test]
+fn t23_bylines_keep_the_ideographic_gap_and_sit_on_consecutive_lines() {
+    let (l, _) = run(&sample());
+    let style = Style::handout();
+    let (p, lines) = (0..l.pages.len())
+        .map(|p| (p, content_lines(&l, p)))
+        .find(|(_, ls)| ls.iter().any(|x| x.text.starts_with("吴伟华")))
+        .expect("byline 吴伟华 laid out");
+    let i = lines
+        .iter()
+        .position(|x| x.text.starts_with("吴伟华"))
+        .unwrap();
+    let (a, b) = (&lines[i], &lines[i + 1]);
+    assert_eq!(a.text, "吴伟华\u{3000}中共义乌市委党校副校长");
+    assert_eq!(b.text, "徐应红\u{3000}中共义乌市委党校校委委员");
+    let bs = &style.byline;
+    assert!(a.family.contains("Kai"), "{}", a.family);
+    assert_eq!(a.size, bs.size);
+    let pitch = bs.size * style.line_pitch_em;
+    assert!(
+        (b.baseline - a.baseline - pitch).abs() < 0.1,
+        "bylines {} pt apart, pitch {pitch}",
+        b.baseline - a.baseline
+    );
+    let centre = style.margin_left + style.text_width() / 2.0;
+    for x in [a, b] {
+        assert!(((x.x0 + x.x1) / 2.0 - centre).abs() < 0.5, "{}", x.text);
+    }
+    // The gap glyph's cluster text is U+3000 (not a Latin space) and it is one em wide.
+    let glyphs: Vec<(f32, String)> = a
+        .items
+        .iter()
+        .filter_map(|&k| match &l.pages[p].items[k].kind {
+            paiban::layout::page::ItemKind::Glyphs(r) => Some(
+                r.glyphs
+                    .iter()
+                    .map(|g| (g.advance, g.text.clone()))
+                    .collect::<Vec<_>>(),
+            ),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let gap = glyphs
+        .iter()
+        .find(|g| g.1.trim().is_empty() || g.1 == "\u{3000}");
+    assert_eq!(gap.map(|g| g.1.as_str()), Some("\u{3000}"), "{glyphs:?}");
+    assert!((gap.unwrap().0 - bs.size).abs() < 0.01);
+}
