@@ -604,3 +604,62 @@ fn t23_bylines_keep_the_ideographic_gap_and_sit_on_consecutive_lines() {
     assert_eq!(gap.map(|g| g.1.as_str()), Some("\u{3000}"), "{glyphs:?}");
     assert!((gap.unwrap().0 - bs.size).abs() < 0.01);
 }
+
+/// T23: a long title without typed gaps or punctuation breaks into near-equal lines and
+/// never inside a word. The word boundaries are jieba's (`jieba-rs` 0.11, default
+/// dictionary, `cut(title, false)`), recorded here as the reference segmentation.
+#[test]
+fn t23_title_without_gaps_breaks_between_jieba_words_only() {
+    let cases = [
+        "关于/进一步/加强/新/时代/县域/经济/高质量/发展/若干/问题/的/研究/报告",
+        "坚持/和/深化/义乌/发展/经验/加快/打造/中国式/现代化/县域/典范",
+        "深入/学习/贯彻/党/的/二十/届/四中全会/精神/推动/经济社会/高质量/发展/取得/新/成效",
+        "中共中央国务院/关于/全面/推进/乡村/振兴/加快/农业/农村/现代化/的/意见",
+        "以/高质量/党建/引领/基层/治理/现代化/持续/增强/人民/群众/获得/感/幸福感/安全感",
+    ];
+    let style = Style::handout();
+    for case in cases {
+        let title: String = case.replace('/', "");
+        let mut ends = BTreeSet::new();
+        let mut at = 0;
+        for w in case.split('/') {
+            at += w.chars().count();
+            ends.insert(at);
+        }
+        let doc = Document {
+            blocks: vec![Block::Article(Article {
+                title: text(&title),
+                subtitle: None,
+                body: vec![para("正文。")],
+                bylines: vec![],
+                id: "t".into(),
+                line: 1,
+            })],
+            ..Default::default()
+        };
+        let (l, _) = run(&doc);
+        let lines: Vec<_> = content_lines(&l, 0)
+            .into_iter()
+            .filter(|x| x.size == style.title.size)
+            .collect();
+        assert!(lines.len() >= 2, "{title} should take two lines");
+        let texts: Vec<&str> = lines.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(texts.concat(), title);
+        let mut at = 0;
+        for t in &texts[..texts.len() - 1] {
+            at += t.chars().count();
+            assert!(
+                ends.contains(&at),
+                "{title}: break inside a word: {texts:?}"
+            );
+        }
+        let w: Vec<f32> = lines.iter().map(|x| x.x1 - x.x0).collect();
+        let (min, max) = w
+            .iter()
+            .fold((f32::MAX, 0.0f32), |(a, b), &x| (a.min(x), b.max(x)));
+        assert!(
+            max - min <= 3.0 * style.title.size + 0.5,
+            "{title}: unbalanced {texts:?} {w:?}"
+        );
+    }
+}
