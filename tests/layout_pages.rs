@@ -517,6 +517,27 @@ fn check_page_fill(l: &paiban::layout::Layout) -> Result<(), String> {
 fn t20_pages_filled_to_within_one_line_on_the_sample() {
     let (l, _) = run(&sample());
     check_page_fill(&l).unwrap();
+    // The space that fills a page never separates a heading from its first line.
+    let style = Style::handout();
+    let k = kinds(&l);
+    let (bs, bp) = (style.body_size, style.line_pitch());
+    for p in 0..l.pages.len() {
+        let lines = content_lines(&l, p);
+        for w in lines.windows(2) {
+            let heading = matches!(k[&tag_of(&l, p, &w[0])], StructKind::Heading(_));
+            if heading && k[&tag_of(&l, p, &w[1])] == StructKind::P {
+                let (hs, hp) = (w[0].size, w[0].size * style.line_pitch_em);
+                let natural = (hp - hs) / 2.0 + 0.12 * hs + (bp - bs) / 2.0 + 0.88 * bs;
+                let d = w[1].baseline - w[0].baseline;
+                assert!(
+                    (d - natural).abs() < 0.1,
+                    "page {}: {} then {d}",
+                    p + 1,
+                    w[0].text
+                );
+            }
+        }
+    }
 }
 
 /// A long generated document: headings (one or two lines) between paragraphs of 1–30

@@ -163,7 +163,7 @@ fn notes_height(ids: &[usize], notes: &[NoteBody]) -> f32 {
 /// Extra space to add before each box of a page that a keep rule (T20) cut short by a line
 /// or more: the page is filled to the bottom of the text area (撑版) by spreading the free
 /// space evenly over its vertical glue and the gaps between blocks — never between two
-/// lines of one paragraph (T18) or two rows of one table.
+/// lines of one paragraph (T18), two rows of one table, or a heading and its text.
 fn fill_bottom(page: &[VBox], avail: f32, notes: &[NoteBody], pitch: f32) -> Vec<f32> {
     let mut extra = vec![0.0; page.len()];
     // Trailing glue is not drawn and takes no part.
@@ -182,6 +182,8 @@ fn fill_bottom(page: &[VBox], avail: f32, notes: &[NoteBody], pitch: f32) -> Vec
         .filter(|&k| {
             let (a, b) = (&page[k - 1], &page[k]);
             match (a.kind, b.kind) {
+                // A heading (or title) stays close to the text it heads.
+                (BoxKind::Line { heading: true }, _) => false,
                 (BoxKind::Space, _) | (_, BoxKind::Space) => b.kind == BoxKind::Space,
                 (BoxKind::Row { .. }, BoxKind::Row { .. }) => false,
                 _ => tag(a) != tag(b),
