@@ -187,12 +187,15 @@ fn code_block_keeps_indentation_and_breaks_long_lines() {
     let style = Style::handout();
     let lines = content_lines(&l, 0);
     assert_eq!(lines[0].text, "fn main() {");
-    // A tab is four monospace cells (0.6 em of 10.5 pt each in DejaVu Sans Mono).
+    // A tab is four monospace cells (0.6 em of 10.5 pt each in DejaVu Sans Mono), set as
+    // four real space glyphs from the left edge (copy-paste keeps the indentation).
     let cell = (lines[0].x1 - lines[0].x0) / 11.0;
+    assert_eq!(lines[1].text, "    let a = 1;");
+    assert!((lines[1].x0 - lines[0].x0).abs() < 0.01, "{}", lines[1].x0);
     assert!(
-        (lines[1].x0 - lines[0].x0 - 4.0 * cell).abs() < 0.2,
-        "indent {}",
-        lines[1].x0
+        (lines[1].x1 - lines[1].x0 - 14.0 * cell).abs() < 0.2,
+        "width {}",
+        lines[1].x1 - lines[1].x0
     );
     // The blank source line keeps its slot: two pitches between `let` and the long line.
     let pitch = style.code_size * style.line_pitch_em;
@@ -442,4 +445,38 @@ fn footnote_with_code_keeps_the_code() {
         "{d}"
     );
     assert!(d.contains("let x = 1;"), "{d}");
+}
+
+/// T20 for tables: whatever comes before a 40-row table, a page break inside it leaves
+/// ≥2 body rows on each page — no lone first row at a page bottom, no lone last row under
+/// the repeated header.
+#[test]
+fn t20_table_break_keeps_two_body_rows_per_page() {
+    let rows: Vec<Vec<Vec<Inline>>> = (0..40)
+        .map(|i| vec![text(&format!("第{i}行")), text("数据")])
+        .collect();
+    for before in 0..40 {
+        let mut blocks: Vec<Block> = (0..before).map(|_| para("前文。")).collect();
+        blocks.push(Block::Table(Table {
+            aligns: vec![Align::None, Align::Left],
+            header: vec![text("序号"), text("说明")],
+            rows: rows.clone(),
+            line: 1,
+        }));
+        let (l, _) = run(&Document {
+            blocks,
+            ..Default::default()
+        });
+        for p in 0..l.pages.len() {
+            let body = content_lines(&l, p)
+                .iter()
+                .filter(|x| x.text.starts_with('第'))
+                .count();
+            assert!(
+                body == 0 || body >= 2,
+                "{before} paragraphs before: page {} holds {body} body row(s)",
+                p + 1
+            );
+        }
+    }
 }

@@ -442,6 +442,9 @@ mod props {
                 prop_assert!(!heading_last || p + 1 == l.pages.len(), "page {} ends with a heading", p + 1);
             }
             prop_assert_eq!(got, want);
+            if let Err(e) = check_page_fill(&l) {
+                prop_assert!(false, "{}", e);
+            }
             for (_, lines) in para_lines(&l) {
                 if lines.len() >= 4 {
                     for p in lines.iter().map(|x| x.0).collect::<BTreeSet<_>>() {
@@ -472,4 +475,212 @@ fn t23_two_line_title_breaks_at_punctuation_near_the_middle() {
         &lines[..2],
         ["坚持和深化“义乌发展经验”", "加快打造中国式现代化县域典范"]
     );
+}
+
+/// T20 page fill: every page but an article's last (the last page, or one followed by a
+/// title) ends within one line pitch of the text-area bottom; a page holding one block
+/// only (no gap to spread space over) may be one line short.
+fn check_page_fill(l: &paiban::layout::Layout) -> Result<(), String> {
+    let style = Style::handout();
+    let pitch = style.line_pitch();
+    let size = style.body_size;
+    let bottom = style.margin_top + style.text_height();
+    // Slot bottom below a body baseline (T18: half-leading + descent).
+    let below = (pitch - size) / 2.0 + 0.12 * size;
+    let k = kinds(l);
+    for p in 0..l.pages.len().saturating_sub(1) {
+        let next = content_lines(l, p + 1);
+        if next.first().map(|x| k[&tag_of(l, p + 1, x)].clone()) == Some(StructKind::Title) {
+            continue;
+        }
+        let lines = content_lines(l, p);
+        let last = lines.last().ok_or(format!("page {} empty", p + 1))?;
+        let free = bottom - (last.baseline + below);
+        let blocks: BTreeSet<_> = lines.iter().map(|x| tag_of(l, p, x)).collect();
+        let allowed = if blocks.len() == 1 {
+            2.0 * pitch
+        } else {
+            pitch
+        };
+        if free >= allowed - 0.01 {
+            return Err(format!(
+                "page {} ends {free:.1} pt ({:.2} lines) above the text-area bottom",
+                p + 1,
+                free / pitch
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn t20_pages_filled_to_within_one_line_on_the_sample() {
+    let (l, _) = run(&sample());
+    check_page_fill(&l).unwrap();
+    // The space that fills a page never separates a heading from its first line.
+    let style = Style::handout();
+    let k = kinds(&l);
+    let (bs, bp) = (style.body_size, style.line_pitch());
+    for p in 0..l.pages.len() {
+        let lines = content_lines(&l, p);
+        for w in lines.windows(2) {
+            let heading = matches!(k[&tag_of(&l, p, &w[0])], StructKind::Heading(_));
+            if heading && k[&tag_of(&l, p, &w[1])] == StructKind::P {
+                let (hs, hp) = (w[0].size, w[0].size * style.line_pitch_em);
+                let natural = (hp - hs) / 2.0 + 0.12 * hs + (bp - bs) / 2.0 + 0.88 * bs;
+                let d = w[1].baseline - w[0].baseline;
+                assert!(
+                    (d - natural).abs() < 0.1,
+                    "page {}: {} then {d}",
+                    p + 1,
+                    w[0].text
+                );
+            }
+        }
+    }
+}
+
+/// A long generated document: headings (one or two lines) between paragraphs of 1–30
+/// lines, lengths from a fixed pseudo-random sequence.
+#[test]
+fn t20_pages_filled_to_within_one_line_on_a_long_document() {
+    let mut seed: u64 = 7;
+    let mut next = |m: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let mut blocks = Vec::new();
+    for i in 0..300 {
+        if next(5) == 0 {
+            let t = format!(
+                "{}、标题{i}{}",
+                ["一", "二", "三"][i % 3],
+                "长".repeat(next(30) as usize)
+            );
+            blocks.push(heading(1, &t, &format!("h{i}")));
+        } else {
+            let n = 1 + next(900) as usize;
+            blocks.push(para(&format!("{}。", "字".repeat(n))));
+        }
+    }
+    let (l, _) = run(&Document {
+        blocks,
+        ..Default::default()
+    });
+    assert!(l.pages.len() > 20, "{} pages", l.pages.len());
+    check_page_fill(&l).unwrap();
+}
+
+/// T23 bylines: name and affiliation set as typed with the U+3000 gap kept (also in the
+/// glyph's cluster text, which becomes the PDF's extractable text), centred, Kai 16 pt; the
+/// two bylines of article 1 sit on consecutive lines (one byline pitch apart).
+#[test]
+fn t23_bylines_keep_the_ideographic_gap_and_sit_on_consecutive_lines() {
+    let (l, _) = run(&sample());
+    let style = Style::handout();
+    let (p, lines) = (0..l.pages.len())
+        .map(|p| (p, content_lines(&l, p)))
+        .find(|(_, ls)| ls.iter().any(|x| x.text.starts_with("吴伟华")))
+        .expect("byline 吴伟华 laid out");
+    let i = lines
+        .iter()
+        .position(|x| x.text.starts_with("吴伟华"))
+        .unwrap();
+    let (a, b) = (&lines[i], &lines[i + 1]);
+    assert_eq!(a.text, "吴伟华\u{3000}中共义乌市委党校副校长");
+    assert_eq!(b.text, "徐应红\u{3000}中共义乌市委党校校委委员");
+    let bs = &style.byline;
+    assert!(a.family.contains("Kai"), "{}", a.family);
+    assert_eq!(a.size, bs.size);
+    let pitch = bs.size * style.line_pitch_em;
+    assert!(
+        (b.baseline - a.baseline - pitch).abs() < 0.1,
+        "bylines {} pt apart, pitch {pitch}",
+        b.baseline - a.baseline
+    );
+    let centre = style.margin_left + style.text_width() / 2.0;
+    for x in [a, b] {
+        assert!(((x.x0 + x.x1) / 2.0 - centre).abs() < 0.5, "{}", x.text);
+    }
+    // The gap glyph's cluster text is U+3000 (not a Latin space) and it is one em wide.
+    let glyphs: Vec<(f32, String)> = a
+        .items
+        .iter()
+        .filter_map(|&k| match &l.pages[p].items[k].kind {
+            paiban::layout::page::ItemKind::Glyphs(r) => Some(
+                r.glyphs
+                    .iter()
+                    .map(|g| (g.advance, g.text.clone()))
+                    .collect::<Vec<_>>(),
+            ),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let gap = glyphs
+        .iter()
+        .find(|g| g.1.trim().is_empty() || g.1 == "\u{3000}");
+    assert_eq!(gap.map(|g| g.1.as_str()), Some("\u{3000}"), "{glyphs:?}");
+    assert!((gap.unwrap().0 - bs.size).abs() < 0.01);
+}
+
+/// T23: a long title without typed gaps or punctuation breaks into near-equal lines and
+/// never inside a word. The word boundaries are jieba's (`jieba-rs` 0.11, default
+/// dictionary, `cut(title, false)`), recorded here as the reference segmentation.
+#[test]
+fn t23_title_without_gaps_breaks_between_jieba_words_only() {
+    let cases = [
+        "关于/进一步/加强/新/时代/县域/经济/高质量/发展/若干/问题/的/研究/报告",
+        "坚持/和/深化/义乌/发展/经验/加快/打造/中国式/现代化/县域/典范",
+        "深入/学习/贯彻/党/的/二十/届/四中全会/精神/推动/经济社会/高质量/发展/取得/新/成效",
+        "中共中央国务院/关于/全面/推进/乡村/振兴/加快/农业/农村/现代化/的/意见",
+        "以/高质量/党建/引领/基层/治理/现代化/持续/增强/人民/群众/获得/感/幸福感/安全感",
+    ];
+    let style = Style::handout();
+    for case in cases {
+        let title: String = case.replace('/', "");
+        let mut ends = BTreeSet::new();
+        let mut at = 0;
+        for w in case.split('/') {
+            at += w.chars().count();
+            ends.insert(at);
+        }
+        let doc = Document {
+            blocks: vec![Block::Article(Article {
+                title: text(&title),
+                subtitle: None,
+                body: vec![para("正文。")],
+                bylines: vec![],
+                id: "t".into(),
+                line: 1,
+            })],
+            ..Default::default()
+        };
+        let (l, _) = run(&doc);
+        let lines: Vec<_> = content_lines(&l, 0)
+            .into_iter()
+            .filter(|x| x.size == style.title.size)
+            .collect();
+        assert!(lines.len() >= 2, "{title} should take two lines");
+        let texts: Vec<&str> = lines.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(texts.concat(), title);
+        let mut at = 0;
+        for t in &texts[..texts.len() - 1] {
+            at += t.chars().count();
+            assert!(
+                ends.contains(&at),
+                "{title}: break inside a word: {texts:?}"
+            );
+        }
+        let w: Vec<f32> = lines.iter().map(|x| x.x1 - x.x0).collect();
+        let (min, max) = w
+            .iter()
+            .fold((f32::MAX, 0.0f32), |(a, b), &x| (a.min(x), b.max(x)));
+        assert!(
+            max - min <= 3.0 * style.title.size + 0.5,
+            "{title}: unbalanced {texts:?} {w:?}"
+        );
+    }
 }

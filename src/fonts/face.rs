@@ -1,8 +1,10 @@
-//! One loaded font face: its bytes, family, origin and a character-coverage bitmap.
+//! One loaded font face: its bytes, family, origin and a lazily filled character cache.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rustybuzz::ttf_parser;
 
@@ -47,7 +49,7 @@ pub struct Face {
     /// OS/2 weight class (400 regular, 700 bold), so callers know when to embolden (T24).
     pub weight: u16,
     units_per_em: u16,
-    coverage: Coverage,
+    chars: Arc<CharCache>,
 }
 
 impl fmt::Debug for Face {
@@ -63,12 +65,14 @@ impl fmt::Debug for Face {
 
 impl Face {
     /// Parses face `index` of `data`; fails if the bytes are not a font with a Unicode cmap.
+    ///
+    /// The cmap is not walked here: `has_char` looks characters up as the document asks
+    /// for them (a CJK face maps ~30 000 characters, a document uses a few thousand).
     pub fn from_data(data: FontData, index: u32, origin: Origin) -> Result<Face> {
         let bytes: &[u8] = (*data).as_ref();
         let parsed = ttf_parser::Face::parse(bytes, index)
             .map_err(|e| Error::Font(format!("{origin}: face {index}: {e}")))?;
-        let coverage = Coverage::of(&parsed);
-        if coverage.is_empty() {
+        if !maps_any_char(&parsed) {
             return Err(Error::Font(format!(
                 "{origin}: face {index} maps no Unicode character"
             )));
@@ -87,7 +91,7 @@ impl Face {
             data,
             index,
             origin,
-            coverage,
+            chars: Arc::default(),
         })
     }
 
@@ -98,7 +102,8 @@ impl Face {
 
     /// Whether the face maps `c` to a real glyph (not `.notdef`).
     pub fn has_char(&self, c: char) -> bool {
-        self.coverage.contains(c)
+        self.chars
+            .get_or_insert(c, || lookup(self.data(), self.index, c))
     }
 
     /// Design units per em.
@@ -117,9 +122,9 @@ impl Face {
         rustybuzz::Face::from_face(self.ttf())
     }
 
-    /// Number of characters the face maps.
+    /// Number of characters the face maps (walks the whole cmap: not for hot paths).
     pub fn char_count(&self) -> usize {
-        self.coverage.len()
+        Coverage::of(&self.ttf()).len()
     }
 
     /// The file name (bundled) or path (font-dir, system) the face comes from.
@@ -158,10 +163,80 @@ pub(crate) fn all_names(face: &ttf_parser::Face<'_>) -> Vec<String> {
         .collect()
 }
 
-/// Which characters a face maps, as a bitmap over code points.
+/// Whether some Unicode cmap subtable of `face` maps `c` to a real glyph (not `.notdef`).
+fn maps(face_cmap: Option<ttf_parser::cmap::Table<'_>>, c: char) -> bool {
+    face_cmap.is_some_and(|cmap| {
+        cmap.subtables
+            .into_iter()
+            .filter(|s| s.is_unicode())
+            .any(|s| s.glyph_index(u32::from(c)).is_some_and(|g| g.0 != 0))
+    })
+}
+
+/// `has_char` without the cache: reads only the table directory and the cmap.
+fn lookup(data: &[u8], index: u32, c: char) -> bool {
+    let cmap = ttf_parser::RawFace::parse(data, index)
+        .ok()
+        .and_then(|raw| raw.table(ttf_parser::Tag::from_bytes(b"cmap")))
+        .and_then(ttf_parser::cmap::Table::parse);
+    maps(cmap, c)
+}
+
+/// Whether the face maps any Unicode character: a few common ones are tried before the
+/// whole cmap is walked (only fonts without them pay for the walk).
+fn maps_any_char(face: &ttf_parser::Face<'_>) -> bool {
+    let cmap = face.tables().cmap;
+    ['a', '0', '中', '。', ' '].iter().any(|&c| maps(cmap, c)) || !Coverage::of(face).is_empty()
+}
+
+/// The answers of `has_char` so far, shared by the clones of a face.
 ///
-/// A bitmap (at most 136 KiB for a face reaching U+10FFFF, ~5 KiB for Latin-only) makes
-/// `has_char` one shift and mask; layout asks it for every character of the document.
+/// Layout asks for every character of the document, from several threads: the Basic
+/// Multilingual Plane is two atomic bitmaps (known, has; 16 KiB), the rare characters
+/// beyond it a locked map.
+struct CharCache {
+    known: Box<[AtomicU64]>,
+    has: Box<[AtomicU64]>,
+    astral: Mutex<HashMap<char, bool>>,
+}
+
+impl Default for CharCache {
+    fn default() -> CharCache {
+        const WORDS: usize = 0x1_0000 / 64;
+        let words = || (0..WORDS).map(|_| AtomicU64::new(0)).collect();
+        CharCache {
+            known: words(),
+            has: words(),
+            astral: Mutex::default(),
+        }
+    }
+}
+
+impl CharCache {
+    /// The cached answer for `c`, computing it with `look` the first time. Two threads
+    /// racing on the same character both compute the same answer, so no lock is needed.
+    fn get_or_insert(&self, c: char, look: impl FnOnce() -> bool) -> bool {
+        let cp = c as usize;
+        let Some(known) = self.known.get(cp / 64) else {
+            let mut astral = self.astral.lock().unwrap_or_else(|e| e.into_inner());
+            return *astral.entry(c).or_insert_with(look);
+        };
+        let bit = 1u64 << (cp % 64);
+        if known.load(Ordering::Acquire) & bit != 0 {
+            return self.has[cp / 64].load(Ordering::Relaxed) & bit != 0;
+        }
+        let has = look();
+        if has {
+            self.has[cp / 64].fetch_or(bit, Ordering::Relaxed);
+        }
+        // Release: whoever sees the known bit also sees the has bit set before it.
+        known.fetch_or(bit, Ordering::Release);
+        has
+    }
+}
+
+/// Which characters a face maps, as a bitmap over code points: the whole cmap walked
+/// once (system-font candidates, `char_count`).
 #[derive(Clone, Default)]
 pub(crate) struct Coverage {
     bits: Arc<[u64]>,
@@ -208,5 +283,38 @@ impl Coverage {
 
     pub(crate) fn is_empty(&self) -> bool {
         self.count == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::FontSet;
+    use crate::style::FontRole;
+
+    /// The lazy per-character answers equal the whole-cmap bitmap, for every character
+    /// the bundled faces could be asked about (T27: same faces chosen as before).
+    #[test]
+    fn t27_lazy_lookup_matches_full_coverage() {
+        let set = FontSet::bundled();
+        for role in [
+            FontRole::Song,
+            FontRole::SongBold,
+            FontRole::Hei,
+            FontRole::Kai,
+            FontRole::Mono,
+        ] {
+            let face = set.primary(role);
+            let full = Coverage::of(&face.ttf());
+            let planes = (0..0x3_0000u32).filter_map(char::from_u32);
+            let mut n = 0;
+            for c in planes {
+                assert_eq!(face.has_char(c), full.contains(c), "{role:?} {c:?}");
+                // Asked twice: the second answer comes from the cache.
+                assert_eq!(face.has_char(c), full.contains(c), "{role:?} {c:?} cached");
+                n += usize::from(full.contains(c));
+            }
+            assert_eq!(n, face.char_count(), "{role:?}");
+        }
     }
 }

@@ -6,6 +6,8 @@ use super::types::Line;
 use crate::ast::{self, Inline};
 use crate::style::{Alignment, BlockStyle};
 
+mod words;
+
 impl Builder<'_> {
     /// An article: new page (if the style says so), title block, body, bylines.
     pub fn article(&mut self, a: &ast::Article, out: &mut Vec<StructChild>) {
@@ -87,11 +89,14 @@ impl Builder<'_> {
             let gapped = gaps_to_breaks(inlines);
             if gapped.len() > inlines.len() {
                 runs = self.runs(&gapped, &rs);
-            } else if let Some(split) = punct_split(inlines).filter(|_| natural == 2) {
-                let split_runs = self.runs(&split, &rs);
-                if count(self, &split_runs) == 2 {
-                    runs = split_runs;
-                }
+            } else if let Some(split) = punct_split(inlines)
+                .filter(|_| natural == 2)
+                .filter(|split| count(self, &self.runs(split, &rs)) == 2)
+            {
+                runs = self.runs(&split, &rs);
+            } else if let Some(split) = self.word_split(inlines, bs, natural) {
+                // Failing that, near-equal lines broken between words only.
+                runs = self.runs(&split, &rs);
             }
         }
         let spec = TextSpec {
@@ -116,6 +121,41 @@ impl Builder<'_> {
         let tag = self.tag();
         self.push_lines(lines, &spec, frame, Some(tag), marks);
         tag
+    }
+
+    /// A one-text title broken into `lines` (or one more) lines of near-equal width at
+    /// word boundaries only (T23: never inside a word); `None` when no such split fits.
+    fn word_split(&self, inlines: &[Inline], bs: &BlockStyle, lines: usize) -> Option<Vec<Inline>> {
+        let [Inline::Text(t)] = inlines else {
+            return None;
+        };
+        let chars: Vec<char> = t.chars().collect();
+        let breaks = words::title_breaks(&chars);
+        let rs = Self::block_style(bs);
+        let max = self.style.text_width();
+        // Equal widths first; a break inside a phrase weighs like half an em of imbalance.
+        let pen = (0.5 * bs.size).powi(2);
+        let mut cache = std::collections::HashMap::new();
+        let mut width = |a: usize, b: usize| {
+            *cache.entry((a, b)).or_insert_with(|| {
+                let piece: String = chars[a..b].iter().collect();
+                let runs = self.runs(&[Inline::Text(piece)], &rs);
+                let set = self.set(&TextSpec::centred(runs, bs, self.style), 1.0e5);
+                set.iter().map(|l| l.width).fold(0.0, f32::max)
+            })
+        };
+        let cuts = (lines..=lines + 1)
+            .find_map(|k| words::balanced(chars.len(), &breaks, k, max, pen, &mut width))?;
+        let mut out = Vec::new();
+        let mut from = 0;
+        for c in cuts.into_iter().chain([chars.len()]) {
+            if from > 0 {
+                out.push(Inline::LineBreak);
+            }
+            out.push(Inline::Text(chars[from..c].iter().collect()));
+            from = c;
+        }
+        Some(out)
     }
 
     /// Narrowest measure (to 1 pt) that still sets `spec` in `count` lines.

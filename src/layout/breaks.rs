@@ -35,6 +35,9 @@ pub(crate) enum Brk {
     Yes(f64),
     /// A forced break (hard line break, paragraph end).
     Must,
+    /// Forbidden by kinsoku, but the T9 last resort: before the third mark of a run of
+    /// ≥3 STOP/CLOSE, taken only when no feasible layout exists (logs W-KINSOKU).
+    LastResort,
 }
 
 /// May the atom of class `c` start a line at `level` (T9)?
@@ -117,6 +120,16 @@ pub(crate) fn breaks(p: &Prepared, spec: &ParaSpec) -> Vec<Brk> {
             && may_end(a.class, spec.kinsoku)
             && may_start(b.class, b.double, spec.kinsoku);
         out.push(if ok { Brk::Yes(0.0) } else { Brk::No });
+    }
+    // T9: a run of ≥3 STOP/CLOSE (`。”）`) may break before its third mark, as a last resort.
+    let mark = |k: usize| matches!(p.atoms[k].class, Class::Stop | Class::Close);
+    let joined = |k: usize| !p.gaps[k].space && !p.gaps[k].hard;
+    for j in 0..n.saturating_sub(2) {
+        let starts_run = j == 0 || !mark(j - 1) || !joined(j - 1);
+        let run3 = mark(j) && mark(j + 1) && mark(j + 2) && joined(j) && joined(j + 1);
+        if starts_run && run3 && out[j + 1] == Brk::No {
+            out[j + 1] = Brk::LastResort;
+        }
     }
     out
 }

@@ -162,6 +162,7 @@ impl Collector<'_> {
                 && last.size == style.size
                 && last.bold == style.bold
                 && last.emph_dots == style.emph_dots
+                && last.strike == style.strike
                 && last.code == style.code
                 && last.link == style.link
                 && last.note_ref == style.note_ref;
@@ -203,7 +204,11 @@ impl Collector<'_> {
                     s.emph_dots = true;
                     self.walk(content, &s);
                 }
-                Inline::Strike(content) => self.walk(content, style),
+                Inline::Strike(content) => {
+                    let mut s = style.clone();
+                    s.strike = true;
+                    self.walk(content, &s);
+                }
                 Inline::Code(code) => {
                     let mut s = style.clone();
                     s.font = FontRole::Mono;

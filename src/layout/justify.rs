@@ -3,7 +3,7 @@
 
 use super::collect::Class;
 use super::shape::Prepared;
-use super::types::{Dot, GlyphRun, Line, LinkArea, ParaSpec, PlacedGlyph};
+use super::types::{Decoration, Dot, GlyphRun, Line, LinkArea, ParaSpec, PlacedGlyph};
 use crate::style::Alignment;
 
 /// Atoms `start..end` form one line.
@@ -151,12 +151,17 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
             std::sync::Arc::ptr_eq(&gr.face, &fi.face)
                 && gr.size == a.size
                 && gr.bold_synthetic == a.synthetic_bold
+                && gr.oblique == a.oblique
+                && gr.x_scale == a.x_scale
+                && a.x_scale == 1.0
         });
         if !same {
             glyph_runs.push(GlyphRun {
                 face: fi.face.clone(),
                 size: a.size,
                 bold_synthetic: a.synthetic_bold,
+                oblique: a.oblique,
+                x_scale: a.x_scale,
                 x: pg.x,
                 glyphs: Vec::new(),
             });
@@ -198,6 +203,7 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
 
     // T24 dots and link areas.
     let mut dots = Vec::new();
+    let mut decorations: Vec<Decoration> = Vec::new();
     let mut links: Vec<LinkArea> = Vec::new();
     for k in r.start..r.end {
         let a = &p.atoms[k];
@@ -211,6 +217,21 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
                 r: 0.075 * a.em,
             });
             descent = descent.max(0.37 * a.em);
+        }
+        if run.strike {
+            // 0.35 em above the baseline: near the middle of the CJK em box (−0.12…0.88 em)
+            // and of Han ink, a little above the Latin x-height centre; 0.06 em thick.
+            // Consecutive struck atoms join, spaces between them included.
+            let (y, thickness) = (0.35 * a.em, 0.06 * a.em);
+            match decorations.last_mut() {
+                Some(d) if k > r.start && spec.runs[p.atoms[k - 1].run].strike => d.x1 = bx + bw,
+                _ => decorations.push(Decoration {
+                    x0: bx,
+                    x1: bx + bw,
+                    y,
+                    thickness,
+                }),
+            }
         }
         if let Some(url) = &run.link {
             match links.last_mut() {
@@ -238,6 +259,7 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
         x: line_x,
         glyph_runs,
         dots,
+        decorations,
         links,
         width: used,
         ascent,

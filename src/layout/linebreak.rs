@@ -10,6 +10,8 @@ use super::types::{FontSet, Line, ParaSpec};
 
 /// Demerits added to a last line holding fewer than 2 characters (T11).
 const RUNT_PENALTY: f64 = 1.0e6;
+/// Demerits of a T9 last-resort break inside a run of ≥3 STOP/CLOSE.
+const KINSOKU_PENALTY: f64 = 1.0e8;
 /// Demerits of an unavoidable overfull line (one unit wider than the measure).
 const OVERFULL_PENALTY: f64 = 1.0e12;
 /// Level-3 stretch (per gap, in em) that counts as ratio 1 for badness.
@@ -88,7 +90,13 @@ struct Node {
 /// `tolerance` bounds the stretch ratio of a non-last line (r = 2.5 is 0.5 em per Han gap,
 /// the T16 limit); it keeps only plausible line ends active, which makes the search
 /// near-linear. Returns whether an overfull emergency line was needed.
-fn choose(p: &Prepared, spec: &ParaSpec, brks: &[Brk], tolerance: f64) -> (Vec<LineRange>, bool) {
+fn choose(
+    p: &Prepared,
+    spec: &ParaSpec,
+    brks: &[Brk],
+    tolerance: f64,
+    last_resort: bool,
+) -> (Vec<LineRange>, bool) {
     let n = p.atoms.len();
     let sums = prefix_sums(p);
     // T11: the last line needs ≥2 characters besides trailing STOP/CLOSE.
@@ -107,6 +115,8 @@ fn choose(p: &Prepared, spec: &ParaSpec, brks: &[Brk], tolerance: f64) -> (Vec<L
     for (i, brk) in brks.iter().enumerate() {
         let penalty = match *brk {
             Brk::No => continue,
+            Brk::LastResort if !last_resort => continue,
+            Brk::LastResort => KINSOKU_PENALTY,
             Brk::Yes(pen) => pen,
             Brk::Must => 0.0,
         };
@@ -193,17 +203,41 @@ fn choose(p: &Prepared, spec: &ParaSpec, brks: &[Brk], tolerance: f64) -> (Vec<L
     (ranges, emergency)
 }
 
-/// Sets one paragraph: shape once, choose breaks, justify each line.
-pub(crate) fn set_paragraph(spec: &ParaSpec, fonts: &FontSet) -> Vec<Line> {
+/// Sets one paragraph: shape once, choose breaks, justify each line; warnings (W-KINSOKU)
+/// go to `warnings`.
+pub(crate) fn set_paragraph(
+    spec: &ParaSpec,
+    fonts: &FontSet,
+    warnings: &mut Vec<String>,
+) -> Vec<Line> {
     let p = prepare(spec, fonts);
     if p.atoms.is_empty() {
         return Vec::new();
     }
     let brks = breaks(&p, spec);
     // Like TeX: a first pass with a tolerance, a second without one only if needed.
-    let (mut ranges, emergency) = choose(&p, spec, &brks, TOLERANCE);
+    let (mut ranges, emergency) = choose(&p, spec, &brks, TOLERANCE, false);
     if emergency {
-        ranges = choose(&p, spec, &brks, f64::INFINITY).0;
+        let overfull;
+        (ranges, overfull) = choose(&p, spec, &brks, f64::INFINITY, false);
+        // T9: no feasible layout keeps every ≥3 STOP/CLOSE run whole; allow a break before
+        // the third mark, and say so.
+        if overfull && brks.contains(&Brk::LastResort) {
+            let (alt, still) = choose(&p, spec, &brks, f64::INFINITY, true);
+            let split: Vec<&LineRange> = alt
+                .iter()
+                .filter(|r| !r.last && brks[r.end - 1] == Brk::LastResort)
+                .collect();
+            if !still {
+                for r in split {
+                    warnings.push(format!(
+                        "W-KINSOKU: no feasible line breaks; `{}` split before its third mark (T9)",
+                        &p.text[p.atoms[r.end - 2].start..p.atoms[r.end].end]
+                    ));
+                }
+                ranges = alt;
+            }
+        }
     }
     ranges.iter().map(|r| finish_line(&p, spec, r)).collect()
 }

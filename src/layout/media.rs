@@ -25,12 +25,17 @@ impl Builder<'_> {
             pitch,
             heading: false,
         };
-        // The paragraph engine drops spaces at line starts, so indentation becomes an offset
-        // of whole monospace cells.
-        let cell = self
-            .set(&spec_for("0"), frame.width)
-            .first()
-            .map_or(0.6 * size, |l| l.width);
+        // The paragraph engine drops spaces at line starts, so indentation is put back as
+        // real space glyphs (cluster text " ") in front of the first line of each source
+        // line: copy-paste and text extraction then keep it. A no-break space gives the
+        // glyph and its advance (one monospace cell); run-over lines hang at the indent.
+        let space = self
+            .set(&spec_for("\u{a0}"), frame.width)
+            .into_iter()
+            .next()
+            .and_then(|l| l.glyph_runs.into_iter().next())
+            .filter(|r| r.glyphs.len() == 1);
+        let cell = space.as_ref().map_or(0.6 * size, |r| r.glyphs[0].advance);
         let mut lines: Vec<Line> = Vec::new();
         for src in c.text.split('\n') {
             let src = src.replace('\t', "    ");
@@ -50,8 +55,16 @@ impl Builder<'_> {
                     .flat_map(|piece| self.set(&spec_for(piece), width))
                     .collect();
             }
-            lines.extend(set.into_iter().map(|mut l| {
+            lines.extend(set.into_iter().enumerate().map(|(i, mut l)| {
                 l.x += shift;
+                if let (0, Some(sp)) = (i, &space) {
+                    indent_glyphs(
+                        &mut l,
+                        sp,
+                        indent.min((shift / cell).round() as usize),
+                        cell,
+                    );
+                }
                 l
             }));
         }
@@ -195,6 +208,39 @@ impl Builder<'_> {
     }
 }
 
+/// Puts `n` space glyphs (copied from the one-glyph run `sp`) in the `n` cells left of
+/// the line's start, as a run of their own, and widens the line to start at them.
+fn indent_glyphs(line: &mut Line, sp: &super::types::GlyphRun, n: usize, cell: f32) {
+    if n == 0 {
+        return;
+    }
+    let w = n as f32 * cell;
+    // Glyph x values are measured from the line start, which moves left by `w`.
+    for run in &mut line.glyph_runs {
+        run.x += w;
+        run.glyphs.iter_mut().for_each(|g| g.x += w);
+    }
+    line.dots.iter_mut().for_each(|d| d.x += w);
+    for l in &mut line.links {
+        l.x0 += w;
+        l.x1 += w;
+    }
+    let mut run = sp.clone();
+    run.x = 0.0;
+    run.glyphs = (0..n)
+        .map(|i| super::types::PlacedGlyph {
+            x: i as f32 * cell,
+            y_offset: 0.0,
+            text: " ".into(),
+            ..sp.glyphs[0].clone()
+        })
+        .collect();
+    line.glyph_runs.insert(0, run);
+    line.x -= w;
+    line.width += w;
+    line.text.insert_str(0, &" ".repeat(n));
+}
+
 /// A run of inline code text.
 fn code_run(text: &str, size: f32) -> StyledRun {
     let mut r = StyledRun::plain(
@@ -215,6 +261,7 @@ fn blank_line() -> Line {
         x: 0.0,
         glyph_runs: Vec::new(),
         dots: Vec::new(),
+        decorations: Vec::new(),
         links: Vec::new(),
         width: 0.0,
         ascent: 0.0,

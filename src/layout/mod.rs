@@ -23,11 +23,20 @@ pub use collect::{collect, collect_with_notes};
 pub use dump::dump;
 pub use page::{layout, Layout};
 pub use types::{
-    Dot, Face, FontSet, GlyphRun, Kinsoku, Line, LinkArea, ParaSpec, PlacedGlyph, RunStyle,
-    StyledRun,
+    Decoration, Dot, Face, FontSet, GlyphRun, Kinsoku, Line, LinkArea, ParaSpec, PlacedGlyph,
+    RunStyle, StyledRun,
 };
 
 /// Sets one paragraph into lines (T8–T17, T24).
 pub fn set_paragraph(spec: &ParaSpec, fonts: &FontSet) -> Vec<Line> {
-    linebreak::set_paragraph(spec, fonts)
+    linebreak::set_paragraph(spec, fonts, &mut Vec::new())
+}
+
+/// [`set_paragraph`], appending warnings (W-KINSOKU, T9) to `warnings`.
+pub fn set_paragraph_logged(
+    spec: &ParaSpec,
+    fonts: &FontSet,
+    warnings: &mut Vec<String>,
+) -> Vec<Line> {
+    linebreak::set_paragraph(spec, fonts, warnings)
 }

@@ -50,7 +50,17 @@ pub(crate) fn paginate(
         }
         let head = repeat_head(boxes, heads, start);
         let head_h: f32 = head.iter().map(|b| b.height).sum();
-        let (end, next) = fill(boxes, notes, start, avail - head_h);
+        let (end, next, cut) = fill(boxes, notes, start, avail - head_h);
+        let extra = if cut {
+            fill_bottom(
+                &boxes[start..end],
+                avail - head_h,
+                notes,
+                style.line_pitch(),
+            )
+        } else {
+            vec![0.0; end - start]
+        };
         let mut page = Page {
             width: style.page_width,
             height: style.page_height,
@@ -59,7 +69,9 @@ pub(crate) fn paginate(
         };
         let mut y = style.margin_top;
         let mut page_notes = Vec::new();
-        for b in head.iter().chain(&boxes[start..end]) {
+        let gaps = vec![0.0; head.len()].into_iter().chain(extra);
+        for (b, gap) in head.iter().chain(&boxes[start..end]).zip(gaps) {
+            y += gap;
             for m in &b.marks {
                 match m {
                     Mark::Anchor(id) => {
@@ -148,17 +160,58 @@ fn notes_height(ids: &[usize], notes: &[NoteBody]) -> f32 {
             .sum::<f32>()
 }
 
-/// Fills one page from `start`: returns the end of the page (exclusive) and where the
-/// next page starts. Backs up to the last legal break when a box does not fit; a page
-/// that has no legal break is cut where it overflows.
-fn fill(boxes: &[VBox], notes: &[NoteBody], start: usize, avail: f32) -> (usize, usize) {
+/// Extra space to add before each box of a page that a keep rule (T20) cut short by a line
+/// or more: the page is filled to the bottom of the text area (撑版) by spreading the free
+/// space evenly over its vertical glue and the gaps between blocks — never between two
+/// lines of one paragraph (T18), two rows of one table, or a heading and its text.
+fn fill_bottom(page: &[VBox], avail: f32, notes: &[NoteBody], pitch: f32) -> Vec<f32> {
+    let mut extra = vec![0.0; page.len()];
+    // Trailing glue is not drawn and takes no part.
+    let Some(last) = page.iter().rposition(|b| b.kind != BoxKind::Space) else {
+        return extra;
+    };
+    let ids: Vec<usize> = page.iter().flat_map(|b| b.notes.iter().copied()).collect();
+    let used: f32 = page[..=last].iter().map(|b| b.height).sum::<f32>() + notes_height(&ids, notes);
+    let free = avail - used;
+    if free < pitch - EPS {
+        return extra;
+    }
+    let tag = |b: &VBox| b.items.iter().find_map(|it| it.tag);
+    // A stretch point before box k: glue itself, or a block boundary between two boxes.
+    let points: Vec<usize> = (1..=last)
+        .filter(|&k| {
+            let (a, b) = (&page[k - 1], &page[k]);
+            match (a.kind, b.kind) {
+                // A heading (or title) stays close to the text it heads.
+                (BoxKind::Line { heading: true }, _) => false,
+                (BoxKind::Space, _) | (_, BoxKind::Space) => b.kind == BoxKind::Space,
+                (BoxKind::Row { .. }, BoxKind::Row { .. }) => false,
+                _ => tag(a) != tag(b),
+            }
+        })
+        .collect();
+    if points.is_empty() {
+        return extra;
+    }
+    let each = free / points.len() as f32;
+    for k in points {
+        extra[k] = each;
+    }
+    extra
+}
+
+/// Fills one page from `start`: returns the end of the page (exclusive), where the next
+/// page starts, and whether the page was cut before a box that did not fit (rather than
+/// by a forced break or the end). Backs up to the last legal break when a box does not
+/// fit; a page that has no legal break is cut where it overflows.
+fn fill(boxes: &[VBox], notes: &[NoteBody], start: usize, avail: f32) -> (usize, usize, bool) {
     let mut used = 0.0;
     let mut ids: Vec<usize> = Vec::new();
     let mut i = start;
     while i < boxes.len() {
         let b = &boxes[i];
         if b.kind == BoxKind::PageBreak {
-            return (i, i + 1);
+            return (i, i + 1, false);
         }
         let mut with = ids.clone();
         with.extend(b.notes.iter().copied());
@@ -173,9 +226,9 @@ fn fill(boxes: &[VBox], notes: &[NoteBody], start: usize, avail: f32) -> (usize,
         }
         let k = (start + 1..=i).rev().find(|&k| can_break_before(boxes, k));
         let end = k.unwrap_or(i);
-        return (end, end);
+        return (end, end, true);
     }
-    (boxes.len(), boxes.len())
+    (boxes.len(), boxes.len(), false)
 }
 
 /// Sets the footnotes of the page at its foot, above the bottom margin, under a short rule.

@@ -70,6 +70,10 @@ pub(crate) struct Atom {
     /// Baseline shift (superscript footnote markers).
     pub rise: f32,
     pub synthetic_bold: bool,
+    /// Synthetic oblique: WEST text in emphasis (T24), never HAN.
+    pub oblique: bool,
+    /// Horizontal stretch of the glyph outline (the ⸺ of DASH2, T12).
+    pub x_scale: f32,
 }
 
 /// Glue between atom i and i+1.
@@ -348,8 +352,16 @@ fn shape_segment(
                     shrink_level: SHRINK_STOP,
                     rise: if run.note_ref { run.size * 0.4 } else { 0.0 },
                     synthetic_bold: synth,
+                    // T24: WEST inside emphasis stays italic (synthetic oblique); HAN and
+                    // full-width marks never do.
+                    oblique: run.emph_dots
+                        && !run.code
+                        && lone
+                        && (ch.class == Class::West
+                            || ch.class == Class::Other && ch.c < '\u{2000}'),
+                    x_scale: 1.0,
                 };
-                nominal_box(&mut atom, ch.c, sh, &out.glyphs[first..], scale);
+                nominal_box(&mut atom, ch.c, sh, &mut out.glyphs[first..], scale);
                 out.atoms.push(atom);
             }
         }
@@ -381,7 +393,13 @@ impl Prepared {
 
 /// T12 nominal widths and box placement; T7 blanks (checked against the glyph's ink so
 /// centred punctuation is never trimmed, T14).
-fn nominal_box(a: &mut Atom, c: char, sh: &super::shaper::Shaper, glyphs: &[Glyph], scale: f32) {
+fn nominal_box(
+    a: &mut Atom,
+    c: char,
+    sh: &super::shaper::Shaper,
+    glyphs: &mut [Glyph],
+    scale: f32,
+) {
     let em = a.em;
     let adv = a.width;
     let nominal = match a.class {
@@ -401,6 +419,32 @@ fn nominal_box(a: &mut Atom, c: char, sh: &super::shaper::Shaper, glyphs: &[Glyp
     };
     if a.double && glyphs.len() == 2 {
         a.shift = 0.0; // two boxed glyphs: placed by their own advances
+    }
+    if a.class == Class::Conn && a.double && glyphs.len() == 1 {
+        // T12: the ⸺ glyph's ink stops short of its box (and Noto's is narrower than
+        // 2 em), so stretch the outline until the ink fills the 2-em box: one unbroken
+        // stroke, and the glyph's advance reaches the next character, so text extraction
+        // sees no gap (no spurious spaces around `——`).
+        if let Some((x0, x1)) = sh.ink_x(glyphs[0].id).filter(|(x0, x1)| x1 > x0) {
+            let ink = (x1 - x0) as f32 * scale;
+            a.x_scale = nominal / ink;
+            a.shift = -(x0 as f32) * scale * a.x_scale;
+            glyphs[0].x_offset = 0.0;
+            glyphs[0].advance = nominal - a.shift;
+        }
+    }
+    if a.class == Class::Ellipsis && glyphs.len() == if a.double { 2 } else { 1 } {
+        // T12: each `…` centred (by its ink) in its own 1-em cell, so `……` reads as six
+        // evenly spaced dots across 2 em.
+        a.shift = 0.0;
+        for g in glyphs.iter_mut() {
+            if let Some((x0, x1)) = sh.ink_x(g.id).filter(|(x0, x1)| x1 > x0) {
+                let centre = (x0 as f32 + x1 as f32) / 2.0 * scale;
+                g.x_offset = 0.5 * em - centre;
+            }
+            // The pen moves one cell per glyph; the last glyph reaches the box end.
+            g.advance = em;
+        }
     }
     // Removable blank on each side (T14): from the font's `halt` GPOS values when the
     // glyph is a full em and the font has them, else from the glyph's ink in its box.

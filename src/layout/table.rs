@@ -131,6 +131,14 @@ impl Builder<'_> {
                 b.items
                     .push(rule(x_left, height - THICK, frame.width, THICK));
             }
+            // T20 for tables: a page break inside the body leaves ≥2 body rows on each side,
+            // so no lone first row sits at a page bottom and no lone last row under the
+            // repeated header.
+            let body_idx = r.saturating_sub(usize::from(has_header));
+            let body_rows = t.rows.len();
+            if !*is_head && body_idx > 0 && (body_idx == 1 || body_idx + 1 == body_rows) {
+                b.keep_with_prev = true;
+            }
             if *is_head {
                 let mut copy = b.clone();
                 copy.items.iter_mut().for_each(|it| it.tag = None);

@@ -31,8 +31,10 @@ pub struct StyledRun {
     pub size: f32,
     /// Bold: a real bold face where the role has one, else synthetic bold (T24).
     pub bold: bool,
-    /// Emphasis dots under each HAN of the run (T24).
+    /// Emphasis dots under each HAN of the run (T24); WEST letters in it get a synthetic oblique.
     pub emph_dots: bool,
+    /// Strikethrough (`~~del~~`): a rule through the run's glyphs.
+    pub strike: bool,
     /// Inline code (T26): no HAN–WEST gap inside, breaks only at spaces (T8).
     pub code: bool,
     /// Link target, if the run is link text.
@@ -52,6 +54,7 @@ impl StyledRun {
             size: style.size,
             bold: style.bold,
             emph_dots: false,
+            strike: false,
             code: false,
             link: None,
             note_ref: false,
@@ -116,6 +119,13 @@ pub struct GlyphRun {
     pub size: f32,
     /// Draw with fill + stroke of 0.03 em (T24) because the face has no bold.
     pub bold_synthetic: bool,
+    /// Synthetic oblique (skew ≈12° about the baseline) for WEST text inside emphasis
+    /// (T24); never set on HAN or full-width punctuation.
+    pub oblique: bool,
+    /// Horizontal scale of the glyph outlines about the run origin (1 = none). Glyph `x`
+    /// and `advance` are already in line space; a writer draws with `x / x_scale`, etc. in
+    /// a scaled frame. Used to stretch the ⸺ glyph over its full 2-em DASH2 box (T12).
+    pub x_scale: f32,
     /// x of the first glyph from the line start, in pt.
     pub x: f32,
     /// The glyphs, in visual order.
@@ -131,6 +141,19 @@ pub struct Dot {
     pub y: f32,
     /// Radius in pt.
     pub r: f32,
+}
+
+/// A horizontal rule drawn through or under text (strikethrough).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decoration {
+    /// Left end from the line start, in pt.
+    pub x0: f32,
+    /// Right end from the line start, in pt.
+    pub x1: f32,
+    /// Centre of the rule relative to the baseline, in pt (up is positive).
+    pub y: f32,
+    /// Thickness in pt.
+    pub thickness: f32,
 }
 
 /// A clickable area of link text inside one line.
@@ -153,6 +176,8 @@ pub struct Line {
     pub glyph_runs: Vec<GlyphRun>,
     /// Emphasis dots.
     pub dots: Vec<Dot>,
+    /// Strikethrough rules.
+    pub decorations: Vec<Decoration>,
     /// Link areas.
     pub links: Vec<LinkArea>,
     /// Width actually used by the line's content, in pt (after justification).

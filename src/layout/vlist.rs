@@ -118,6 +118,17 @@ pub(crate) fn line_items(
             tag,
         });
     }
+    for d in &line.decorations {
+        items.push(Item {
+            x: start + d.x0,
+            y: baseline - d.y - d.thickness / 2.0,
+            kind: ItemKind::Rule {
+                width: d.x1 - d.x0,
+                height: d.thickness,
+            },
+            tag,
+        });
+    }
     for l in line.links {
         let target = match l.url.strip_prefix('#') {
             Some(id) => LinkTarget::Dest(id.to_string()),

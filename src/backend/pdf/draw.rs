@@ -21,6 +21,9 @@ use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
+/// tan 12°: the slant of synthetic oblique for WEST text in emphasis (T24).
+const OBLIQUE_TAN: f32 = 0.212_556_56;
+
 /// State shared by all pages of one document.
 pub(crate) struct Drawer<'a> {
     /// krilla fonts per face.
@@ -134,6 +137,7 @@ impl Drawer<'_> {
     /// Writes the run's glyphs at their layout positions (no reshaping); each glyph carries
     /// its cluster text so copying text out of the PDF gives the source (see [`super::text`]).
     fn glyphs(&mut self, x: f32, y: f32, run: &GlyphRun, surface: &mut Surface<'_>) {
+        let run_x = run.x;
         if run.glyphs.is_empty() || run.size.is_nan() || run.size <= 0.0 {
             return;
         }
@@ -146,8 +150,33 @@ impl Drawer<'_> {
             return;
         };
         let size = run.size;
+        // Oblique (T24) and the stretched ⸺ (T12) are drawn in a transformed frame whose
+        // origin is the run's pen position on the baseline; x positions are divided by the
+        // scale so they land where the layout put them.
+        let framed = run.oblique || run.x_scale != 1.0;
+        let sx = if run.x_scale > 0.0 { run.x_scale } else { 1.0 };
+        let local;
+        let run = if framed {
+            let mut r = run.clone();
+            for g in &mut r.glyphs {
+                g.x = (g.x - run.x) / sx;
+                g.advance /= sx;
+            }
+            r.x = 0.0;
+            local = r;
+            &local
+        } else {
+            run
+        };
         let (text, glyphs) = super::text::krilla_glyphs(run, &info);
-        let start = Point::from_xy(x + run.x, y);
+        let start = if framed {
+            // y grows downwards on the page: skewing x by −tan θ · y leans glyphs right.
+            let (ox, kx) = (x + run_x, if run.oblique { -OBLIQUE_TAN } else { 0.0 });
+            surface.push_transform(&Transform::from_row(sx, 0.0, kx, 1.0, ox, y));
+            Point::from_xy(0.0, 0.0)
+        } else {
+            Point::from_xy(x + run.x, y)
+        };
         if run.bold_synthetic {
             // T24: faces without a bold get fill + a 0.03 em stroke.
             surface.set_stroke(Some(Stroke {
@@ -159,6 +188,9 @@ impl Drawer<'_> {
         surface.draw_glyphs(start, &glyphs, info.font.clone(), &text, size, false);
         if run.bold_synthetic {
             surface.set_stroke(None);
+        }
+        if framed {
+            surface.pop();
         }
     }
 

@@ -25,7 +25,7 @@ pub(crate) fn krilla_glyphs(run: &GlyphRun, face: &FaceInfo) -> (String, Vec<Kri
     let size = run.size;
     let space = face.space;
     let natural = |id: u16| face.advance(id).map(|a| a * size);
-    let mut text = String::new();
+    let mut text = String::with_capacity(run.glyphs.iter().map(|g| g.text.len()).sum());
     let mut out: Vec<Out> = Vec::with_capacity(run.glyphs.len());
     let mut i = 0;
     while i < run.glyphs.len() {
@@ -34,43 +34,53 @@ pub(crate) fn krilla_glyphs(run: &GlyphRun, face: &FaceInfo) -> (String, Vec<Kri
         while end < run.glyphs.len() && run.glyphs[end].text.is_empty() {
             end += 1;
         }
-        let cluster = &run.glyphs[i].text;
+        let cluster = run.glyphs[i].text.as_str();
         let core = cluster.trim_matches(char::is_whitespace);
-        let core = if core.is_empty() {
-            cluster.as_str()
-        } else {
-            core
-        };
-        let lead = cluster.find(core).unwrap_or(0);
+        let core = if core.is_empty() { cluster } else { core };
+        // `core` is a slice of `cluster`: its offset is where the leading spaces end.
+        let lead = core.as_ptr() as usize - cluster.as_ptr() as usize;
         let trail = &cluster[lead + core.len()..];
         let start = text.len();
         text.push_str(core);
-        let bounds: Vec<usize> = core
-            .char_indices()
-            .map(|(b, _)| start + b)
-            .chain([text.len()])
-            .collect();
-        let (n, k) = (bounds.len() - 1, end - i);
-        for (j, g) in run.glyphs[i..end].iter().enumerate() {
-            // Enough characters: share them out (`……` as two glyphs → one `…` each);
-            // otherwise every glyph gets the whole cluster (krilla writes ActualText).
-            let range = if n >= k {
-                bounds[j * n / k]..bounds[(j + 1) * n / k]
-            } else {
-                start..text.len()
-            };
+        let k = end - i;
+        if k == 1 {
+            // One glyph (almost every cluster): it stands for the whole cluster.
+            let g = &run.glyphs[i];
             out.push(Out {
                 id: g.id,
                 x: g.x,
                 advance: g.advance,
                 y_offset: g.y_offset,
-                range,
+                range: start..text.len(),
             });
+        } else {
+            let bounds: Vec<usize> = core
+                .char_indices()
+                .map(|(b, _)| start + b)
+                .chain([text.len()])
+                .collect();
+            let n = bounds.len() - 1;
+            for (j, g) in run.glyphs[i..end].iter().enumerate() {
+                // Enough characters: share them out (`……` as two glyphs → one `…` each);
+                // otherwise every glyph gets the whole cluster (krilla writes ActualText).
+                let range = if n >= k {
+                    bounds[j * n / k]..bounds[(j + 1) * n / k]
+                } else {
+                    start..text.len()
+                };
+                out.push(Out {
+                    id: g.id,
+                    x: g.x,
+                    advance: g.advance,
+                    y_offset: g.y_offset,
+                    range,
+                });
+            }
         }
         // Trailing spaces of a one-glyph cluster become space glyphs in the extra advance.
         let last = &run.glyphs[end - 1];
         let spaces = trail.chars().count();
-        if let (Some(sp), Some(nat), true) = (space, natural(last.id), spaces > 0 && k == 1) {
+        if let (Some(sp), true, Some(nat)) = (space, spaces > 0 && k == 1, natural(last.id)) {
             let rest = last.advance - nat;
             if rest > 0.01 {
                 out.last_mut().expect("cluster has a glyph").advance = nat;
@@ -139,6 +149,8 @@ mod tests {
             face: FontSet::bundled().primary(FontRole::Mono).clone(),
             size: 10.0,
             bold_synthetic: false,
+            oblique: false,
+            x_scale: 1.0,
             x: 0.0,
             glyphs,
         }
