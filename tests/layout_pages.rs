@@ -502,7 +502,34 @@ fn check_page_fill(l: &paiban::layout::Layout) -> Result<(), String> {
         } else {
             pitch
         };
-        if free >= allowed - 0.01 {
+        // Space added between two paragraphs (撑版) never exceeds half a line (T17).
+        let para_gaps: Vec<f32> = lines
+            .windows(2)
+            .filter(|w| {
+                let (a, b) = (tag_of(l, p, &w[0]), tag_of(l, p, &w[1]));
+                let body = |x: &paiban::layout::dump::TextLine| (x.size - size).abs() < 0.01;
+                a != b
+                    && k[&a] == StructKind::P
+                    && k[&b] == StructKind::P
+                    && body(&w[0])
+                    && body(&w[1])
+            })
+            .map(|w| w[1].baseline - w[0].baseline - pitch)
+            .collect();
+        if let Some(g) = para_gaps.iter().find(|g| **g > 0.5 * pitch + 0.1) {
+            return Err(format!(
+                "page {}: {g:.1} pt added between paragraphs",
+                p + 1
+            ));
+        }
+        // A page may stay short only when every paragraph gap already got the cap, or,
+        // with no paragraph gap to open, by less than two lines.
+        let capped = if para_gaps.is_empty() {
+            free < 2.0 * pitch
+        } else {
+            para_gaps.iter().all(|g| *g > 0.5 * pitch - 0.1)
+        };
+        if free >= allowed - 0.01 && !capped {
             return Err(format!(
                 "page {} ends {free:.1} pt ({:.2} lines) above the text-area bottom",
                 p + 1,

@@ -15,6 +15,10 @@ use std::collections::BTreeMap;
 const NOTE_GAP: f32 = 6.0;
 /// Tolerance for floating-point sums of heights.
 const EPS: f32 = 0.01;
+/// The most a filled page (撑版) adds at one gap, in body lines: T17 wants no space between
+/// paragraphs, so a page with too few gaps is left short rather than opened up by
+/// blank-line-sized holes.
+pub(crate) const MAX_FILL_LINES: f32 = 0.5;
 
 /// The result of page breaking.
 pub(crate) struct Paginated {
@@ -162,7 +166,8 @@ fn notes_height(ids: &[usize], notes: &[NoteBody]) -> f32 {
 
 /// Extra space to add before each box of a page that a keep rule (T20) cut short by a line
 /// or more: the page is filled to the bottom of the text area (撑版) by spreading the free
-/// space evenly over its vertical glue and the gaps between blocks — never between two
+/// space evenly over its vertical glue and the gaps between blocks, at most
+/// [`MAX_FILL_LINES`] a gap — never between two
 /// lines of one paragraph (T18), two rows of one table, or a heading and its text.
 fn fill_bottom(page: &[VBox], avail: f32, notes: &[NoteBody], pitch: f32) -> Vec<f32> {
     let mut extra = vec![0.0; page.len()];
@@ -193,7 +198,7 @@ fn fill_bottom(page: &[VBox], avail: f32, notes: &[NoteBody], pitch: f32) -> Vec
     if points.is_empty() {
         return extra;
     }
-    let each = free / points.len() as f32;
+    let each = (free / points.len() as f32).min(MAX_FILL_LINES * pitch);
     for k in points {
         extra[k] = each;
     }
