@@ -74,7 +74,7 @@ pub fn infer(blocks: Vec<Block>, log: &mut Log) -> Vec<Block> {
                 );
                 Block::Heading(Heading {
                     level,
-                    content: ideographic_gaps_inlines(&content),
+                    content: ideographic_gaps_inlines(&unwrap_whole_strong(content)),
                     run_in,
                     id: String::new(),
                     line: p.line,
@@ -129,13 +129,55 @@ pub fn infer(blocks: Vec<Block>, log: &mut Log) -> Vec<Block> {
         );
         out[i] = Block::Heading(Heading {
             level,
-            content: ideographic_gaps_inlines(&p.content),
+            content: ideographic_gaps_inlines(&unwrap_whole_strong(p.content.clone())),
             run_in: Vec::new(),
             id: String::new(),
             line: p.line,
         });
     }
     warn_levels(&out, log);
+    out
+}
+
+/// Longest number prefix (`4.`, `（十二）`, `第一百零一条`) that may stand outside a
+/// heading's `**…**` for the whole heading to count as strong.
+const NUMBER_PREFIX_MAX: usize = 8;
+
+/// T23: a heading's face and weight come from its level. `**…**` around the whole heading
+/// text (its number aside) only makes some siblings Hei and others Kai, so it is dropped
+/// (the sample's `4. **明晰边界…**` beside `1. “五个结合”…`). Partial emphasis stays.
+pub(super) fn unwrap_whole_strong(content: Vec<Inline>) -> Vec<Inline> {
+    let strong: Vec<usize> = (0..content.len())
+        .filter(|&i| matches!(content[i], Inline::Strong(_)))
+        .collect();
+    let [at] = strong[..] else {
+        return content;
+    };
+    let text_len = |seq: &[Inline]| -> Option<usize> {
+        seq.iter().try_fold(0, |n, i| match i {
+            Inline::Text(t) => Some(n + t.trim().chars().count()),
+            Inline::AutoSpace => Some(n),
+            _ => None,
+        })
+    };
+    let before = text_len(&content[..at]);
+    let after = text_len(&content[at + 1..]);
+    if !matches!((before, after), (Some(b), Some(0)) if b <= NUMBER_PREFIX_MAX) {
+        return content;
+    }
+    let mut out: Vec<Inline> = Vec::new();
+    for i in content {
+        let parts = match i {
+            Inline::Strong(inner) => inner,
+            other => vec![other],
+        };
+        for part in parts {
+            match (out.last_mut(), part) {
+                (Some(Inline::Text(a)), Inline::Text(b)) => a.push_str(&b),
+                (_, part) => out.push(part),
+            }
+        }
+    }
     out
 }
 

@@ -204,3 +204,20 @@ fn t23_subtitle_dash_left_to_backends() {
     };
     assert_eq!(plain(a.subtitle.as_ref().unwrap()), "深学笃行重要指示精神");
 }
+
+#[test]
+fn t23_strong_around_a_whole_heading_is_dropped_partial_strong_kept() {
+    use super::headings::unwrap_whole_strong;
+    let t = |s: &str| Inline::Text(s.into());
+    let strong = |s: &str| Inline::Strong(vec![t(s)]);
+    assert_eq!(
+        unwrap_whole_strong(vec![t("4. "), strong("明晰边界协同赋能")]),
+        vec![t("4. 明晰边界协同赋能")]
+    );
+    assert_eq!(
+        unwrap_whole_strong(vec![strong("锚定全局靶向发力")]),
+        vec![t("锚定全局靶向发力")]
+    );
+    let partial = vec![t("1.坚持"), strong("党的领导"), t("不动摇")];
+    assert_eq!(unwrap_whole_strong(partial.clone()), partial);
+}
