@@ -133,3 +133,19 @@ fn yiwu_same_input_same_bytes() {
     let (b, _) = yiwu(&RenderOptions::default());
     assert!(a == b);
 }
+
+#[test]
+fn yiwu_long_titles_break_at_their_ideographic_gap_t23() {
+    let (bytes, _) = yiwu(&RenderOptions::default());
+    let files = unzip(&bytes);
+    let c1 = text(&files, "EPUB/c001.xhtml");
+    let c2 = text(&files, "EPUB/c002.xhtml");
+    // The typed gap between the two phrases becomes the line break, so no reader splits
+    // 中国式现代化 in the middle of a word.
+    assert!(
+        c1.contains("“义乌发展经验”<br/>加快打造中国式现代化县域典范"),
+        "{c1}"
+    );
+    assert!(c1.contains("重要指示精神<br/>奋力谱写"), "{c1}");
+    assert!(c2.contains("“五个结合”<br/>加快打造"), "{c2}");
+}

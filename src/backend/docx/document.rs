@@ -4,12 +4,12 @@ use super::media::Media;
 use super::numbering::Numbering;
 use super::package::Rels;
 use super::styles::{heading_char_id, heading_id};
-use super::titles::balanced;
 use super::xml::{twips, Xml, DRAWING_NS, W_NS};
 use crate::ast::{
     plain_text, visit_blocks, visit_inlines, Article, Block, CodeBlock, Document, Heading, Inline,
     List,
 };
+use crate::backend::titles::balanced;
 use crate::backend::Context;
 use crate::log::Log;
 use std::collections::HashMap;

@@ -13,7 +13,6 @@ mod runs;
 mod settings;
 mod styles;
 mod table;
-mod titles;
 mod toc;
 mod xml;
 

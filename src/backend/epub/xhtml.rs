@@ -5,10 +5,15 @@ use super::book::{addr, Book, Part};
 use super::resources::{Chars, Images};
 use super::xml::esc;
 use crate::ast::{Article, Block, Byline, Document, Heading, List, Meta, Table};
+use crate::backend::titles::balanced;
 use crate::log::Log;
 use crate::style::{FontRole, Style};
 use std::collections::BTreeMap;
 use std::path::Path;
+
+/// A title or subtitle longer than this many em is broken at its middle U+3000 gap (T23):
+/// about what a phone shows on one line at title size.
+const TITLE_LINE_EM: f32 = 16.0;
 
 /// State shared by all chapter files of one book.
 pub struct Shared<'d> {
@@ -122,7 +127,8 @@ impl W<'_, '_, '_> {
         let id = self.id_attr(a);
         let title_role = self.sh.style.title.font;
         self.out.push_str(&format!("<h1 class=\"title\"{id}>"));
-        self.with_role(title_role, |w| w.inlines(&a.title));
+        let title = balanced(&a.title, 1.0, TITLE_LINE_EM);
+        self.with_role(title_role, |w| w.inlines(&title));
         self.out.push_str("</h1>\n");
         if let Some(sub) = &a.subtitle {
             self.out.push_str("<p class=\"subtitle\">");
@@ -133,7 +139,7 @@ impl W<'_, '_, '_> {
                 if !text.starts_with("——") {
                     w.text("——");
                 }
-                w.inlines(sub);
+                w.inlines(&balanced(sub, 1.0, TITLE_LINE_EM));
             });
             self.out.push_str("</p>\n");
         }

@@ -1,10 +1,10 @@
-//! Title lines (T23): Word cannot balance a multi-line title, so when a title or subtitle
-//! does not fit on one line and holds a deliberate U+3000 gap between its phrases, the gap
-//! nearest the middle becomes a line break — two lines of near-equal length that never
+//! Title lines (T23), for the backends whose renderer cannot balance a multi-line title
+//! (DOCX, EPUB): when a title or subtitle does not fit on one line and holds a deliberate
+//! U+3000 gap between its phrases, the gap nearest the middle becomes a line break — two lines of near-equal length that never
 //! split a word (`加快打造中国/式现代化` is what Word and LibreOffice do otherwise).
 
-use super::runs::is_han;
 use crate::ast::{plain_text, Inline};
+use crate::passes::chars::is_han;
 
 /// Estimated advance in em: Han and full-width marks 1, the rest ½.
 fn ems(s: &str) -> f32 {
