@@ -59,7 +59,7 @@ impl FontSet {
                 if needs_no_glyph(c) {
                     continue;
                 }
-                // The chain's bitmaps answer almost every character; only misses (and
+                // The faces' per-character caches answer almost every character; only misses (and
                 // the system-font search behind them) go through the map.
                 let covered = chain.iter().any(|f| f.has_char(c))
                     || *known
