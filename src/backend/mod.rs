@@ -5,6 +5,7 @@
 pub mod docx;
 pub mod epub;
 pub mod pdf;
+pub mod time;
 pub mod titles;
 
 use crate::ast::Document;

@@ -140,25 +140,9 @@ pub struct Core {
     pub epoch: Option<i64>,
 }
 
-/// Civil date-time (UTC) of a Unix time, W3CDTF (Howard Hinnant's days-to-civil).
+/// Civil date-time (UTC) of a Unix time, W3CDTF.
 pub fn w3cdtf(t: i64) -> String {
-    let days = t.div_euclid(86_400);
-    let secs = t.rem_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    )
+    crate::backend::time::Civil::from_unix(t).w3cdtf()
 }
 
 impl Core {

@@ -18,12 +18,7 @@ pub struct Fmt {
     pub strike: bool,
 }
 
-/// HAN of TYPOGRAPHY.md §0 (Han, Bopomofo, 々, 〇).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF
-        | 0x3100..=0x312F | 0x31A0..=0x31BF | 0x3005 | 0x3007)
-}
+pub use crate::passes::chars::is_han;
 
 /// Full-width punctuation and symbols (CJK Symbols and Punctuation, full-width forms).
 fn is_fullwidth(c: char) -> bool {

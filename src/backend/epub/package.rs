@@ -2,6 +2,7 @@
 //! from the content and a modification date from `SOURCE_DATE_EPOCH` only.
 
 use super::xml::esc;
+use crate::backend::time::Civil;
 
 /// `META-INF/container.xml`.
 pub const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -9,34 +10,9 @@ pub const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
 <rootfiles>\n<rootfile full-path=\"EPUB/content.opf\" media-type=\"application/oebps-package+xml\"/>\n\
 </rootfiles>\n</container>\n";
 
-/// Days since 1970-01-01 → civil date (proleptic Gregorian), plus the time of day.
-pub fn civil(epoch: i64) -> (i64, u32, u32, u32, u32, u32) {
-    let days = epoch.div_euclid(86_400);
-    let secs = epoch.rem_euclid(86_400);
-    // Howard Hinnant's days_from_civil inverse.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (
-        y,
-        m,
-        d,
-        (secs / 3600) as u32,
-        (secs % 3600 / 60) as u32,
-        (secs % 60) as u32,
-    )
-}
-
 /// `dcterms:modified`: from `SOURCE_DATE_EPOCH`, else a fixed date (never the clock).
 pub fn modified(epoch: Option<i64>) -> String {
-    let (y, mo, d, h, mi, s) = civil(epoch.unwrap_or(946_684_800));
-    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+    Civil::from_unix(epoch.unwrap_or(946_684_800)).w3cdtf()
 }
 
 /// A UUID-shaped identifier that depends only on `data` (two FNV-1a 64 hashes; version 8,
@@ -144,11 +120,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn civil_dates() {
-        assert_eq!(civil(0), (1970, 1, 1, 0, 0, 0));
+    fn modified_dates() {
         assert_eq!(modified(Some(1_700_000_000)), "2023-11-14T22:13:20Z");
         assert_eq!(modified(None), "2000-01-01T00:00:00Z");
-        assert_eq!(civil(951_782_400), (2000, 2, 29, 0, 0, 0));
+        assert_eq!(modified(Some(951_782_400)), "2000-02-29T00:00:00Z");
     }
 
     #[test]

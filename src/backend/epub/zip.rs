@@ -1,7 +1,7 @@
 //! The OCF container: `mimetype` first and stored, everything else deflated, fixed
 //! timestamps and permissions so the same book always gives the same bytes.
 
-use super::package::civil;
+use crate::backend::time::Civil;
 use crate::error::{Error, Result};
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
@@ -28,8 +28,9 @@ fn timestamp(epoch: Option<i64>) -> DateTime {
     let Some(epoch) = epoch else {
         return DateTime::default();
     };
-    let (y, mo, d, h, mi, s) = civil(epoch);
-    let y = y.clamp(1980, 2107) as u16;
+    let c = Civil::from_unix(epoch);
+    let y = c.year.clamp(1980, 2107) as u16;
+    let (mo, d, h, mi, s) = (c.month, c.day, c.hour, c.minute, c.second);
     DateTime::from_date_and_time(y, mo as u8, d as u8, h as u8, mi as u8, s as u8)
         .unwrap_or_default()
 }

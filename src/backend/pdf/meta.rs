@@ -53,25 +53,15 @@ pub(crate) fn metadata(doc: &Document, layout: &Layout, epoch: Option<i64>) -> M
     m
 }
 
-/// UTC calendar date and time of a Unix timestamp (days-from-civil inverse, H. Hinnant).
+/// UTC calendar date and time of a Unix timestamp.
 fn date_time(secs: i64) -> DateTime {
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    DateTime::new(year.clamp(0, 9999) as u16)
-        .month(month as u8)
-        .day(day as u8)
-        .hour((rem / 3600) as u8)
-        .minute((rem / 60 % 60) as u8)
-        .second((rem % 60) as u8)
+    let c = crate::backend::time::Civil::from_unix(secs);
+    DateTime::new(c.year.clamp(0, 9999) as u16)
+        .month(c.month as u8)
+        .day(c.day as u8)
+        .hour(c.hour as u8)
+        .minute(c.minute as u8)
+        .second(c.second as u8)
         .utc_offset_hour(0)
         .utc_offset_minute(0)
 }
