@@ -302,6 +302,16 @@ pub struct Image {
     pub title: Option<String>,
 }
 
+impl Document {
+    /// The document's top-level articles, in order.
+    pub fn articles(&self) -> impl Iterator<Item = &Article> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Article(a) => Some(a),
+            _ => None,
+        })
+    }
+}
+
 impl Block {
     /// The block's source line (0 when unknown).
     pub fn line(&self) -> usize {

@@ -176,16 +176,7 @@ impl<'a> Writer<'a> {
             x.empty("w:spacing", &[("w:line", "240"), ("w:lineRule", "auto")]);
         }
         if let Some(i) = p.ind {
-            let s = i.map(|v| v.to_string());
-            x.empty(
-                "w:ind",
-                &[
-                    ("w:leftChars", &s[0]),
-                    ("w:left", &s[1]),
-                    ("w:firstLineChars", &s[2]),
-                    ("w:firstLine", &s[3]),
-                ],
-            );
+            x.ind(i);
         }
         if let Some(j) = p.jc {
             x.val("w:jc", j);

@@ -19,7 +19,7 @@ mod xml;
 pub use fonts::{face, Face};
 pub use settings::{NO_BREAK_AFTER, NO_BREAK_BEFORE};
 
-use crate::ast::{plain_text, Block, Document};
+use crate::ast::{plain_text, Document};
 use crate::backend::{Backend, Context};
 use crate::error::Result;
 use crate::log::Log;
@@ -41,14 +41,7 @@ fn east_asian_lang(lang: &str) -> String {
 }
 
 fn core(doc: &Document, epoch: Option<i64>) -> Core {
-    let articles: Vec<_> = doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Article(a) => Some(a),
-            _ => None,
-        })
-        .collect();
+    let articles: Vec<_> = doc.articles().collect();
     let title = doc.meta.title.clone().or_else(|| {
         let t: Vec<String> = articles.iter().map(|a| plain_text(&a.title)).collect();
         (!t.is_empty()).then(|| t.join("；"))

@@ -68,16 +68,7 @@ pub fn write_ppr(x: &mut Xml, p: &Para) {
     if p.left.is_some() || p.first.is_some() {
         let (lc, l) = p.left.unwrap_or((0, 0));
         let (fc, f) = p.first.unwrap_or((0, 0));
-        let s: [String; 4] = [lc.to_string(), l.to_string(), fc.to_string(), f.to_string()];
-        x.empty(
-            "w:ind",
-            &[
-                ("w:leftChars", &s[0]),
-                ("w:left", &s[1]),
-                ("w:firstLineChars", &s[2]),
-                ("w:firstLine", &s[3]),
-            ],
-        );
+        x.ind([lc, l, fc, f]);
     }
     if let Some(j) = p.jc {
         x.val("w:jc", j);

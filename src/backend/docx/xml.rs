@@ -88,6 +88,21 @@ impl Xml {
         self
     }
 
+    /// `w:ind`: left and first-line indents, each in hundredths of a character and in
+    /// twips (`[leftChars, left, firstLineChars, firstLine]`, T17).
+    pub fn ind(&mut self, vals: [i64; 4]) -> &mut Self {
+        let s = vals.map(|v| v.to_string());
+        self.empty(
+            "w:ind",
+            &[
+                ("w:leftChars", &s[0]),
+                ("w:left", &s[1]),
+                ("w:firstLineChars", &s[2]),
+                ("w:firstLine", &s[3]),
+            ],
+        )
+    }
+
     /// `</name>`.
     pub fn close(&mut self, name: &str) -> &mut Self {
         self.buf.push_str("</");

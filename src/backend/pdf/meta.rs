@@ -7,10 +7,7 @@ use krilla::metadata::{DateTime, Metadata};
 
 /// The metadata of `doc`; title and authors fall back to the first article's.
 pub(crate) fn metadata(doc: &Document, layout: &Layout, epoch: Option<i64>) -> Metadata {
-    let first_article = doc.blocks.iter().find_map(|b| match b {
-        Block::Article(a) => Some(a),
-        _ => None,
-    });
+    let first_article = doc.articles().next();
     let title = doc
         .meta
         .title
