@@ -97,21 +97,13 @@ pub fn has_autospace(seq: &[Inline]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ast::{Block, Para};
 
     fn t(s: &str) -> Inline {
         Inline::Text(s.into())
     }
 
     fn once(content: Vec<Inline>) -> Vec<Inline> {
-        let doc = Document {
-            blocks: vec![Block::Para(Para { content, line: 1 })],
-            ..Default::default()
-        };
-        match run(doc, &mut Log::default()).blocks.remove(0) {
-            Block::Para(p) => p.content,
-            _ => unreachable!(),
-        }
+        crate::passes::run_on_para(run, content)
     }
 
     #[test]

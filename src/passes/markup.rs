@@ -126,21 +126,14 @@ fn bullet_len(cells: &[Cell], drop: &[bool], start: usize, end: usize) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ast::{Block, Inline, Para};
+    use crate::ast::Inline;
 
     fn t(s: &str) -> Inline {
         Inline::Text(s.into())
     }
 
     fn once(content: Vec<Inline>) -> Vec<Inline> {
-        let doc = Document {
-            blocks: vec![Block::Para(Para { content, line: 1 })],
-            ..Default::default()
-        };
-        match run(doc, &mut Log::default()).blocks.remove(0) {
-            Block::Para(p) => p.content,
-            _ => unreachable!(),
-        }
+        crate::passes::run_on_para(run, content)
     }
 
     #[test]

@@ -80,3 +80,17 @@ pub fn run(mut doc: Document, opts: &PassOptions, log: &mut Log) -> Document {
     }
     doc
 }
+
+/// Test helper: runs `pass` on one paragraph and returns its content.
+#[cfg(test)]
+pub(crate) fn run_on_para(pass: Pass, content: Vec<crate::ast::Inline>) -> Vec<crate::ast::Inline> {
+    use crate::ast::{Block, Para};
+    let doc = Document {
+        blocks: vec![Block::Para(Para { content, line: 1 })],
+        ..Default::default()
+    };
+    match pass(doc, &mut Log::default()).blocks.remove(0) {
+        Block::Para(p) => p.content,
+        other => panic!("expected a paragraph, got {other:?}"),
+    }
+}
