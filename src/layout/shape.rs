@@ -205,7 +205,7 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
     // Pass 2: shape each segment once.
     super::shaper::with_shapers(&arcs, |hb_faces| {
         for (f, sh) in arcs.iter().zip(hb_faces) {
-            let hb = &sh.hb;
+            let hb = sh.hb();
             let upem = hb.units_per_em() as f32;
             out.faces.push(FaceInfo {
                 ascender: hb.ascender() as f32 / upem,
@@ -253,7 +253,7 @@ fn shape_segment(
     let fwid = rustybuzz::ttf_parser::Tag::from_bytes(b"fwid");
     let mut buf = UnicodeBuffer::new();
     let mut features = Vec::new();
-    let hb = &sh.hb;
+    let hb = sh.hb();
     let two_em_dash = hb.glyph_index('\u{2E3A}').is_some();
     for ch in chars {
         if ch.pair == 2 && ch.c == '—' && two_em_dash {

@@ -11,14 +11,21 @@ const CAPACITY: usize = 16;
 
 /// A parsed face plus a cache of glyph ink extents (CFF outlines are slow to parse).
 pub(crate) struct Shaper {
-    // Declared first so it is dropped before the face whose bytes it borrows.
-    pub hb: rustybuzz::Face<'static>,
+    // Declared first so it is dropped before the face whose bytes it borrows. Private:
+    // callers get it through `hb()`, whose lifetime is tied to the shaper, so the
+    // `'static` borrow below can never escape.
+    hb: rustybuzz::Face<'static>,
     ink: RefCell<HashMap<u16, Option<(i16, i16)>>>,
     halt: RefCell<HashMap<char, Option<(i32, i32)>>>,
     face: Arc<Face>,
 }
 
 impl Shaper {
+    /// The parsed face, borrowed for no longer than the shaper lives.
+    pub fn hb(&self) -> &rustybuzz::Face<'_> {
+        &self.hb
+    }
+
     /// Advance and x offset (font units) of `c` under OpenType `halt`, when the feature
     /// changes its advance (T14: the trim amount comes from the font).
     pub fn halt(&self, c: char) -> Option<(i32, i32)> {
