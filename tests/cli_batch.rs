@@ -14,6 +14,16 @@ fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("input/yiwu.txt")
 }
 
+/// Converts the sample to one output file, the format taken from its extension.
+fn convert_sample_to(target: &Path) -> assert_cmd::assert::Assert {
+    paiban()
+        .arg("convert")
+        .arg(sample())
+        .arg("-o")
+        .arg(target)
+        .assert()
+}
+
 /// Every file below `dir`, relative, sorted.
 fn tree(dir: &Path) -> Vec<String> {
     fn go(root: &Path, dir: &Path, out: &mut Vec<String>) {
@@ -95,13 +105,7 @@ fn two_inputs_writing_one_output_is_a_usage_error_before_any_write() {
 fn output_file_takes_its_format_from_the_extension() {
     let work = tempfile::tempdir().unwrap();
     let target = work.path().join("report.docx");
-    paiban()
-        .arg("convert")
-        .arg(sample())
-        .arg("-o")
-        .arg(&target)
-        .assert()
-        .success();
+    convert_sample_to(&target).success();
     let bytes = fs::read(&target).unwrap();
     assert_eq!(&bytes[..2], b"PK", "a DOCX is a zip package");
     assert_eq!(tree(work.path()), ["report.docx"]);
@@ -157,13 +161,7 @@ fn outputs_are_readable_documents_not_private_temp_files() {
     use std::os::unix::fs::PermissionsExt;
     let work = tempfile::tempdir().unwrap();
     let target = work.path().join("r.docx");
-    paiban()
-        .arg("convert")
-        .arg(sample())
-        .arg("-o")
-        .arg(&target)
-        .assert()
-        .success();
+    convert_sample_to(&target).success();
     let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o644);
 }

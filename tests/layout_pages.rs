@@ -216,9 +216,9 @@ fn t23_title_centred_and_outline_nests_like_headings() {
     );
 }
 
-#[test]
-fn t23_long_title_lines_are_balanced() {
-    let title = "深学笃行习近平总书记重要指示精神奋力谱写义乌发展经验新时代华章加快打造中国式现代化县域典范";
+/// The title-size lines of page 1 when an article with `title` and one body paragraph is
+/// laid out (T23).
+fn title_lines(title: &str) -> Vec<paiban::layout::dump::TextLine> {
     let doc = Document {
         blocks: vec![Block::Article(Article {
             title: text(title),
@@ -231,10 +231,17 @@ fn t23_long_title_lines_are_balanced() {
         ..Default::default()
     };
     let (l, _) = run(&doc);
-    let lines: Vec<_> = content_lines(&l, 0)
+    let size = Style::handout().title.size;
+    content_lines(&l, 0)
         .into_iter()
-        .filter(|x| x.size == 22.0)
-        .collect();
+        .filter(|x| x.size == size)
+        .collect()
+}
+
+#[test]
+fn t23_long_title_lines_are_balanced() {
+    let title = "深学笃行习近平总书记重要指示精神奋力谱写义乌发展经验新时代华章加快打造中国式现代化县域典范";
+    let lines = title_lines(title);
     assert!(lines.len() >= 2, "title should wrap");
     let w: Vec<f32> = lines.iter().map(|x| x.x1 - x.x0).collect();
     let (min, max) = w
@@ -674,22 +681,7 @@ fn t23_title_without_gaps_breaks_between_jieba_words_only() {
             at += w.chars().count();
             ends.insert(at);
         }
-        let doc = Document {
-            blocks: vec![Block::Article(Article {
-                title: text(&title),
-                subtitle: None,
-                body: vec![para("正文。")],
-                bylines: vec![],
-                id: "t".into(),
-                line: 1,
-            })],
-            ..Default::default()
-        };
-        let (l, _) = run(&doc);
-        let lines: Vec<_> = content_lines(&l, 0)
-            .into_iter()
-            .filter(|x| x.size == style.title.size)
-            .collect();
+        let lines = title_lines(&title);
         assert!(lines.len() >= 2, "{title} should take two lines");
         let texts: Vec<&str> = lines.iter().map(|x| x.text.as_str()).collect();
         assert_eq!(texts.concat(), title);
