@@ -1,6 +1,6 @@
 //! The `paiban` command line: `main` → `run() -> Result<ExitCode>`.
 //!
-//! Exit codes: 0 all converted, 1 any file failed, 2 usage error.
+//! Exit codes: 0 all converted, 1 any file (or the run) failed, 2 usage error.
 
 mod cli;
 
@@ -13,7 +13,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             eprintln!("paiban: {err:#}");
-            ExitCode::from(2)
+            ExitCode::from(cli::exit_code(&err))
         }
     }
 }

@@ -1,7 +1,8 @@
 //! `paiban convert`: a parallel batch that keeps going past failing files.
 
 use crate::cli::args::{ConvertArgs, FromFormat, ReadArgs};
-use crate::cli::plan::{self, Job, UsageError};
+use crate::cli::plan::{self, Job};
+use crate::cli::UsageError;
 use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use paiban::backend::{Context, RenderOptions};

@@ -1,6 +1,7 @@
 //! Planning a batch: which inputs, which backends, which output files — all decided
 //! before anything is written, so that clashes are usage errors, not half-done work.
 
+use super::UsageError;
 use paiban::backend::{self, Backend, KNOWN_FORMATS};
 use paiban::read::InputFormat;
 use std::collections::BTreeMap;
@@ -15,18 +16,6 @@ pub struct Job {
     /// Set when the input cannot even be planned (missing file…): the job fails with it.
     pub error: Option<String>,
 }
-
-/// A usage error: reported with exit code 2, before anything is written.
-#[derive(Debug)]
-pub struct UsageError(pub String);
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UsageError {}
 
 /// Resolves format names to available backends.
 pub fn backends(names: &[String]) -> Result<Vec<&'static dyn Backend>, UsageError> {

@@ -1,7 +1,8 @@
 //! The article title block (T23): balanced centred title, `——` subtitle, bylines at the end.
 
-use super::blocks::{Builder, Frame, TextSpec};
+use super::blocks::{Builder, TextSpec};
 use super::page::{StructChild, StructKind, StructNode};
+use super::types::Frame;
 use super::types::Line;
 use crate::ast::{self, Inline};
 use crate::style::{Alignment, BlockStyle};

@@ -4,23 +4,14 @@
 
 use super::notes::Notes;
 use super::page::{StructChild, StructKind, StructNode, TagId};
-use super::preset::Preset;
-use super::types::{FontSet, Kinsoku, Line, ParaSpec, RunStyle, StyledRun};
+use super::para_cache::ParaCache;
+use super::types::{FontSet, Frame, Kinsoku, Line, ParaSpec, RunStyle, StyledRun};
 use super::vlist::{line_items, BoxKind, Mark, VBox, ASCENT_EM};
 use super::{collect_with_notes, set_paragraph};
 use crate::ast::{self, Block, Inline};
 use crate::log::Log;
 use crate::style::{Alignment, BlockStyle, FontRole, Style};
 use std::path::Path;
-
-/// Horizontal frame of a block: left offset from the text area's left edge, and width.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Frame {
-    /// Points from the text area's left edge.
-    pub left: f32,
-    /// Measure in points.
-    pub width: f32,
-}
 
 /// How to set one text block.
 pub(crate) struct TextSpec {
@@ -74,7 +65,7 @@ pub(crate) struct Builder<'a> {
     /// List nesting depth (for indents of nested lists).
     list_depth: usize,
     /// Body paragraphs set in advance (in parallel).
-    pub preset: Preset,
+    pub para_cache: ParaCache,
 }
 
 impl<'a> Builder<'a> {
@@ -97,7 +88,7 @@ impl<'a> Builder<'a> {
             keep_lines: 0,
             next_tag: 0,
             list_depth: 0,
-            preset: Preset::default(),
+            para_cache: ParaCache::default(),
         }
     }
 
@@ -309,7 +300,7 @@ impl<'a> Builder<'a> {
             Block::Heading(h) => self.heading(h, frame, out),
             Block::Para(p) => {
                 let runs = self.body_runs(&p.content, font);
-                let lines = self.preset.take(p, frame, self.style, font);
+                let lines = self.para_cache.take(p, frame, self.style, font);
                 self.paragraph_set(runs, lines, frame, out);
             }
             Block::List(l) => self.list(l, frame, font, out),

@@ -1,8 +1,9 @@
 //! Code blocks (monospace, flush left, broken at spaces or anywhere) and figures (PNG/JPEG
 //! scaled to the measure; a missing image becomes its alt text plus a warning).
 
-use super::blocks::{Builder, Frame, TextSpec};
+use super::blocks::{Builder, TextSpec};
 use super::page::{Item, ItemKind, StructChild, StructKind, StructNode};
+use super::types::Frame;
 use super::types::{Line, StyledRun};
 use super::vlist::{BoxKind, VBox};
 use crate::ast::{CodeBlock, Figure, Inline};

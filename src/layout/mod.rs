@@ -1,27 +1,61 @@
-//! The typesetting engine (no PDF types here): the paragraph engine (collect → shape →
-//! breaks → linebreak → justify, modelled on Typst's inline layout) and page layout.
+//! The typesetting engine (no PDF types here): AST → pages.
+//!
+//! Stages, in the order they run for one document (modelled on Typst's `typst-layout`):
+//!
+//! 1. [`driver`] — entry point [`layout`]: picks the top-level blocks, runs the stages below.
+//! 2. `para_cache` — sets the plain body paragraphs in parallel before the builder walks.
+//! 3. The paragraph engine, per paragraph:
+//!    `collect` (AST inlines → styled runs) → `shape` (runs → atoms and glue; faces from
+//!    `face_cache`) → `breaks` (break opportunities, kinsoku) → `linebreak` (total-fit line
+//!    choice) → `justify` (placement of each chosen line).
+//! 4. The block builder, `blocks` (AST blocks → vertical list of `vlist` boxes), with its
+//!    helpers `article` (title block), `media` (code and figures), `table` and `notes`.
+//! 5. `paginate` — page breaking, footnotes, page numbers, header.
+//! 6. [`page`] — the output model handed to the PDF writer; [`dump`] prints it as text.
+//!
+//! `types` holds the public types of the paragraph engine.
+
+// Stage modules in run order (one blank line between them keeps rustfmt from sorting).
+mod driver;
+
+mod para_cache;
+
+mod collect;
+
+mod face_cache;
+
+mod shape;
+
+mod breaks;
+
+mod linebreak;
+
+mod justify;
+
+mod blocks;
 
 mod article;
-mod blocks;
-mod breaks;
-mod collect;
-pub mod dump;
-mod justify;
-mod linebreak;
+
 mod media;
-mod notes;
-pub mod page;
-mod paginate;
-mod preset;
-mod shape;
-mod shaper;
+
 mod table;
-mod types;
+
+mod notes;
+
 mod vlist;
 
+mod paginate;
+
+pub mod page;
+
+pub mod dump;
+
+mod types;
+
 pub use collect::{collect, collect_with_notes};
+pub use driver::layout;
 pub use dump::dump;
-pub use page::{layout, Layout};
+pub use page::Layout;
 pub use types::{
     Decoration, Dot, Face, FontSet, GlyphRun, Kinsoku, Line, LinkArea, ParaSpec, PlacedGlyph,
     RunStyle, StyledRun,

@@ -4,16 +4,9 @@
 //! **top-left** corner of the page and `y` growing **downwards** (the writer flips them for
 //! PDF). No PDF types live here, so the model can be dumped and tested without a PDF.
 
-use super::blocks::Builder;
-use super::notes::Notes;
-use super::paginate::paginate;
-use super::preset::Preset;
-use super::types::{FontSet, GlyphRun};
-use crate::ast::{Article, Block, Byline, Document, Inline};
-use crate::log::Log;
-use crate::style::Style;
+use super::types::GlyphRun;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// A whole laid-out document: pages plus the navigation and accessibility data.
 #[derive(Debug, Clone, Default)]
@@ -210,80 +203,4 @@ impl Layout {
         }
         out
     }
-}
-
-/// Lays out a whole document into pages (T17–T24 block and page rules) for the PDF writer.
-/// `base_dir` resolves relative image paths; missing images and fonts log warnings.
-pub fn layout(
-    doc: &Document,
-    style: &Style,
-    fonts: &FontSet,
-    base_dir: &Path,
-    log: &mut Log,
-) -> Layout {
-    let mut b = Builder::new(style, fonts, base_dir, log, Notes::default());
-    let mut top = Vec::new();
-    let full = b.full_frame();
-    let has_article = doc.blocks.iter().any(|b| matches!(b, Block::Article(_)));
-    match (&doc.meta.title, has_article) {
-        // A document title from metadata (front matter) without articles: one article.
-        (Some(title), false) if !title.trim().is_empty() => {
-            let article = Article {
-                title: vec![Inline::Text(title.clone())],
-                subtitle: doc.meta.subtitle.clone().map(|s| vec![Inline::Text(s)]),
-                body: doc.blocks.clone(),
-                // Front-matter authors print as bylines at the end, like inferred ones (T23).
-                bylines: doc
-                    .meta
-                    .authors
-                    .iter()
-                    .map(|a| Byline {
-                        name: a.clone(),
-                        affiliation: String::new(),
-                        line: 0,
-                    })
-                    .collect(),
-                id: String::new(),
-                line: 0,
-            };
-            // Preset the copy the builder walks: the cache is keyed by paragraph address.
-            b.preset = Preset::new(&article.body, style, fonts);
-            b.article(&article, &mut top);
-        }
-        _ => {
-            b.preset = Preset::new(&doc.blocks, style, fonts);
-            b.blocks(&doc.blocks, full, style.body_font, &mut top)
-        }
-    }
-    b.note_bodies(&doc.notes);
-    let p = paginate(&b.boxes, &b.table_heads, &b.notes.bodies, style, fonts);
-    top.append(&mut b.notes.structure);
-    let structure = top
-        .into_iter()
-        .filter_map(|c| match c {
-            StructChild::Node(n) => Some(n),
-            StructChild::Content(_) => None,
-        })
-        .collect();
-    let layout = Layout {
-        pages: p.pages,
-        outline: p.outline,
-        anchors: p.anchors,
-        structure,
-    };
-    for page in &layout.pages {
-        for it in &page.items {
-            if let ItemKind::Link {
-                target: LinkTarget::Dest(id),
-                ..
-            } = &it.kind
-            {
-                if !layout.anchors.contains_key(id) {
-                    b.log
-                        .warn("pdf", 0, format!("link to #{id}: no heading has this id"));
-                }
-            }
-        }
-    }
-    layout
 }

@@ -203,7 +203,7 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
         seg_start = seg_end;
     }
     // Pass 2: shape each segment once.
-    super::shaper::with_shapers(&arcs, |hb_faces| {
+    super::face_cache::with_shapers(&arcs, |hb_faces| {
         for (f, sh) in arcs.iter().zip(hb_faces) {
             let hb = sh.hb();
             let upem = hb.units_per_em() as f32;
@@ -236,7 +236,7 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
 /// Shapes chars of one run in one face, appending atoms (and space widths to gaps).
 fn shape_segment(
     out: &mut Prepared,
-    sh: &super::shaper::Shaper,
+    sh: &super::face_cache::Shaper,
     fi: usize,
     chars: &[CharInfo],
     run: &super::types::StyledRun,
@@ -396,7 +396,7 @@ impl Prepared {
 fn nominal_box(
     a: &mut Atom,
     c: char,
-    sh: &super::shaper::Shaper,
+    sh: &super::face_cache::Shaper,
     glyphs: &mut [Glyph],
     scale: f32,
 ) {

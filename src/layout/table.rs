@@ -2,9 +2,10 @@
 //! column widths from content, wrapping cells, one box per row; the header row is repeated
 //! after a page break by the page breaker.
 
-use super::blocks::{Builder, Frame, TextSpec};
+use super::blocks::{Builder, TextSpec};
 use super::collect::strong_role;
 use super::page::{Item, ItemKind, StructChild, StructKind, StructNode};
+use super::types::Frame;
 use super::types::{Line, RunStyle};
 use super::vlist::{line_items, BoxKind, VBox, ASCENT_EM};
 use crate::ast::{self, Align, Inline};

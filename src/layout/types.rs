@@ -191,3 +191,12 @@ pub struct Line {
     /// The line was stretched or shrunk to the full measure (T16).
     pub justified: bool,
 }
+
+/// Horizontal frame of a block: left offset from the text area's left edge, and width.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Frame {
+    /// Points from the text area's left edge.
+    pub left: f32,
+    /// Measure in points.
+    pub width: f32,
+}

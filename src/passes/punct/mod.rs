@@ -8,8 +8,8 @@
 mod dash;
 mod lints;
 mod quotes;
-mod t2;
-mod t5;
+mod to_fullwidth;
+mod to_halfwidth;
 
 use super::chars::{is_blank, is_cjk, is_han, is_west_letter};
 use super::flat::{self, Cell, AUTO, BREAK, CODE, LBREAK, OBJ};
@@ -36,14 +36,14 @@ pub fn run(mut doc: Document, log: &mut Log) -> Document {
     map_inlines(&mut doc, &mut |seq, line| {
         let mut cells = flat::flatten(seq);
         let mut counts = Counts::default();
-        t5::fullwidth_alnum(&mut cells, &mut counts);
+        to_halfwidth::fullwidth_alnum(&mut cells, &mut counts);
         protect(&mut cells);
         for _ in 0..8 {
             let before = cells.clone();
             dash::apply(&mut cells, &mut counts);
-            t2::apply(&mut cells, &mut counts);
+            to_fullwidth::apply(&mut cells, &mut counts);
             quotes::apply(&mut cells, &mut counts);
-            t5::apply(&mut cells, &mut counts);
+            to_halfwidth::apply(&mut cells, &mut counts);
             if cells == before {
                 break;
             }

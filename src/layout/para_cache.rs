@@ -2,8 +2,7 @@
 //! builder runs: paragraph setting is nearly all of the layout time, and body paragraphs
 //! do not depend on each other. The builder then takes the lines from this cache.
 
-use super::blocks::Frame;
-use super::types::{FontSet, Kinsoku, Line, ParaSpec, RunStyle};
+use super::types::{FontSet, Frame, Kinsoku, Line, ParaSpec, RunStyle};
 use super::{collect, set_paragraph};
 use crate::ast::{Block, Inline, Para};
 use crate::style::{Alignment, Style};
@@ -12,14 +11,14 @@ use std::collections::HashMap;
 
 /// Lines of body paragraphs, keyed by the address of their [`Para`] in the document.
 #[derive(Default)]
-pub(crate) struct Preset {
+pub(crate) struct ParaCache {
     lines: HashMap<usize, Vec<Line>>,
 }
 
-impl Preset {
+impl ParaCache {
     /// Sets every top-level or article-body paragraph without footnote references (their
     /// markers are numbered by the builder in reading order) in the full frame.
-    pub fn new(blocks: &[Block], style: &Style, fonts: &FontSet) -> Preset {
+    pub fn new(blocks: &[Block], style: &Style, fonts: &FontSet) -> ParaCache {
         let mut paras: Vec<&Para> = Vec::new();
         for b in blocks {
             match b {
@@ -44,10 +43,10 @@ impl Preset {
                 (key(p), set_paragraph(&spec, fonts))
             })
             .collect();
-        Preset { lines }
+        ParaCache { lines }
     }
 
-    /// The preset lines of `p` if it was set in the full frame (`frame`) in the body font.
+    /// The cached lines of `p` if it was set in the full frame (`frame`) in the body font.
     pub fn take(
         &mut self,
         p: &Para,
