@@ -3,7 +3,6 @@
 //! after a page break by the page breaker.
 
 use super::blocks::{Builder, Frame, TextSpec};
-use super::collect::strong_role;
 use super::page::{Item, ItemKind, StructChild, StructKind, StructNode};
 use super::types::{Line, RunStyle};
 use super::vlist::{line_items, BoxKind, VBox, ASCENT_EM};
@@ -36,7 +35,7 @@ impl Builder<'_> {
             bold: false,
         };
         let head = RunStyle {
-            font: strong_role(self.style.body_font),
+            font: self.style.body_font.strong(),
             size,
             bold: true,
         };
