@@ -17,5 +17,6 @@ pub mod passes;
 pub mod pipeline;
 pub mod read;
 pub mod style;
+pub mod text;
 
 pub use error::{Error, Result};

@@ -59,6 +59,32 @@ impl FontRole {
             FontRole::Mono => "Consolas",
         }
     }
+
+    /// The role of `**strong**` text inside text of this role (T24): the real bold face of
+    /// the same family where there is one (Song → SongBold), Hei for Kai and Fang, which
+    /// have no bold; Hei and Mono keep their face, drawn bold. PDF, EPUB and DOCX all use it.
+    pub fn strong(self) -> FontRole {
+        match self {
+            FontRole::Song | FontRole::SongBold => FontRole::SongBold,
+            FontRole::Hei | FontRole::Kai | FontRole::Fang => FontRole::Hei,
+            FontRole::Mono => FontRole::Mono,
+        }
+    }
+
+    /// The role of `*emphasis*` text inside text of this role (T24): the same face, since
+    /// emphasis is marked with dots under HAN and oblique WEST, never with another face.
+    pub fn emphasis(self) -> FontRole {
+        self
+    }
+
+    /// The role of text of this role set bold, as a bold title or heading style is
+    /// (T23/T24): bold Song is the real bold face; other roles keep their face, drawn bold.
+    pub fn with_bold(self, bold: bool) -> FontRole {
+        match (self, bold) {
+            (FontRole::Song, true) => FontRole::SongBold,
+            (role, _) => role,
+        }
+    }
 }
 
 /// Horizontal alignment of a block.
@@ -90,6 +116,13 @@ pub struct BlockStyle {
     pub space_before: f32,
     /// Space after, in body lines.
     pub space_after: f32,
+}
+
+impl BlockStyle {
+    /// The role the block's text is set in: its font, made bold per [`FontRole::with_bold`].
+    pub fn role(&self) -> FontRole {
+        self.font.with_bold(self.bold)
+    }
 }
 
 /// Everything a backend needs to know about the look of the output.

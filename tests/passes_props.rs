@@ -3,7 +3,8 @@
 
 use paiban::ast::{visit_inlines, Block, Document, Inline, Para};
 use paiban::log::Log;
-use paiban::passes::{self, chars::is_han, Pass, PassOptions};
+use paiban::passes::{self, Pass, PassOptions};
+use paiban::text::chars::is_han;
 use proptest::prelude::*;
 
 const TOKENS: &[&str] = &[

@@ -4,7 +4,7 @@
 //! split a word (`加快打造中国/式现代化` is what Word and LibreOffice do otherwise).
 
 use crate::ast::{plain_text, Inline};
-use crate::passes::chars::is_han;
+use crate::text::chars::is_han;
 
 /// Estimated advance in em: Han and full-width marks 1, the rest ½.
 fn ems(s: &str) -> f32 {

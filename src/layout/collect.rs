@@ -4,6 +4,7 @@
 use super::types::{RunStyle, StyledRun};
 use crate::ast::Inline;
 use crate::style::FontRole;
+use crate::text::chars::{is_cjk_letter, is_cjk_mark_beside_quote, is_west};
 
 /// Character class of T7 (plus the HAN/WEST/space classes of T0/T15).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,23 +37,6 @@ pub(crate) enum Class {
     Other,
 }
 
-/// HAN of T0 (widened to the other CJK scripts, which behave the same for layout).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FDF | 0x3005 | 0x3007 | 0x3021..=0x3029 | 0x3038..=0x303B
-        | 0x3040..=0x30FF | 0x3100..=0x312F | 0x31A0..=0x31BF | 0x31F0..=0x31FF
-        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
-        | 0x20000..=0x3FFFF)
-}
-
-/// WEST of T0: Latin, Greek, Cyrillic letters, ASCII digits and `# $ % &`.
-pub(crate) fn is_west(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, '#' | '$' | '%' | '&')
-        || matches!(c as u32, 0xC0..=0x24F | 0x370..=0x3FF | 0x400..=0x4FF | 0x1E00..=0x1EFF)
-            && c.is_alphabetic()
-}
-
 /// Class of `c`, ignoring context (quotes come out as [`Class::Other`]; see [`classify`]).
 pub(crate) fn base_class(c: char) -> Class {
     match c {
@@ -72,24 +56,19 @@ pub(crate) fn base_class(c: char) -> Class {
         ' ' | '\t' => Class::Space,
         '\u{3000}' => Class::IdeoSpace,
         '\n' => Class::Newline,
-        c if is_han(c) => Class::Han,
+        c if is_cjk_letter(c) => Class::Han,
         c if is_west(c) => Class::West,
         _ => Class::Other,
     }
-}
-
-/// Full-width punctuation (for the CJK-context test of T7).
-fn is_fullwidth_punct(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF65 | 0xFE30..=0xFE4F | 0x2026 | 0x22EF)
-        || matches!(c, '—' | '·')
 }
 
 /// Classes of every char of `text`; `code[i]` marks chars of inline code, which never
 /// count as context. Curly quotes become OPEN/CLOSE in CJK context (T7), else Other.
 pub(crate) fn classify(chars: &[char], code: &[bool]) -> Vec<Class> {
     let mut out: Vec<Class> = chars.iter().map(|&c| base_class(c)).collect();
-    let cjk_at =
-        |j: usize| -> bool { !code[j] && (is_han(chars[j]) || is_fullwidth_punct(chars[j])) };
+    let cjk_at = |j: usize| -> bool {
+        !code[j] && (is_cjk_letter(chars[j]) || is_cjk_mark_beside_quote(chars[j]))
+    };
     for i in 0..chars.len() {
         let open = matches!(chars[i], '“' | '‘');
         let close = matches!(chars[i], '”' | '’');
@@ -111,16 +90,6 @@ pub(crate) fn classify(chars: &[char], code: &[bool]) -> Vec<Class> {
         }
     }
     out
-}
-
-/// Role of `**strong**` text in a `role` block (T24: real bold of the same family,
-/// Hei for faces without a bold).
-pub fn strong_role(role: FontRole) -> FontRole {
-    match role {
-        FontRole::Song | FontRole::SongBold => FontRole::SongBold,
-        FontRole::Hei | FontRole::Kai | FontRole::Fang => FontRole::Hei,
-        FontRole::Mono => FontRole::Mono,
-    }
 }
 
 /// AST inlines → styled runs; footnote markers show their label.
@@ -195,12 +164,13 @@ impl Collector<'_> {
                 Inline::LineBreak => self.push("\n", style),
                 Inline::Strong(content) => {
                     let mut s = style.clone();
-                    s.font = strong_role(style.font);
+                    s.font = style.font.strong();
                     s.bold = true;
                     self.walk(content, &s);
                 }
                 Inline::Emph(content) => {
                     let mut s = style.clone();
+                    s.font = style.font.emphasis();
                     s.emph_dots = true;
                     self.walk(content, &s);
                 }

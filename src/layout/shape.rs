@@ -6,7 +6,6 @@
 
 use super::collect::{classify, Class};
 use super::types::{Face, FontSet, ParaSpec};
-use crate::style::FontRole;
 use rustybuzz::{Feature, UnicodeBuffer};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -105,14 +104,6 @@ pub(crate) struct Prepared {
     pub faces: Vec<FaceInfo>,
 }
 
-/// Effective role of a run: bold Song is the real bold face (T24).
-fn role_of(font: FontRole, bold: bool) -> FontRole {
-    match (font, bold) {
-        (FontRole::Song, true) => FontRole::SongBold,
-        (f, _) => f,
-    }
-}
-
 struct CharInfo {
     byte: usize,
     c: char,
@@ -173,7 +164,8 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
     let mut seg_start = 0;
     while seg_start < chars.len() {
         let run = &spec.runs[chars[seg_start].run];
-        let role = role_of(run.font, run.bold);
+        // T24: bold Song is the real bold face.
+        let role = run.font.with_bold(run.bold);
         let face_of = |c: char| -> &Arc<Face> {
             let probe = if matches!(c, ' ' | '\n' | '\t') {
                 'a'

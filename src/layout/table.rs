@@ -3,7 +3,6 @@
 //! after a page break by the page breaker.
 
 use super::blocks::{Builder, TextSpec};
-use super::collect::strong_role;
 use super::page::{Item, ItemKind, StructChild, StructKind, StructNode};
 use super::types::Frame;
 use super::types::{Line, RunStyle};
@@ -37,7 +36,7 @@ impl Builder<'_> {
             bold: false,
         };
         let head = RunStyle {
-            font: strong_role(self.style.body_font),
+            font: self.style.body_font.strong(),
             size,
             bold: true,
         };

@@ -4,10 +4,10 @@
 //! (T15); footnote markers, images and U+3000 never get a gap. Runs even without clean-up:
 //! it is how the gap is represented, not a repair.
 
-use super::chars::{is_blank, is_han, is_west};
 use super::flat::{self, Cell, AUTO, CODE};
 use crate::ast::{map_inlines, Document, Inline};
 use crate::log::Log;
+use crate::text::chars::{is_blank, is_han, is_west};
 
 /// Pass name used in the log.
 pub const NAME: &str = "autospace";

@@ -2,10 +2,10 @@
 //! what they could, so any `**` still in Text is unmatched), and a bullet `- ` / `• ` in
 //! front of a heading-like line. Both are noted in the log and never printed.
 
-use super::chars::{is_blank, is_non_heading_end};
 use super::flat::{self, Cell, BREAK, LBREAK};
 use crate::ast::{map_inlines, Document};
 use crate::log::Log;
+use crate::text::chars::{is_blank, is_non_heading_end};
 
 /// Pass name used in the log.
 pub const NAME: &str = "markup";

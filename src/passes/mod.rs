@@ -4,7 +4,6 @@
 //! change it makes as a note with the source line.
 
 pub mod autospace;
-pub mod chars;
 pub mod flat;
 pub mod ids;
 pub mod markup;

@@ -2,11 +2,11 @@
 //! the first part ends without sentence-final punctuation and the next paragraph continues
 //! the sentence. Titles, headings (T21) and bylines are never joined.
 
-use super::chars::{is_closing_end, is_wide};
 use super::flat::{merge_text, plain};
 use super::structure::{bylines, gaps, numbering};
 use crate::ast::{map_blocks, Block, Document, Inline, Para};
 use crate::log::Log;
+use crate::text::chars::{is_closing_end, is_wide};
 
 /// Pass name used in the log.
 pub const NAME: &str = "repair";

@@ -2,10 +2,10 @@
 //! Hangul), otherwise one space (pandoc `east_asian_line_breaks`, CSS segment-break rule).
 //! Runs even without clean-up: it is a reading rule, not a repair.
 
-use super::chars::{is_blank, is_close, is_hangul, is_open, is_wide};
 use super::flat::{self, Cell, BREAK};
 use crate::ast::{map_inlines, Document, Inline};
 use crate::log::Log;
+use crate::text::chars::{is_ambiguous_mark, is_blank, joins_at_line_break};
 
 /// Pass name used in the log.
 pub const NAME: &str = "softbreak";
@@ -33,10 +33,6 @@ fn has_softbreak(seq: &[Inline]) -> bool {
     found
 }
 
-fn ambiguous(c: char) -> bool {
-    is_open(c) || is_close(c) || matches!(c, '…' | '—' | '·' | '⋯')
-}
-
 /// Wide for T1, with one refinement: curly quotes, `…` and `—` are East-Asian *Ambiguous*,
 /// but next to a wide character on their far side they are CJK marks (T7), so `经验”⏎继续`
 /// and `等等……⏎然后` join without a space.
@@ -44,13 +40,10 @@ fn wide_at(cells: &[Cell], i: usize, toward_left: bool) -> bool {
     let mut k = i;
     loop {
         let c = cells[k].ch;
-        if is_hangul(c) {
-            return false;
-        }
-        if is_wide(c) {
+        if joins_at_line_break(c) {
             return true;
         }
-        if !ambiguous(c) {
+        if !is_ambiguous_mark(c) {
             return false;
         }
         // Look one further, away from the break.

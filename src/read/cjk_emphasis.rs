@@ -11,7 +11,7 @@
 //! `_` emphasis, code, links and strikethrough are left to pulldown-cmark and are opaque here.
 
 use crate::ast::Inline;
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+use crate::text::chars::{is_cjk_for_emphasis, is_commonmark_punct};
 
 /// Stands for a `*` that must never be a delimiter (escaped `\*`, `&ast;`, autolink text)
 /// while a container is repaired; [`repair`] turns it back into `*`. A Unicode noncharacter,
@@ -143,45 +143,14 @@ fn prev_side(before: &str) -> Option<Side> {
     })
 }
 
-/// CommonMark punctuation: general categories P and S.
-fn is_punct(c: char) -> bool {
-    c.is_ascii_punctuation()
-        || matches!(
-            c.general_category_group(),
-            GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Symbol
-        )
-}
-
-/// CJK character: East Asian Width W, F or H (emoji excluded), or Hangul. Ranges cover the
-/// CJK, kana, Hangul, Yi, compatibility and full/half-width blocks.
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{1100}'..='\u{11FF}'
-        | '\u{2329}'..='\u{232A}'
-        | '\u{2E80}'..='\u{303E}'
-        | '\u{3041}'..='\u{33FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{A000}'..='\u{A4CF}'
-        | '\u{A960}'..='\u{A97F}'
-        | '\u{AC00}'..='\u{D7FF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE10}'..='\u{FE19}'
-        | '\u{FE30}'..='\u{FE6F}'
-        | '\u{FF00}'..='\u{FFDC}'
-        | '\u{FFE0}'..='\u{FFEE}'
-        | '\u{1AFF0}'..='\u{1B2FF}'
-        | '\u{20000}'..='\u{2FFFD}'
-        | '\u{30000}'..='\u{3FFFD}')
-}
-
 /// (left-flanking, right-flanking) per the CJK-friendly amendments: a run next to a CJK
 /// character may touch non-CJK punctuation on its other side; CJK punctuation itself does not
 /// block flanking.
 fn flanking(prev: Side, next: Side) -> (bool, bool) {
-    let non_cjk_punct = |s: Side| matches!(s, Side::Char(c) if is_punct(c) && !is_cjk(c));
-    let punct = |s: Side| matches!(s, Side::Char(c) if is_punct(c));
-    let cjk = |s: Side| matches!(s, Side::Char(c) if is_cjk(c));
+    let non_cjk_punct =
+        |s: Side| matches!(s, Side::Char(c) if is_commonmark_punct(c) && !is_cjk_for_emphasis(c));
+    let punct = |s: Side| matches!(s, Side::Char(c) if is_commonmark_punct(c));
+    let cjk = |s: Side| matches!(s, Side::Char(c) if is_cjk_for_emphasis(c));
     let space = |s: Side| matches!(s, Side::Space);
     let left = !space(next) && (!non_cjk_punct(next) || space(prev) || punct(prev) || cjk(prev));
     let right = !space(prev) && (!non_cjk_punct(prev) || space(next) || punct(next) || cjk(next));

@@ -3,7 +3,7 @@
 use super::media::Media;
 use super::numbering::Numbering;
 use super::package::Rels;
-use super::styles::{heading_char_id, heading_id};
+use super::styles::{heading_char_id, heading_id, paragraph_role};
 use super::xml::{twips, Xml, DRAWING_NS, W_NS};
 use crate::ast::{
     plain_text, visit_blocks, visit_inlines, Article, Block, CodeBlock, Document, Heading, Inline,
@@ -12,6 +12,7 @@ use crate::ast::{
 use crate::backend::titles::balanced;
 use crate::backend::Context;
 use crate::log::Log;
+use crate::style::FontRole;
 use std::collections::HashMap;
 
 /// Where a paragraph sits, which decides its style.
@@ -81,6 +82,9 @@ pub struct Writer<'a> {
     pub line: usize,
     /// Articles written so far (each after the first starts a new page).
     pub articles: u32,
+    /// Font role of the paragraph being written (its style's), which `**strong**` inside
+    /// it starts from (T24).
+    pub para_role: FontRole,
 }
 
 /// Word bookmark names: letters, digits and `_`, starting with a letter, ≤ 40 characters.
@@ -140,11 +144,13 @@ impl<'a> Writer<'a> {
             pending_note_ref: false,
             line: 0,
             articles: 0,
+            para_role: ctx.style.body_font,
         }
     }
 
     /// Opens `<w:p>` with its properties.
     pub fn p_open(&mut self, x: &mut Xml, p: &PPr<'_>) {
+        self.para_role = paragraph_role(self.ctx.style, p.style);
         x.open("w:p", &[]).open("w:pPr", &[]);
         x.val("w:pStyle", p.style);
         if p.keep_next {
@@ -385,7 +391,8 @@ impl<'a> Writer<'a> {
         p.outline = Some(level - 1);
         self.p_open(x, &p);
         let cid = heading_char_id(level);
-        self.bookmarked(x, &h.id, |s, x| s.styled_inlines(x, &h.content, &cid));
+        let role = self.ctx.style.heading(level).role();
+        self.bookmarked(x, &h.id, |s, x| s.styled_inlines(x, &h.content, &cid, role));
         self.inlines(x, &h.run_in);
         x.close("w:p");
     }

@@ -114,16 +114,22 @@ pub fn font_table() -> String {
 
 /// `<w:rFonts …/>` for a role, written into `x`.
 pub fn rfonts(x: &mut Xml, role: FontRole) {
+    rfonts_with_hint(x, role, false);
+}
+
+/// `<w:rFonts …/>` for a role, with `w:hint="eastAsia"` when `hint` (T25).
+pub fn rfonts_with_hint(x: &mut Xml, role: FontRole, hint: bool) {
     let f = face(role);
-    x.empty(
-        "w:rFonts",
-        &[
-            ("w:ascii", f.latin),
-            ("w:hAnsi", f.latin),
-            ("w:eastAsia", f.east_asia),
-            ("w:cs", f.latin),
-        ],
-    );
+    let mut attrs = vec![
+        ("w:ascii", f.latin),
+        ("w:hAnsi", f.latin),
+        ("w:eastAsia", f.east_asia),
+        ("w:cs", f.latin),
+    ];
+    if hint {
+        attrs.push(("w:hint", "eastAsia"));
+    }
+    x.empty("w:rFonts", &attrs);
 }
 
 #[cfg(test)]

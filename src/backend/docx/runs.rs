@@ -2,8 +2,10 @@
 //! CJK-context quotes and marks (T25), links, footnote references, breaks, code (T26).
 
 use super::document::Writer;
+use super::fonts::{face, rfonts_with_hint};
 use super::xml::Xml;
 use crate::ast::{plain_text, Inline};
+use crate::style::FontRole;
 
 /// Formatting inherited by nested inlines.
 #[derive(Debug, Clone, Default)]
@@ -16,29 +18,25 @@ pub struct Fmt {
     pub emph: bool,
     /// `~~strike~~`.
     pub strike: bool,
+    /// Font role of the text where it is not its paragraph's (strong, run-in headings).
+    pub role: Option<FontRole>,
+    /// Role written as direct `w:rFonts`, where the text's face differs from the one its
+    /// styles give (T24: strong in a Kai quote is Hei).
+    pub face: Option<FontRole>,
 }
 
-pub use crate::passes::chars::is_han;
-
-/// Full-width punctuation and symbols (CJK Symbols and Punctuation, full-width forms).
-fn is_fullwidth(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20
-        | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
-}
-
-/// Marks shared by Latin and CJK fonts whose face Word picks by `w:hint` (T25).
-fn is_ambiguous(c: char) -> bool {
-    matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
-}
+use crate::text::chars::{
+    is_ambiguous_mark, is_fullwidth_form, is_han, is_west_alphanumeric, joins_at_line_break,
+};
 
 /// T0 CJK context of the ambiguous mark at `i`: the nearest non-space, non-ambiguous
 /// character on either side is HAN or full-width; unknown on both sides counts as CJK
 /// (the document language is Chinese).
 fn cjk_context(chars: &[char], i: usize) -> bool {
-    let skip = |c: &char| !c.is_whitespace() && !is_ambiguous(*c);
+    let skip = |c: &char| !c.is_whitespace() && !is_ambiguous_mark(*c);
     let before = chars[..i].iter().rev().find(|c| skip(c));
     let after = chars[i + 1..].iter().find(|c| skip(c));
-    let cjk = |c: Option<&char>| c.is_some_and(|c| is_han(*c) || is_fullwidth(*c));
+    let cjk = |c: Option<&char>| c.is_some_and(|c| is_han(*c) || is_fullwidth_form(*c));
     cjk(before) || cjk(after) || (before.is_none() && after.is_none())
 }
 
@@ -61,9 +59,9 @@ pub fn segments(text: &str, emph: bool) -> Vec<Segment> {
     let chars: Vec<char> = text.chars().collect();
     let mut out: Vec<(Segment, Option<bool>)> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
-        let hint = is_ambiguous(c).then(|| cjk_context(&chars, i));
+        let hint = is_ambiguous_mark(c).then(|| cjk_context(&chars, i));
         let dots = emph && is_han(c);
-        let italic = emph && c.is_alphanumeric() && c.is_ascii();
+        let italic = emph && is_west_alphanumeric(c);
         if let Some((seg, h)) = out.last_mut() {
             let compatible = hint.is_none() || h.is_none() || *h == hint;
             if compatible && seg.dots == dots && seg.italic == italic {
@@ -90,21 +88,18 @@ pub fn segments(text: &str, emph: bool) -> Vec<Segment> {
         .collect()
 }
 
-/// True for East-Asian wide characters (T1: no space when a soft break joins two of them).
-fn is_wide(c: char) -> bool {
-    is_han(c) || is_fullwidth(c) || is_ambiguous(c)
-}
-
 impl Writer<'_> {
     /// Writes inline content with no inherited formatting.
     pub fn inlines(&mut self, x: &mut Xml, inl: &[Inline]) {
         self.inlines_fmt(x, inl, &Fmt::default());
     }
 
-    /// Writes inline content under a character style (run-in headings, T22).
-    pub fn styled_inlines(&mut self, x: &mut Xml, inl: &[Inline], rstyle: &str) {
+    /// Writes inline content under a character style whose text is set in `role` (run-in
+    /// headings, T22).
+    pub fn styled_inlines(&mut self, x: &mut Xml, inl: &[Inline], rstyle: &str, role: FontRole) {
         let fmt = Fmt {
             rstyle: Some(rstyle.to_string()),
+            role: Some(role),
             ..Fmt::default()
         };
         self.inlines_fmt(x, inl, &fmt);
@@ -115,8 +110,13 @@ impl Writer<'_> {
         if let Some(s) = &fmt.rstyle {
             x.val("w:rStyle", s);
         }
-        if seg.is_some_and(|s| s.hint) {
-            x.empty("w:rFonts", &[("w:hint", "eastAsia")]);
+        let hint = seg.is_some_and(|s| s.hint);
+        match fmt.face {
+            Some(role) => rfonts_with_hint(x, role, hint),
+            None if hint => {
+                x.empty("w:rFonts", &[("w:hint", "eastAsia")]);
+            }
+            None => {}
         }
         if fmt.bold {
             x.empty("w:b", &[]).empty("w:bCs", &[]);
@@ -175,7 +175,9 @@ impl Writer<'_> {
                     let after = inl
                         .get(i + 1)
                         .and_then(|n| plain_text(std::slice::from_ref(n)).chars().next());
-                    if !(before.is_some_and(is_wide) && after.is_some_and(is_wide)) {
+                    if !(before.is_some_and(joins_at_line_break)
+                        && after.is_some_and(joins_at_line_break))
+                    {
                         self.text_runs(x, " ", fmt);
                     }
                 }
@@ -183,15 +185,27 @@ impl Writer<'_> {
                     self.line_break(x, fmt);
                 }
                 Inline::Strong(c) => {
+                    // T24: the face FontRole::strong picks, written out where the paragraph's
+                    // style would give another (Kai → Hei; SimSun serves Song and SongBold).
+                    let from = fmt.role.unwrap_or(self.para_role);
+                    let role = from.strong();
                     let f = Fmt {
                         bold: true,
+                        role: Some(role),
+                        face: if face(role) == face(from) {
+                            fmt.face
+                        } else {
+                            Some(role)
+                        },
                         ..fmt.clone()
                     };
                     self.inlines_fmt(x, c, &f);
                 }
                 Inline::Emph(c) => {
+                    let from = fmt.role.unwrap_or(self.para_role);
                     let f = Fmt {
                         emph: true,
+                        role: Some(from.emphasis()),
                         ..fmt.clone()
                     };
                     self.inlines_fmt(x, c, &f);

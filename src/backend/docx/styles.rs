@@ -195,6 +195,27 @@ pub fn heading_char_id(level: u8) -> String {
     format!("Heading{}Char", level.clamp(1, 6))
 }
 
+/// The role of the text of paragraph style `id` as [`styles`] defines it: what `**strong**`
+/// inside such a paragraph starts from (T24). Styles without a face of their own use the
+/// body font.
+pub fn paragraph_role(style: &Style, id: &str) -> FontRole {
+    match id {
+        "Title" => style.title.role(),
+        "Subtitle" => style.subtitle.role(),
+        "Byline" => style.byline.role(),
+        "Quote" => style.quote_font,
+        "Code" => FontRole::Mono,
+        "TOCHeading" => style.heading(1).role(),
+        _ => match id
+            .strip_prefix("Heading")
+            .and_then(|l| l.parse::<u8>().ok())
+        {
+            Some(level) => style.heading(level).role(),
+            None => style.body_font,
+        },
+    }
+}
+
 /// The styles part.
 pub fn styles(style: &Style, lang: &str) -> String {
     let body_pitch = twips(style.line_pitch());
@@ -478,4 +499,63 @@ fn table_style(x: &mut Xml) {
     x.empty("w:left", &[("w:w", "108"), ("w:type", "dxa")]);
     x.empty("w:right", &[("w:w", "108"), ("w:type", "dxa")]);
     x.close("w:tblCellMar").close("w:tblPr").close("w:style");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::docx::fonts::face;
+
+    /// The East-Asian face styles.xml gives paragraph style `id`: its own `w:rFonts`, else Normal's.
+    fn east_asia_face(xml: &str, id: &str) -> String {
+        let def = xml
+            .split(&format!("w:styleId=\"{id}\""))
+            .nth(1)
+            .unwrap_or_else(|| panic!("no style {id}"));
+        let def = &def[..def.find("</w:style>").unwrap()];
+        match def.split("<w:rFonts").nth(1) {
+            Some(rfonts) => {
+                let v = rfonts.split("w:eastAsia=\"").nth(1).unwrap();
+                v[..v.find('"').unwrap()].to_string()
+            }
+            None => east_asia_face(xml, "Normal"),
+        }
+    }
+
+    #[test]
+    fn t24_paragraph_role_matches_the_style_definitions() {
+        let mut kai_body = Style::handout();
+        kai_body.body_font = FontRole::Kai;
+        kai_body.quote_font = FontRole::Fang;
+        let mut ids: Vec<String> = [
+            "Normal",
+            "Title",
+            "Subtitle",
+            "Byline",
+            "Quote",
+            "Code",
+            "ListParagraph",
+            "TableText",
+            "Caption",
+            "Figure",
+            "FootnoteText",
+            "TOCHeading",
+            "TOC1",
+            "Header",
+            "Footer",
+        ]
+        .map(String::from)
+        .to_vec();
+        ids.extend((1..=6).map(heading_id));
+        for style in [Style::handout(), kai_body] {
+            let xml = styles(&style, "zh-CN");
+            for id in &ids {
+                assert_eq!(
+                    east_asia_face(&xml, id),
+                    face(paragraph_role(&style, id)).east_asia,
+                    "{id}"
+                );
+            }
+        }
+    }
 }

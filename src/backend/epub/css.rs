@@ -19,6 +19,15 @@ fn system_families(role: FontRole) -> &'static str {
     }
 }
 
+/// The class a `<strong>` inside text of role `from` needs, naming the role it switches to:
+/// `<strong>` itself only makes the text bold, which is enough where the strong face is the
+/// bold weight of the same family (Song → SongBold), not where the family changes (T24:
+/// strong in Kai or Fang is Hei). The stylesheet has a rule for each such class.
+pub fn strong_class(from: FontRole) -> Option<&'static str> {
+    let role = from.strong();
+    (role != from.with_bold(true)).then(|| role.name())
+}
+
 /// `font-family` (and weight) declarations for a role.
 fn font(role: FontRole, fonts: &Embedded) -> String {
     let mut fams: Vec<String> = fonts
@@ -39,10 +48,7 @@ fn num(x: f32) -> String {
 /// A title/heading rule from a T23 block style; sizes relative to the body size so
 /// readers' font-size settings still work.
 fn block_rule(sel: &str, b: &BlockStyle, style: &Style, fonts: &Embedded) -> String {
-    let role = match (b.font, b.bold) {
-        (FontRole::Song, true) => FontRole::SongBold,
-        (f, _) => f,
-    };
+    let role = b.role();
     let em = b.size / style.body_size;
     // Space in body lines → em of this element (line-height 1.75 of the body size).
     let line = |lines: f32| num(lines * 1.75 / em);
@@ -135,6 +141,17 @@ i,cite,var,dfn,address{font-style:normal}\n",
     );
     // T24: the bold Song subset shares the regular one's family name, so bold picks it.
     css.push_str("strong,b{font-weight:bold}\n");
+    // T24: strong inside a face without a bold (Kai, Fang) switches family; one rule per
+    // family it switches to.
+    let mut strong_roles: Vec<FontRole> = FontRole::ALL
+        .into_iter()
+        .filter(|&from| strong_class(from).is_some())
+        .map(FontRole::strong)
+        .collect();
+    strong_roles.dedup();
+    for role in strong_roles {
+        let _ = writeln!(css, ".{}{{{}}}", role.name(), font(role, fonts));
+    }
     // T10: DASH2 and ELL2 never break inside.
     css.push_str(".nw{white-space:nowrap;font-feature-settings:\"fwid\"}\n");
     // T19: list markers are text after the paragraph indent; run-over lines flush left.

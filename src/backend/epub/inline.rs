@@ -1,23 +1,13 @@
 //! Inline content to XHTML: T15 autospace, T10 nowrap units, T24 emphasis, links rewritten
 //! to chapter files, footnote references, images, and the characters each font role uses.
 
+use super::css::strong_class;
 use super::resources::has_scheme;
 use super::xhtml::W;
 use super::xml::{esc, href};
 use crate::ast::{plain_text, Inline, Link};
 use crate::style::FontRole;
-
-/// HAN, kana, full-width forms and CJK punctuation: no space is needed at a soft break
-/// between two of these (T1).
-fn is_wide(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
-}
-
-/// WEST letters and digits (TYPOGRAPHY §0): they keep italics and get no emphasis dots (T24).
-fn is_west(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || (c.is_alphabetic() && matches!(c as u32, 0xC0..=0x24F | 0x370..=0x3FF | 0x400..=0x4FF))
-}
+use crate::text::chars::{is_west_alphanumeric, joins_at_line_break};
 
 impl W<'_, '_, '_> {
     /// Records characters for the current font role without writing them.
@@ -48,9 +38,9 @@ impl W<'_, '_, '_> {
                 self.out
                     .push_str(&format!("<span class=\"nw\">{c}{c}</span>"));
                 i += 2;
-            } else if self.emph > 0 && is_west(c) {
+            } else if self.emph > 0 && is_west_alphanumeric(c) {
                 let start = i;
-                while i < chars.len() && is_west(chars[i]) {
+                while i < chars.len() && is_west_alphanumeric(chars[i]) {
                     i += 1;
                 }
                 let run: String = chars[start..i].iter().collect();
@@ -78,29 +68,30 @@ impl W<'_, '_, '_> {
             Inline::AutoSpace => self.text(" "),
             Inline::SoftBreak => {
                 let next_c = next.and_then(|n| plain_text(std::slice::from_ref(n)).chars().next());
-                let both_wide = self.last.is_some_and(is_wide) && next_c.is_some_and(is_wide);
+                let both_wide = self.last.is_some_and(joins_at_line_break)
+                    && next_c.is_some_and(joins_at_line_break);
                 if !both_wide {
                     self.text(" ");
                 }
             }
             Inline::LineBreak => self.out.push_str("<br/>"),
             Inline::Strong(c) => {
-                // T24: real bold of the same family; the regular Song face has a bold sibling.
-                let role = match self.roles.last() {
-                    Some(FontRole::Song) => FontRole::SongBold,
-                    Some(r) => *r,
-                    None => FontRole::SongBold,
-                };
-                self.out.push_str("<strong>");
-                self.with_role_inline(role, |w| w.inlines(c));
+                // T24: the face FontRole::strong picks; a class where the family changes.
+                let from = *self.roles.last().unwrap_or(&FontRole::Song);
+                match strong_class(from) {
+                    Some(class) => self.out.push_str(&format!("<strong class=\"{class}\">")),
+                    None => self.out.push_str("<strong>"),
+                }
+                self.with_role_inline(from.strong(), |w| w.inlines(c));
                 self.out.push_str("</strong>");
             }
             Inline::Emph(c) => {
                 // The reader draws the T24 dots with U+2022 from the element's font.
                 self.record("\u{2022}");
                 self.out.push_str("<em>");
+                let from = *self.roles.last().unwrap_or(&FontRole::Song);
                 self.emph += 1;
-                self.inlines(c);
+                self.with_role_inline(from.emphasis(), |w| w.inlines(c));
                 self.emph -= 1;
                 self.out.push_str("</em>");
             }

@@ -2,6 +2,7 @@
 //! markers, tables, code, quotes, figures) and EPUB 3 footnotes at the end of each file.
 
 use super::book::{addr, Book, Part};
+use super::css::strong_class;
 use super::resources::{Chars, Images};
 use super::xml::esc;
 use crate::ast::{Article, Block, Byline, Document, Heading, List, Meta, Table};
@@ -125,14 +126,14 @@ impl W<'_, '_, '_> {
     fn article_head(&mut self, a: &Article) {
         self.line = a.line;
         let id = self.id_attr(a);
-        let title_role = self.sh.style.title.font;
+        let title_role = self.sh.style.title.role();
         self.out.push_str(&format!("<h1 class=\"title\"{id}>"));
         let title = balanced(&a.title, 1.0, TITLE_LINE_EM);
         self.with_role(title_role, |w| w.inlines(&title));
         self.out.push_str("</h1>\n");
         if let Some(sub) = &a.subtitle {
             self.out.push_str("<p class=\"subtitle\">");
-            let role = self.sh.style.subtitle.font;
+            let role = self.sh.style.subtitle.role();
             self.with_role(role, |w| {
                 // T23: the subtitle is printed with a leading 破折号.
                 let text = crate::ast::plain_text(sub);
@@ -149,13 +150,13 @@ impl W<'_, '_, '_> {
     fn doc_head(&mut self, meta: &Meta) {
         let style = self.sh.style;
         self.out.push_str("<h1 class=\"title\">");
-        self.with_role(style.title.font, |w| {
+        self.with_role(style.title.role(), |w| {
             w.text(meta.title.as_deref().unwrap_or(""))
         });
         self.out.push_str("</h1>\n");
         if let Some(sub) = meta.subtitle.as_deref().filter(|s| !s.is_empty()) {
             self.out.push_str("<p class=\"subtitle\">");
-            self.with_role(style.subtitle.font, |w| {
+            self.with_role(style.subtitle.role(), |w| {
                 if !sub.starts_with("——") {
                     w.text("——");
                 }
@@ -166,13 +167,13 @@ impl W<'_, '_, '_> {
         if !meta.authors.is_empty() {
             self.out.push_str("<p class=\"byline\">");
             let names = meta.authors.join("\u{3000}");
-            self.with_role(style.byline.font, |w| w.text(&names));
+            self.with_role(style.byline.role(), |w| w.text(&names));
             self.out.push_str("</p>\n");
         }
     }
 
     fn bylines(&mut self, bylines: &[Byline]) {
-        let role = self.sh.style.byline.font;
+        let role = self.sh.style.byline.role();
         for b in bylines {
             self.line = b.line;
             self.out.push_str("<p class=\"byline\">");
@@ -270,11 +271,7 @@ impl W<'_, '_, '_> {
 
     /// Heading role: the level's face; a bold Song level uses the real bold face (T23/T24).
     fn heading_role(&self, level: u8) -> FontRole {
-        let s = self.sh.style.heading(level);
-        match (s.font, s.bold) {
-            (FontRole::Song, true) => FontRole::SongBold,
-            (f, _) => f,
-        }
+        self.sh.style.heading(level).role()
     }
 
     fn heading(&mut self, h: &Heading) {
@@ -337,20 +334,29 @@ impl W<'_, '_, '_> {
 
     fn table(&mut self, t: &Table) {
         use crate::ast::Align;
-        let class = |i: usize| match t.aligns.get(i) {
-            Some(Align::Center) => " class=\"ac\"",
-            Some(Align::Right) => " class=\"ar\"",
-            Some(Align::Left) => " class=\"al\"",
-            _ => "",
+        let align = |i: usize| match t.aligns.get(i) {
+            Some(Align::Center) => Some("ac"),
+            Some(Align::Right) => Some("ar"),
+            Some(Align::Left) => Some("al"),
+            _ => None,
+        };
+        let class = |names: &[Option<&str>]| {
+            let names: Vec<&str> = names.iter().flatten().copied().collect();
+            match names.is_empty() {
+                true => String::new(),
+                false => format!(" class=\"{}\"", names.join(" ")),
+            }
         };
         self.out.push_str("<table>\n");
         if !t.header.is_empty() {
             self.out.push_str("<thead>\n<tr>");
+            // T24: header cells are set like strong text (`th` is bold), as in the PDF.
+            let from = *self.roles.last().unwrap_or(&FontRole::Song);
             for (i, cell) in t.header.iter().enumerate() {
-                self.out.push_str(&format!("<th{}>", class(i)));
+                self.out
+                    .push_str(&format!("<th{}>", class(&[align(i), strong_class(from)])));
                 self.last = None;
-                let role = self.heading_role(3);
-                self.with_role(role, |w| w.inlines(cell));
+                self.with_role(from.strong(), |w| w.inlines(cell));
                 self.out.push_str("</th>");
             }
             self.out.push_str("</tr>\n</thead>\n");
@@ -360,7 +366,7 @@ impl W<'_, '_, '_> {
             for row in &t.rows {
                 self.out.push_str("<tr>");
                 for (i, cell) in row.iter().enumerate() {
-                    self.out.push_str(&format!("<td{}>", class(i)));
+                    self.out.push_str(&format!("<td{}>", class(&[align(i)])));
                     self.last = None;
                     self.inlines(cell);
                     self.out.push_str("</td>");

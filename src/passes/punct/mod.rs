@@ -11,10 +11,10 @@ mod quotes;
 mod to_fullwidth;
 mod to_halfwidth;
 
-use super::chars::{is_blank, is_cjk, is_han, is_west_letter};
 use super::flat::{self, Cell, AUTO, BREAK, CODE, LBREAK, OBJ};
 use crate::ast::{map_inlines, Document};
 use crate::log::Log;
+use crate::text::chars::{is_blank, is_cjk, is_han, is_west_letter};
 use regex::Regex;
 use std::sync::OnceLock;
 

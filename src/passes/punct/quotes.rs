@@ -3,8 +3,8 @@
 //! quotes count for nesting; `「」『』` are left as typed; apostrophes inside WEST words stay.
 
 use super::{cjk_at, han_prefix, left_of, right_of, Counts};
-use crate::passes::chars::{is_blank, is_han, is_open, is_stop, is_west_letter};
 use crate::passes::flat::Cell;
+use crate::text::chars::{is_blank, is_han, is_open, is_stop, is_west_letter};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {

@@ -1,8 +1,8 @@
 //! T2: half-width → full-width punctuation in CJK context.
 
 use super::{cjk_at, cjk_context, han_at, han_prefix, left_of, right_of, Counts};
-use crate::passes::chars::{is_blank, is_cjk, is_close, is_han};
 use crate::passes::flat::{Cell, BREAK, LBREAK};
+use crate::text::chars::{is_blank, is_cjk, is_close, is_han};
 
 /// Applies T2 once: parentheses by pairs, then the other marks left to right (so `?!`
 /// sees its converted left neighbour and becomes `？！`).

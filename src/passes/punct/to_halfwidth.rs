@@ -3,8 +3,8 @@
 //! a line is kept.)
 
 use super::{left_of, right_of, Counts};
-use crate::passes::chars::{is_blank, is_cjk, is_close, is_fw_punct, is_han, is_open};
 use crate::passes::flat::Cell;
+use crate::text::chars::{is_blank, is_cjk, is_close, is_fw_punct, is_han, is_open};
 
 /// Full-width digits and letters (U+FF10–19, FF21–3A, FF41–5A) → ASCII.
 pub(super) fn fullwidth_alnum(cells: &mut [Cell], counts: &mut Counts) {

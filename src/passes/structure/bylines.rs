@@ -2,7 +2,7 @@
 //! affiliation), e.g. `吴伟华 中共义乌市委党校副校长`.
 
 use super::gaps::ideographic_gaps;
-use crate::passes::chars::is_han;
+use crate::text::chars::is_han;
 use regex::Regex;
 use std::sync::OnceLock;
 

@@ -1,8 +1,8 @@
 //! Deliberate gaps in titles, headings and bylines, and what counts as heading-like.
 
 use crate::ast::Inline;
-use crate::passes::chars::{is_blank, is_close, is_han, is_non_heading_end};
 use crate::passes::flat;
+use crate::text::chars::{is_blank, is_close, is_han, is_non_heading_end};
 
 /// Longest title / unnumbered heading line, in characters.
 pub const SHORT: usize = 40;

@@ -7,8 +7,8 @@ use super::numbering::{self, Kind, Number};
 use super::{bylines, NAME};
 use crate::ast::{Block, Heading, Inline};
 use crate::log::Log;
-use crate::passes::chars::is_blank;
 use crate::passes::flat::{self, Cell};
+use crate::text::chars::is_blank;
 use std::collections::BTreeSet;
 
 fn number_of(seq: &[Inline]) -> Option<Number> {
