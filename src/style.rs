@@ -146,9 +146,11 @@ pub struct Style {
     pub body_size: f32,
     /// Body font role.
     pub body_font: FontRole,
-    /// Baseline-to-baseline distance in em of the body size (T18).
+    /// Baseline-to-baseline distance in em of the body size (T18; PDF and DOCX: EPUB
+    /// reflows at `epub.line_height_em`).
     pub line_pitch_em: f32,
-    /// First-line indent of body paragraphs in em (T17).
+    /// First-line indent of body paragraphs in em (T17); quotes and nested lists move in
+    /// by the same amount (T19).
     pub indent_em: f32,
     /// Title (T23: 二号 22 pt, Song bold, centred, 1 line after).
     pub title: BlockStyle,
@@ -172,6 +174,143 @@ pub struct Style {
     pub header: Option<String>,
     /// Start each article on a new page.
     pub article_page_break: bool,
+    /// The most a page cut short by a keep rule (T20) is filled (撑版) at one gap, in body
+    /// lines: T17 wants no space between paragraphs, so a page with too few gaps is left
+    /// short rather than opened up by blank-line-sized holes (PDF).
+    pub fill_max_lines: f32,
+    /// Footnotes at the foot of the page.
+    pub notes: NoteStyle,
+    /// Code blocks.
+    pub code: CodeStyle,
+    /// Tables (三线表).
+    pub table: TableStyle,
+    /// Stand-alone images.
+    pub figure: FigureStyle,
+    /// Thematic breaks (`---`).
+    pub rules: RuleStyle,
+    /// Numbers only the DOCX backend uses.
+    pub docx: DocxStyle,
+    /// Numbers only the EPUB backend uses.
+    pub epub: EpubStyle,
+}
+
+/// Footnotes (页下注) at the foot of the page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoteStyle {
+    /// Line pitch of note text in em of `note_size` (PDF; DOCX uses `docx.note_pitch_em`,
+    /// EPUB notes inherit `epub.line_height_em`).
+    pub pitch_em: f32,
+    /// Gap in points between the text and the separator rule and between the rule and the
+    /// notes (PDF); EPUB puts `gap / body_size` em under its separator.
+    pub gap: f32,
+    /// Separator rule length as a fraction of the text width (PDF).
+    pub separator_width_frac: f32,
+    /// Separator rule thickness in points (PDF).
+    pub separator_thickness: f32,
+}
+
+/// Code blocks (T26).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CodeStyle {
+    /// Line pitch in em of `code_size` (PDF; DOCX uses `docx.code_pitch_em`, EPUB
+    /// `epub.code_line_height_em`).
+    pub pitch_em: f32,
+    /// Space above and below a code block, in code lines (PDF).
+    pub space_lines: f32,
+}
+
+/// Tables: three-line style (三线表).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableStyle {
+    /// Cell text size in points (PDF; DOCX and EPUB set cells at `body_size`).
+    pub text_size: f32,
+    /// Line pitch of cell text in em of `text_size` (PDF).
+    pub pitch_em: f32,
+    /// Padding left and right of cell text, in em of `text_size` (PDF).
+    pub pad_x_em: f32,
+    /// Padding above and below cell text, in em of `text_size` (PDF).
+    pub pad_y_em: f32,
+    /// Narrowest a column may get, in em of `text_size` (PDF).
+    pub min_column_em: f32,
+    /// Thickness of the top and bottom rules in points (PDF).
+    pub thick_rule: f32,
+    /// Thickness of the rule under the header, and of the rule closing a table cut by a
+    /// page break, in points (PDF).
+    pub thin_rule: f32,
+    /// Space above and below a table, in body lines (PDF).
+    pub space_lines: f32,
+}
+
+/// Stand-alone images.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureStyle {
+    /// Tallest an image may be, as a fraction of the text height (PDF; DOCX uses
+    /// `docx.figure_max_height_frac`).
+    pub max_height_frac: f32,
+    /// Space above and below the image, in body lines (PDF).
+    pub pad_lines: f32,
+}
+
+/// Thematic breaks: a centred horizontal rule one body line high.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleStyle {
+    /// Rule length as a fraction of the measure (PDF, EPUB).
+    pub width_frac: f32,
+    /// Rule thickness in points (PDF; DOCX uses `docx.rule_thickness`, EPUB
+    /// `epub.border_px`).
+    pub thickness: f32,
+}
+
+/// Numbers only the DOCX backend uses (where Word's model differs, or where the DOCX
+/// output has so far used its own value).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocxStyle {
+    /// Distance from the page top to the running header, in points (DOCX only).
+    pub header_distance: f32,
+    /// Distance from the page bottom to the footer (page number), in points (DOCX only).
+    pub footer_distance: f32,
+    /// Exact line pitch of footnote text in em of `note_size` (DOCX only).
+    pub note_pitch_em: f32,
+    /// Exact line pitch of code in em of `code_size` (DOCX only).
+    pub code_pitch_em: f32,
+    /// Tallest an image may be, as a fraction of the text height (DOCX only).
+    pub figure_max_height_frac: f32,
+    /// Thickness of the thematic-break border in points (DOCX only; Word rounds to 1/8 pt).
+    pub rule_thickness: f32,
+    /// Thickness of table cell borders in points (DOCX only; Word rounds to 1/8 pt).
+    pub table_border: f32,
+    /// Padding left and right of table cell text in points (DOCX only).
+    pub table_cell_pad: f32,
+}
+
+/// Numbers only the EPUB backend uses (reading systems reflow, so these are CSS values).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EpubStyle {
+    /// Body `line-height` in em (EPUB only; footnotes inherit it and heading spaces are
+    /// counted in it).
+    pub line_height_em: f32,
+    /// Title and heading `line-height` in em of their own size (EPUB only).
+    pub heading_line_height_em: f32,
+    /// Code block `line-height` in em of the code size (EPUB only).
+    pub code_line_height_em: f32,
+    /// Vertical margin around code blocks, tables and figures, in em (EPUB only).
+    pub block_margin_em: f32,
+    /// Table cell padding above and below, in em (EPUB only).
+    pub table_pad_y_em: f32,
+    /// Table cell padding left and right, in em (EPUB only).
+    pub table_pad_x_em: f32,
+    /// Width of table borders and of the thematic-break rule, in CSS px (EPUB only).
+    pub border_px: f32,
+    /// Colour of table borders and of the thematic-break rule, as a CSS colour (EPUB only).
+    pub border_colour: String,
+    /// Footnote separator length as a fraction of the measure (EPUB only).
+    pub note_separator_width_frac: f32,
+    /// Size of footnote reference marks in em of the surrounding text (EPUB only).
+    pub note_ref_size_em: f32,
+    /// A title or subtitle longer than this many em of its own size is broken at its middle
+    /// U+3000 gap (T23): about what a phone shows on one line at title size (EPUB only; the
+    /// PDF and DOCX balance for the real measure).
+    pub title_measure_em: f32,
 }
 
 impl Style {
@@ -240,6 +379,59 @@ impl Style {
             page_number_size: 10.5,
             header: None,
             article_page_break: true,
+            fill_max_lines: 0.5,
+            notes: NoteStyle {
+                pitch_em: 1.4,
+                gap: 6.0,
+                separator_width_frac: 0.25,
+                separator_thickness: 0.5,
+            },
+            code: CodeStyle {
+                pitch_em: 1.6,
+                space_lines: 0.25,
+            },
+            table: TableStyle {
+                text_size: 10.5,
+                pitch_em: 1.5,
+                pad_x_em: 0.4,
+                pad_y_em: 0.3,
+                min_column_em: 2.0,
+                thick_rule: 1.0,
+                thin_rule: 0.5,
+                space_lines: 0.5,
+            },
+            figure: FigureStyle {
+                max_height_frac: 0.8,
+                pad_lines: 0.25,
+            },
+            rules: RuleStyle {
+                width_frac: 0.5,
+                thickness: 0.5,
+            },
+            docx: DocxStyle {
+                // 851 and 992 twips: Word's own defaults (1.5 cm and 1.75 cm).
+                header_distance: 42.55,
+                footer_distance: 49.6,
+                note_pitch_em: 1.5,
+                code_pitch_em: 1.5,
+                figure_max_height_frac: 0.9,
+                rule_thickness: 0.75,
+                table_border: 0.5,
+                table_cell_pad: 5.4,
+            },
+            epub: EpubStyle {
+                line_height_em: 1.75,
+                heading_line_height_em: 1.5,
+                code_line_height_em: 1.5,
+                block_margin_em: 0.5,
+                table_pad_y_em: 0.2,
+                table_pad_x_em: 0.5,
+                border_px: 1.0,
+                border_colour: "#888".into(),
+                note_separator_width_frac: 0.3,
+                note_ref_size_em: 0.75,
+                title_measure_em: 16.0,
+            },
         }
     }
 

@@ -327,13 +327,15 @@ impl<'a> Builder<'a> {
             }
             Block::Rule(_) => {
                 let pitch = self.pitch();
+                let rules = &self.style.rules;
+                let width = frame.width * rules.width_frac;
                 let mut b = VBox::new(BoxKind::Solid, pitch);
                 b.items.push(super::page::Item {
-                    x: self.style.margin_left + frame.left + frame.width / 4.0,
+                    x: self.style.margin_left + frame.left + (frame.width - width) / 2.0,
                     y: pitch / 2.0,
                     kind: super::page::ItemKind::Rule {
-                        width: frame.width / 2.0,
-                        height: 0.5,
+                        width,
+                        height: rules.thickness,
                     },
                     tag: None,
                 });

@@ -17,7 +17,7 @@ impl Builder<'_> {
     /// measure breaks at spaces, and a space-less stretch is cut where it no longer fits.
     pub fn code(&mut self, c: &CodeBlock, frame: Frame, out: &mut Vec<StructChild>) {
         let size = self.style.code_size;
-        let pitch = size * self.style.line_pitch_em;
+        let pitch = size * self.style.code.pitch_em;
         let spec_for = |text: &str| TextSpec {
             runs: vec![code_run(text, size)],
             first_indent: 0.0,
@@ -74,17 +74,18 @@ impl Builder<'_> {
             runs: Vec::new(),
             ..spec_for("")
         };
-        self.space(pitch / 4.0);
+        let space = pitch * self.style.code.space_lines;
+        self.space(space);
         let first = self.boxes.len();
         self.push_lines(lines, &spec, frame, Some(tag), Vec::new());
         let mut node = self.p_node(StructKind::Code, tag, first);
         node.children.truncate(1);
         out.push(StructChild::Node(node));
-        self.space(pitch / 4.0);
+        self.space(space);
     }
 
-    /// A stand-alone image, centred and scaled down to the measure (and to 80 % of the
-    /// text height); its title, if any, is set below as a centred caption.
+    /// A stand-alone image, centred and scaled down to the measure (and to
+    /// `figure.max_height_frac` of the text height); its title, if any, is set below as a centred caption.
     pub fn figure(&mut self, f: &Figure, frame: Frame, out: &mut Vec<StructChild>) {
         let pitch = self.pitch();
         let Some((path, w, h)) = self.probe_image(&f.src, f.line) else {
@@ -107,12 +108,12 @@ impl Builder<'_> {
         };
         let (mut w, mut h) = (w as f32 * PX, h as f32 * PX);
         let scale = (frame.width / w)
-            .min(self.style.text_height() * 0.8 / h)
+            .min(self.style.text_height() * self.style.figure.max_height_frac / h)
             .min(1.0);
         w *= scale;
         h *= scale;
         let tag = self.tag();
-        let pad = pitch / 4.0;
+        let pad = pitch * self.style.figure.pad_lines;
         let mut b = VBox::new(BoxKind::Solid, h + 2.0 * pad);
         b.items.push(Item {
             x: self.style.margin_left + frame.left + (frame.width - w) / 2.0,

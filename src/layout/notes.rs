@@ -10,9 +10,6 @@ use crate::style::Alignment;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-/// Line pitch of footnotes in em of the note size (tighter than body text).
-const NOTE_PITCH_EM: f32 = 1.4;
-
 /// One footnote body, set and ready to be placed at the foot of a page.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NoteBody {
@@ -171,7 +168,7 @@ impl Builder<'_> {
             first_indent: 0.0,
             align: Alignment::Justify,
             size,
-            pitch: size * NOTE_PITCH_EM,
+            pitch: size * self.style.notes.pitch_em,
             heading: false,
         };
         let first = self.boxes.len();

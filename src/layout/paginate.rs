@@ -11,14 +11,8 @@ use super::vlist::{line_items, BoxKind, Mark, VBox, ASCENT_EM};
 use crate::style::{Alignment, Style};
 use std::collections::BTreeMap;
 
-/// Gap between the text and the footnote separator, and between the separator and notes.
-const NOTE_GAP: f32 = 6.0;
 /// Tolerance for floating-point sums of heights.
 const EPS: f32 = 0.01;
-/// The most a filled page (撑版) adds at one gap, in body lines: T17 wants no space between
-/// paragraphs, so a page with too few gaps is left short rather than opened up by
-/// blank-line-sized holes.
-pub(crate) const MAX_FILL_LINES: f32 = 0.5;
 
 /// The result of page breaking.
 pub(crate) struct Paginated {
@@ -54,14 +48,9 @@ pub(crate) fn paginate(
         }
         let head = repeat_head(boxes, heads, start);
         let head_h: f32 = head.iter().map(|b| b.height).sum();
-        let (end, next, cut) = fill(boxes, notes, start, avail - head_h);
+        let (end, next, cut) = fill(boxes, notes, start, avail - head_h, style.notes.gap);
         let extra = if cut {
-            fill_bottom(
-                &boxes[start..end],
-                avail - head_h,
-                notes,
-                style.line_pitch(),
-            )
+            fill_bottom(&boxes[start..end], avail - head_h, notes, style)
         } else {
             vec![0.0; end - start]
         };
@@ -96,7 +85,7 @@ pub(crate) fn paginate(
             page_notes.extend(b.notes.iter().copied());
             y += b.height;
         }
-        close_table(&mut page, boxes, heads, end, y);
+        close_table(&mut page, boxes, heads, end, y, style.table.thin_rule);
         place_notes(&mut page, &page_notes, notes, style);
         furniture(&mut page, pages.len() + 1, style, fonts);
         pages.push(page);
@@ -122,7 +111,14 @@ fn repeat_head<'a>(boxes: &[VBox], heads: &'a [Vec<VBox>], start: usize) -> &'a 
 
 /// A table broken by the page gets a thin closing rule under its last row on this page
 /// (the full rule closes the table's real end; the header repeats on the next page).
-fn close_table(page: &mut Page, boxes: &[VBox], heads: &[Vec<VBox>], end: usize, bottom: f32) {
+fn close_table(
+    page: &mut Page,
+    boxes: &[VBox],
+    heads: &[Vec<VBox>],
+    end: usize,
+    bottom: f32,
+    thickness: f32,
+) {
     let (Some(last), Some(next)) = (end.checked_sub(1).map(|i| &boxes[i]), boxes.get(end)) else {
         return;
     };
@@ -140,8 +136,11 @@ fn close_table(page: &mut Page, boxes: &[VBox], heads: &[Vec<VBox>], end: usize,
     if let (true, Some((x, width))) = (a == b, top) {
         page.items.push(Item {
             x,
-            y: bottom - 0.5,
-            kind: ItemKind::Rule { width, height: 0.5 },
+            y: bottom - thickness,
+            kind: ItemKind::Rule {
+                width,
+                height: thickness,
+            },
             tag: None,
         });
     }
@@ -152,12 +151,13 @@ fn can_break_before(boxes: &[VBox], k: usize) -> bool {
     !boxes[k - 1].keep_with_next && !boxes[k].keep_with_prev
 }
 
-/// Height footnotes take at the foot of a page holding `ids`.
-fn notes_height(ids: &[usize], notes: &[NoteBody]) -> f32 {
+/// Height footnotes take at the foot of a page holding `ids`, `gap` above and below their
+/// separator rule.
+fn notes_height(ids: &[usize], notes: &[NoteBody], gap: f32) -> f32 {
     if ids.is_empty() {
         return 0.0;
     }
-    2.0 * NOTE_GAP
+    2.0 * gap
         + ids
             .iter()
             .map(|&i| notes.get(i).map_or(0.0, |n| n.height))
@@ -167,16 +167,18 @@ fn notes_height(ids: &[usize], notes: &[NoteBody]) -> f32 {
 /// Extra space to add before each box of a page that a keep rule (T20) cut short by a line
 /// or more: the page is filled to the bottom of the text area (撑版) by spreading the free
 /// space evenly over its vertical glue and the gaps between blocks, at most
-/// [`MAX_FILL_LINES`] a gap — never between two
+/// `style.fill_max_lines` a gap — never between two
 /// lines of one paragraph (T18), two rows of one table, or a heading and its text.
-fn fill_bottom(page: &[VBox], avail: f32, notes: &[NoteBody], pitch: f32) -> Vec<f32> {
+fn fill_bottom(page: &[VBox], avail: f32, notes: &[NoteBody], style: &Style) -> Vec<f32> {
+    let pitch = style.line_pitch();
     let mut extra = vec![0.0; page.len()];
     // Trailing glue is not drawn and takes no part.
     let Some(last) = page.iter().rposition(|b| b.kind != BoxKind::Space) else {
         return extra;
     };
     let ids: Vec<usize> = page.iter().flat_map(|b| b.notes.iter().copied()).collect();
-    let used: f32 = page[..=last].iter().map(|b| b.height).sum::<f32>() + notes_height(&ids, notes);
+    let used: f32 = page[..=last].iter().map(|b| b.height).sum::<f32>()
+        + notes_height(&ids, notes, style.notes.gap);
     let free = avail - used;
     if free < pitch - EPS {
         return extra;
@@ -198,7 +200,7 @@ fn fill_bottom(page: &[VBox], avail: f32, notes: &[NoteBody], pitch: f32) -> Vec
     if points.is_empty() {
         return extra;
     }
-    let each = (free / points.len() as f32).min(MAX_FILL_LINES * pitch);
+    let each = (free / points.len() as f32).min(style.fill_max_lines * pitch);
     for k in points {
         extra[k] = each;
     }
@@ -209,7 +211,13 @@ fn fill_bottom(page: &[VBox], avail: f32, notes: &[NoteBody], pitch: f32) -> Vec
 /// page starts, and whether the page was cut before a box that did not fit (rather than
 /// by a forced break or the end). Backs up to the last legal break when a box does not
 /// fit; a page that has no legal break is cut where it overflows.
-fn fill(boxes: &[VBox], notes: &[NoteBody], start: usize, avail: f32) -> (usize, usize, bool) {
+fn fill(
+    boxes: &[VBox],
+    notes: &[NoteBody],
+    start: usize,
+    avail: f32,
+    note_gap: f32,
+) -> (usize, usize, bool) {
     let mut used = 0.0;
     let mut ids: Vec<usize> = Vec::new();
     let mut i = start;
@@ -220,7 +228,7 @@ fn fill(boxes: &[VBox], notes: &[NoteBody], start: usize, avail: f32) -> (usize,
         }
         let mut with = ids.clone();
         with.extend(b.notes.iter().copied());
-        let need = used + b.height + notes_height(&with, notes);
+        let need = used + b.height + notes_height(&with, notes, note_gap);
         // Glue at the bottom of a page may overhang: it is never drawn.
         let fits = need <= avail + EPS || b.kind == BoxKind::Space;
         if fits || i == start {
@@ -248,10 +256,10 @@ fn place_notes(page: &mut Page, ids: &[usize], notes: &[NoteBody], style: &Style
     let mut y = style.margin_top + style.text_height() - h;
     page.items.push(Item {
         x: style.margin_left,
-        y: y - NOTE_GAP,
+        y: y - style.notes.gap,
         kind: ItemKind::Rule {
-            width: style.text_width() / 4.0,
-            height: 0.5,
+            width: style.text_width() * style.notes.separator_width_frac,
+            height: style.notes.separator_thickness,
         },
         tag: None,
     });

@@ -10,10 +10,6 @@ use super::vlist::{line_items, BoxKind, VBox, ASCENT_EM};
 use crate::ast::{self, Align, Inline};
 use crate::style::Alignment;
 
-/// Thick (top/bottom) and thin (under the header) rule widths in points.
-const THICK: f32 = 1.0;
-const THIN: f32 = 0.5;
-
 impl Builder<'_> {
     /// Lays out a table as row boxes.
     pub fn table(&mut self, t: &ast::Table, frame: Frame, out: &mut Vec<StructChild>) {
@@ -27,9 +23,13 @@ impl Builder<'_> {
         if ncols == 0 {
             return;
         }
-        let size = self.style.note_size;
-        let pitch = size * 1.5;
-        let pad = 0.4 * size;
+        let ts = &self.style.table;
+        let size = ts.text_size;
+        let pitch = size * ts.pitch_em;
+        let pad = ts.pad_x_em * size;
+        let vpad = ts.pad_y_em * size;
+        let (thick, thin) = (ts.thick_rule, ts.thin_rule);
+        let space = ts.space_lines;
         let body = RunStyle {
             font: self.style.body_font,
             size,
@@ -45,7 +45,7 @@ impl Builder<'_> {
         let cell = |row: &[Vec<Inline>], c: usize| row.get(c).unwrap_or(&empty).clone();
         // Natural (one-line) widths per column decide the column widths.
         let mut nat = vec![0.0f32; ncols];
-        let mut min = vec![2.0 * size; ncols];
+        let mut min = vec![ts.min_column_em * size; ncols];
         let all_rows: Vec<(&[Vec<Inline>], bool)> = has_header
             .then_some((t.header.as_slice(), true))
             .into_iter()
@@ -68,7 +68,7 @@ impl Builder<'_> {
         let widths = column_widths(&nat, &min, frame.width - 2.0 * pad * ncols as f32);
         let tid = self.table_heads.len();
         self.table_heads.push(Vec::new());
-        self.space(self.pitch() / 2.0);
+        self.space(self.pitch() * space);
         let mut rows = Vec::new();
         let last = all_rows.len().saturating_sub(1);
         for (r, (row, is_head)) in all_rows.iter().enumerate() {
@@ -93,7 +93,6 @@ impl Builder<'_> {
             }
             let nlines = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
             let mut cells: Vec<_> = cells.into_iter().map(Vec::into_iter).collect();
-            let vpad = 0.3 * size;
             let height = nlines as f32 * pitch + 2.0 * vpad;
             let mut b = VBox::new(
                 BoxKind::Row {
@@ -121,15 +120,15 @@ impl Builder<'_> {
                 }
             }
             if r == 0 {
-                b.items.push(rule(x_left, 0.0, frame.width, THICK));
+                b.items.push(rule(x_left, 0.0, frame.width, thick));
             }
             if *is_head {
-                b.items.push(rule(x_left, height - THIN, frame.width, THIN));
+                b.items.push(rule(x_left, height - thin, frame.width, thin));
                 b.keep_with_next = true;
             }
             if r == last {
                 b.items
-                    .push(rule(x_left, height - THICK, frame.width, THICK));
+                    .push(rule(x_left, height - thick, frame.width, thick));
             }
             // T20 for tables: a page break inside the body leaves ≥2 body rows on each side,
             // so no lone first row sits at a page bottom and no lone last row under the
@@ -167,7 +166,7 @@ impl Builder<'_> {
                     .collect(),
             }));
         }
-        self.space(self.pitch() / 2.0);
+        self.space(self.pitch() * space);
         out.push(StructChild::Node(StructNode {
             kind: StructKind::Table,
             children: rows,

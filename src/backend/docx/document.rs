@@ -4,7 +4,7 @@ use super::media::Media;
 use super::numbering::Numbering;
 use super::package::Rels;
 use super::styles::{heading_char_id, heading_id, paragraph_role};
-use super::xml::{twips, Xml, DRAWING_NS, W_NS};
+use super::xml::{char_hundredths, eighth_points, twips, Xml, DRAWING_NS, SINGLE_LINE, W_NS};
 use crate::ast::{
     plain_text, visit_blocks, visit_inlines, Article, Block, CodeBlock, Document, Heading, Inline,
     List,
@@ -14,6 +14,10 @@ use crate::backend::Context;
 use crate::log::Log;
 use crate::style::FontRole;
 use std::collections::HashMap;
+
+/// Gap between text columns in twips: Word's default, written for completeness (the
+/// section has one column, so it never shows).
+const COLUMN_GAP: &str = "425";
 
 /// Where a paragraph sits, which decides its style.
 #[derive(Debug, Clone, Copy, Default)]
@@ -166,12 +170,13 @@ impl<'a> Writer<'a> {
             x.close("w:numPr");
         }
         if p.rule {
+            let size = eighth_points(self.ctx.style.docx.rule_thickness).to_string();
             x.open("w:pBdr", &[]);
             x.empty(
                 "w:bottom",
                 &[
                     ("w:val", "single"),
-                    ("w:sz", "6"),
+                    ("w:sz", size.as_str()),
                     ("w:space", "1"),
                     ("w:color", "auto"),
                 ],
@@ -179,7 +184,10 @@ impl<'a> Writer<'a> {
             x.close("w:pBdr");
         }
         if p.auto_line {
-            x.empty("w:spacing", &[("w:line", "240"), ("w:lineRule", "auto")]);
+            x.empty(
+                "w:spacing",
+                &[("w:line", SINGLE_LINE), ("w:lineRule", "auto")],
+            );
         }
         if let Some(i) = p.ind {
             x.ind(i);
@@ -233,7 +241,8 @@ impl<'a> Writer<'a> {
             if *marked {
                 // Later paragraphs of an item align with its first line, without a marker.
                 let ind = twips(self.ctx.style.indent_em * self.ctx.style.body_size);
-                p.ind = Some([200 * *lvl as i64, ind * *lvl as i64, 200, ind]);
+                let chars = char_hundredths(self.ctx.style.indent_em);
+                p.ind = Some([chars * *lvl as i64, ind * *lvl as i64, chars, ind]);
             } else {
                 p.num = Some((*id, *lvl));
                 *marked = true;
@@ -517,12 +526,12 @@ impl<'a> Writer<'a> {
                 ("w:right", &t(s.margin_right)),
                 ("w:bottom", &t(s.margin_bottom)),
                 ("w:left", &t(s.margin_left)),
-                ("w:header", "851"),
-                ("w:footer", "992"),
+                ("w:header", &t(s.docx.header_distance)),
+                ("w:footer", &t(s.docx.footer_distance)),
                 ("w:gutter", "0"),
             ],
         );
-        x.empty("w:cols", &[("w:space", "425")]);
+        x.empty("w:cols", &[("w:space", COLUMN_GAP)]);
         x.empty("w:docGrid", &[("w:linePitch", &t(s.line_pitch()))]);
         x.close("w:sectPr");
     }

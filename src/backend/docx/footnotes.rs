@@ -2,7 +2,7 @@
 //! reference in reading order, each opening with its `w:footnoteRef` mark.
 
 use super::document::{PPr, Where, Writer};
-use super::xml::{Xml, DRAWING_NS, W_NS};
+use super::xml::{Xml, DRAWING_NS, SINGLE_LINE, W_NS};
 use crate::ast::Document;
 
 impl Writer<'_> {
@@ -18,7 +18,11 @@ impl Writer<'_> {
             x.open("w:p", &[]).open("w:pPr", &[]);
             x.empty(
                 "w:spacing",
-                &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")],
+                &[
+                    ("w:after", "0"),
+                    ("w:line", SINGLE_LINE),
+                    ("w:lineRule", "auto"),
+                ],
             );
             x.empty("w:ind", &[("w:firstLineChars", "0"), ("w:firstLine", "0")]);
             x.close("w:pPr");

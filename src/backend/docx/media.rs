@@ -90,7 +90,7 @@ impl Writer<'_> {
         let (mut w, mut h) = item.size;
         let style = self.ctx.style;
         let scale = (style.text_width() / w)
-            .min(style.text_height() * 0.9 / h)
+            .min(style.text_height() * style.docx.figure_max_height_frac / h)
             .min(1.0);
         // Never wider than the text: rounding up by one EMU would make Word rescale.
         w = (w * scale).min(style.text_width());

@@ -4,7 +4,7 @@
 //! T19: the marker sits after the 2-character first-line indent, run-over lines go back to
 //! the left edge (回行顶格); each nesting level moves the left edge by 2 characters.
 
-use super::xml::{twips, Xml, W_NS};
+use super::xml::{char_hundredths, twips, Xml, W_NS};
 use crate::style::Style;
 
 const BULLETS: [&str; 3] = ["•", "◦", "▪"];
@@ -55,6 +55,7 @@ fn abstract_num(x: &mut Xml, style: &Style, id: u32, ordered: bool) {
     x.open("w:abstractNum", &[("w:abstractNumId", &id.to_string())]);
     x.val("w:multiLevelType", "hybridMultilevel");
     let indent = twips(style.indent_em * style.body_size);
+    let chars = char_hundredths(style.indent_em);
     for lvl in 0..9u8 {
         x.open("w:lvl", &[("w:ilvl", &lvl.to_string())]);
         x.val("w:start", "1");
@@ -70,20 +71,7 @@ fn abstract_num(x: &mut Xml, style: &Style, id: u32, ordered: bool) {
         }
         x.val("w:lvlJc", "left");
         x.open("w:pPr", &[]);
-        let s = [
-            (200 * lvl as i64).to_string(),
-            (indent * lvl as i64).to_string(),
-            indent.to_string(),
-        ];
-        x.empty(
-            "w:ind",
-            &[
-                ("w:leftChars", &s[0]),
-                ("w:left", &s[1]),
-                ("w:firstLineChars", "200"),
-                ("w:firstLine", &s[2]),
-            ],
-        );
+        x.ind([chars * lvl as i64, indent * lvl as i64, chars, indent]);
         x.close("w:pPr");
         x.close("w:lvl");
     }

@@ -3,7 +3,7 @@
 //! Children follow CT_Style / CT_PPrBase / CT_RPr order of ECMA-376.
 
 use super::fonts::rfonts;
-use super::xml::{half_points, twips, Xml, W_NS};
+use super::xml::{char_hundredths, eighth_points, half_points, twips, Xml, W_NS};
 use crate::style::{Alignment, BlockStyle, FontRole, Style};
 
 /// Paragraph properties of one style, in schema order.
@@ -101,7 +101,7 @@ pub fn block(style: &Style, b: &BlockStyle) -> (Para, Run) {
         after: (b.space_after * pitch as f32).round() as i64,
         line: twips(b.size * style.line_pitch_em),
         left: None,
-        first: Some(((b.indent_em * 100.0) as i64, twips(b.indent_em * b.size))),
+        first: Some((char_hundredths(b.indent_em), twips(b.indent_em * b.size))),
         jc: Some(jc(b.align)),
         outline: None,
     };
@@ -219,7 +219,10 @@ pub fn paragraph_role(style: &Style, id: &str) -> FontRole {
 /// The styles part.
 pub fn styles(style: &Style, lang: &str) -> String {
     let body_pitch = twips(style.line_pitch());
-    let indent = |size: f32| Some((200, twips(style.indent_em * size)));
+    // T17: the indent in characters as well as twips, so Word keeps it at `indent_em`
+    // when the font size changes.
+    let indent_chars = char_hundredths(style.indent_em);
+    let indent = |size: f32| Some((indent_chars, twips(style.indent_em * size)));
     let no_indent = Some((0, 0));
     let body_run = Run {
         font: Some(style.body_font),
@@ -250,9 +253,13 @@ pub fn styles(style: &Style, lang: &str) -> String {
         &[("w:line", pitch.as_str()), ("w:lineRule", "exact")],
     );
     let first = twips(style.indent_em * style.body_size).to_string();
+    let first_chars = indent_chars.to_string();
     x.empty(
         "w:ind",
-        &[("w:firstLineChars", "200"), ("w:firstLine", first.as_str())],
+        &[
+            ("w:firstLineChars", first_chars.as_str()),
+            ("w:firstLine", first.as_str()),
+        ],
     );
     x.val("w:jc", "both");
     x.close("w:pPr")
@@ -310,7 +317,8 @@ pub fn styles(style: &Style, lang: &str) -> String {
     }
 
     let quote = Para {
-        left: Some((200, twips(2.0 * style.body_size))),
+        // T19: quotes are indented by the body paragraph indent.
+        left: Some((indent_chars, twips(style.indent_em * style.body_size))),
         first: indent(style.body_size),
         ..Para::default()
     };
@@ -333,7 +341,7 @@ pub fn styles(style: &Style, lang: &str) -> String {
         size: Some(style.code_size),
     };
     let code = Para {
-        line: twips(style.code_size * 1.5),
+        line: twips(style.code_size * style.docx.code_pitch_em),
         first: no_indent,
         jc: Some("left"),
         ..Para::default()
@@ -395,7 +403,7 @@ pub fn styles(style: &Style, lang: &str) -> String {
         Run::default(),
     ));
     let note = Para {
-        line: twips(style.note_size * 1.5),
+        line: twips(style.note_size * style.docx.note_pitch_em),
         first: no_indent,
         ..Para::default()
     };
@@ -428,7 +436,10 @@ pub fn styles(style: &Style, lang: &str) -> String {
         .collect();
     for (i, (id, name)) in toc_names.iter().enumerate() {
         let p = Para {
-            left: Some((200 * i as i64, twips(2.0 * i as f32 * style.body_size))),
+            left: Some((
+                indent_chars * i as i64,
+                twips(style.indent_em * i as f32 * style.body_size),
+            )),
             first: no_indent,
             jc: Some("left"),
             ..Para::default()
@@ -462,13 +473,15 @@ pub fn styles(style: &Style, lang: &str) -> String {
     for d in &defs {
         write_def(&mut x, d);
     }
-    table_style(&mut x);
+    table_style(&mut x, style);
     x.close("w:styles");
     x.finish()
 }
 
 /// `Table Grid`: single borders around every cell (CT_TblPr order: tblBorders, tblCellMar).
-fn table_style(x: &mut Xml) {
+fn table_style(x: &mut Xml, style: &Style) {
+    let border = eighth_points(style.docx.table_border).to_string();
+    let pad = twips(style.docx.table_cell_pad).to_string();
     x.open(
         "w:style",
         &[("w:type", "table"), ("w:styleId", "TableGrid")],
@@ -488,7 +501,7 @@ fn table_style(x: &mut Xml) {
             side,
             &[
                 ("w:val", "single"),
-                ("w:sz", "4"),
+                ("w:sz", border.as_str()),
                 ("w:space", "0"),
                 ("w:color", "auto"),
             ],
@@ -496,8 +509,8 @@ fn table_style(x: &mut Xml) {
     }
     x.close("w:tblBorders");
     x.open("w:tblCellMar", &[]);
-    x.empty("w:left", &[("w:w", "108"), ("w:type", "dxa")]);
-    x.empty("w:right", &[("w:w", "108"), ("w:type", "dxa")]);
+    x.empty("w:left", &[("w:w", pad.as_str()), ("w:type", "dxa")]);
+    x.empty("w:right", &[("w:w", pad.as_str()), ("w:type", "dxa")]);
     x.close("w:tblCellMar").close("w:tblPr").close("w:style");
 }
 

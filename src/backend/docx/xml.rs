@@ -150,6 +150,9 @@ impl Xml {
     }
 }
 
+/// `w:line` of single line spacing under `w:lineRule="auto"` (in 240ths of a line).
+pub const SINGLE_LINE: &str = "240";
+
 /// Points to twentieths of a point (twips), rounded.
 pub fn twips(pt: f32) -> i64 {
     (pt * 20.0).round() as i64
@@ -158,6 +161,16 @@ pub fn twips(pt: f32) -> i64 {
 /// Points to half-points (`w:sz`), rounded.
 pub fn half_points(pt: f32) -> i64 {
     (pt * 2.0).round() as i64
+}
+
+/// Em to hundredths of a character (`w:firstLineChars`, `w:leftChars`), rounded.
+pub fn char_hundredths(em: f32) -> i64 {
+    (em * 100.0).round() as i64
+}
+
+/// Points to eighths of a point (border `w:sz`), rounded.
+pub fn eighth_points(pt: f32) -> i64 {
+    (pt * 8.0).round() as i64
 }
 
 /// Points to English Metric Units (drawings).
@@ -189,5 +202,7 @@ mod tests {
         assert_eq!(twips(12.0), 240);
         assert_eq!(half_points(10.5), 21);
         assert_eq!(emu(1.0), 12700);
+        assert_eq!(char_hundredths(2.0), 200);
+        assert_eq!(eighth_points(0.75), 6);
     }
 }

@@ -50,20 +50,21 @@ fn num(x: f32) -> String {
 fn block_rule(sel: &str, b: &BlockStyle, style: &Style, fonts: &Embedded) -> String {
     let role = b.role();
     let em = b.size / style.body_size;
-    // Space in body lines → em of this element (line-height 1.75 of the body size).
-    let line = |lines: f32| num(lines * 1.75 / em);
+    // Space in body lines → em of this element (a body line is `epub.line_height_em`).
+    let line = |lines: f32| num(lines * style.epub.line_height_em / em);
     let align = match b.align {
         Alignment::Left => "left",
         Alignment::Center => "center",
         Alignment::Justify => "justify",
     };
     format!(
-        "{sel}{{{};font-size:{}em;text-align:{align};text-indent:{}em;margin:{}em 0 {}em 0;line-height:1.5}}\n",
+        "{sel}{{{};font-size:{}em;text-align:{align};text-indent:{}em;margin:{}em 0 {}em 0;line-height:{}}}\n",
         font(role, fonts),
         num(em),
         num(b.indent_em),
         line(b.space_before),
         line(b.space_after),
+        num(style.epub.heading_line_height_em),
     )
 }
 
@@ -111,8 +112,9 @@ overflow-wrap:break-word;hanging-punctuation:none;text-spacing-trim:normal}\n",
     // T16/T18/T20.
     let _ = writeln!(
         css,
-        "body{{{};text-align:justify;line-height:1.75;orphans:2;widows:2}}",
-        font(style.body_font, fonts)
+        "body{{{};text-align:justify;line-height:{};orphans:2;widows:2}}",
+        font(style.body_font, fonts),
+        num(style.epub.line_height_em)
     );
     // T17: 2 em on every body paragraph, no space between paragraphs.
     let _ = writeln!(css, "p{{text-indent:{}em;margin:0}}", num(style.indent_em));
@@ -154,37 +156,56 @@ i,cite,var,dfn,address{font-style:normal}\n",
     }
     // T10: DASH2 and ELL2 never break inside.
     css.push_str(".nw{white-space:nowrap;font-feature-settings:\"fwid\"}\n");
-    // T19: list markers are text after the paragraph indent; run-over lines flush left.
-    css.push_str(
-        "ul,ol{margin:0;padding:0;list-style:none}\nli{list-style:none;margin:0}\n\
-li ul,li ol{padding-left:2em}\n",
+    // T19: list markers are text after the paragraph indent; run-over lines flush left;
+    // nested lists and quotes move in by the paragraph indent.
+    let indent = num(style.indent_em);
+    let _ = writeln!(
+        css,
+        "ul,ol{{margin:0;padding:0;list-style:none}}\nli{{list-style:none;margin:0}}\n\
+li ul,li ol{{padding-left:{indent}em}}",
     );
     let _ = writeln!(
         css,
-        "blockquote{{{};font-style:normal;margin:0 0 0 2em}}",
+        "blockquote{{{};font-style:normal;margin:0 0 0 {indent}em}}",
         font(style.quote_font, fonts)
     );
+    let e = &style.epub;
+    let margin = num(e.block_margin_em);
+    let border = format!("{}px solid {}", num(e.border_px), e.border_colour);
     let _ = writeln!(
         css,
-        "code,pre{{{};font-size:{}em}}\npre{{white-space:pre-wrap;text-align:left;line-height:1.5;margin:0.5em 0}}\npre code{{font-size:1em}}",
+        "code,pre{{{};font-size:{}em}}\npre{{white-space:pre-wrap;text-align:left;line-height:{};margin:{margin}em 0}}\npre code{{font-size:1em}}",
         font(FontRole::Mono, fonts),
-        num(style.code_size / style.body_size)
-    );
-    css.push_str(
-        "table{border-collapse:collapse;margin:0.5em auto;text-indent:0}\n\
-th,td{border:1px solid #888;padding:0.2em 0.5em;text-align:left;vertical-align:top}\n\
-.ac{text-align:center}\n.ar{text-align:right}\n.al{text-align:left}\n",
-    );
-    css.push_str(
-        "figure{margin:0.5em 0;text-align:center;text-indent:0}\nimg{max-width:100%}\n\
-figcaption{text-align:center;text-indent:0}\np.alt{text-indent:0;text-align:center}\n\
-hr{border:none;border-top:1px solid #888;margin:0.875em 25%}\n\
-div.pagebreak{break-before:page;page-break-before:always}\n",
+        num(style.code_size / style.body_size),
+        num(e.code_line_height_em),
     );
     let _ = writeln!(
         css,
-        "sup{{line-height:0}}\na.noteref{{text-decoration:none;font-size:0.75em}}\n\
-hr.fnsep{{margin:1.75em 70% 0.5em 0}}\naside.fn{{font-size:{}em}}\naside.fn p{{text-indent:0}}",
+        "table{{border-collapse:collapse;margin:{margin}em auto;text-indent:0}}\n\
+th,td{{border:{border};padding:{}em {}em;text-align:left;vertical-align:top}}\n\
+.ac{{text-align:center}}\n.ar{{text-align:right}}\n.al{{text-align:left}}",
+        num(e.table_pad_y_em),
+        num(e.table_pad_x_em),
+    );
+    // A thematic break: half a line above and below, centred at `rules.width_frac`.
+    let _ = writeln!(
+        css,
+        "figure{{margin:{margin}em 0;text-align:center;text-indent:0}}\nimg{{max-width:100%}}\n\
+figcaption{{text-align:center;text-indent:0}}\np.alt{{text-indent:0;text-align:center}}\n\
+hr{{border:none;border-top:{border};margin:{}em {}%}}\n\
+div.pagebreak{{break-before:page;page-break-before:always}}",
+        num(e.line_height_em / 2.0),
+        num((1.0 - style.rules.width_frac) / 2.0 * 100.0),
+    );
+    // The footnote separator: a line above, `notes.gap` below.
+    let _ = writeln!(
+        css,
+        "sup{{line-height:0}}\na.noteref{{text-decoration:none;font-size:{}em}}\n\
+hr.fnsep{{margin:{}em {}% {}em 0}}\naside.fn{{font-size:{}em}}\naside.fn p{{text-indent:0}}",
+        num(e.note_ref_size_em),
+        num(e.line_height_em),
+        num((1.0 - e.note_separator_width_frac) * 100.0),
+        num(style.notes.gap / style.body_size),
         num(style.note_size / style.body_size)
     );
     css

@@ -12,10 +12,6 @@ use crate::style::{FontRole, Style};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// A title or subtitle longer than this many em is broken at its middle U+3000 gap (T23):
-/// about what a phone shows on one line at title size.
-const TITLE_LINE_EM: f32 = 16.0;
-
 /// State shared by all chapter files of one book.
 pub struct Shared<'d> {
     /// The document.
@@ -128,7 +124,7 @@ impl W<'_, '_, '_> {
         let id = self.id_attr(a);
         let title_role = self.sh.style.title.role();
         self.out.push_str(&format!("<h1 class=\"title\"{id}>"));
-        let title = balanced(&a.title, 1.0, TITLE_LINE_EM);
+        let title = balanced(&a.title, 1.0, self.sh.style.epub.title_measure_em);
         self.with_role(title_role, |w| w.inlines(&title));
         self.out.push_str("</h1>\n");
         if let Some(sub) = &a.subtitle {
@@ -140,7 +136,7 @@ impl W<'_, '_, '_> {
                 if !text.starts_with("——") {
                     w.text("——");
                 }
-                w.inlines(&balanced(sub, 1.0, TITLE_LINE_EM));
+                w.inlines(&balanced(sub, 1.0, w.sh.style.epub.title_measure_em));
             });
             self.out.push_str("</p>\n");
         }
