@@ -3,8 +3,10 @@
 //! Every enum is exhaustive on purpose: adding a variant fails to compile
 //! until every pass and backend handles it (as in pandoc-types).
 
+mod meta;
 mod walk;
 
+pub use meta::{ArticleFacts, ResolvedMeta, UNTITLED};
 pub use walk::{map_blocks, map_inlines, plain_text, visit_blocks, visit_inlines};
 
 use serde::Serialize;
@@ -21,7 +23,8 @@ pub struct Document {
     pub notes: Vec<Footnote>,
 }
 
-/// Document metadata (front matter, or inferred by the structure pass).
+/// Document metadata as the source gives it (front matter, or inferred by the structure
+/// pass). Backends print [`Document::resolved_meta`] instead, which fills the gaps.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Meta {
     /// Document title (plain text).

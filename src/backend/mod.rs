@@ -7,6 +7,7 @@ pub mod epub;
 pub mod pdf;
 pub mod time;
 pub mod titles;
+pub mod zip;
 
 use crate::ast::Document;
 use crate::error::Result;
@@ -72,9 +73,6 @@ pub trait Backend: Send + Sync {
     fn render(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>>;
 }
 
-/// Every format paiban knows of, whether or not its backend exists yet.
-pub const KNOWN_FORMATS: [&str; 3] = ["pdf", "epub", "docx"];
-
 /// The registered backends, in default output order.
 pub fn registry() -> Vec<&'static dyn Backend> {
     vec![&pdf::Pdf, &epub::Epub, &docx::Docx]
@@ -83,4 +81,11 @@ pub fn registry() -> Vec<&'static dyn Backend> {
 /// The backend for a format name, if it is available.
 pub fn find(name: &str) -> Option<&'static dyn Backend> {
     registry().into_iter().find(|b| b.name() == name)
+}
+
+/// The backend whose files end in `.{ext}` (compared without case), if any.
+pub fn by_extension(ext: &str) -> Option<&'static dyn Backend> {
+    registry()
+        .into_iter()
+        .find(|b| b.extension().eq_ignore_ascii_case(ext))
 }

@@ -2,7 +2,7 @@
 //! before anything is written, so that clashes are usage errors, not half-done work.
 
 use super::UsageError;
-use paiban::backend::{self, Backend, KNOWN_FORMATS};
+use paiban::backend::{self, Backend};
 use paiban::read::InputFormat;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,14 +22,13 @@ pub fn backends(names: &[String]) -> Result<Vec<&'static dyn Backend>, UsageErro
     let mut out: Vec<&'static dyn Backend> = Vec::new();
     for name in names {
         let name = name.trim().to_ascii_lowercase();
-        if !KNOWN_FORMATS.contains(&name.as_str()) {
-            return Err(UsageError(format!(
+        let b = backend::find(&name).ok_or_else(|| {
+            let known: Vec<&str> = backend::registry().iter().map(|b| b.name()).collect();
+            UsageError(format!(
                 "unknown format '{name}' (known: {})",
-                KNOWN_FORMATS.join(", ")
-            )));
-        }
-        let b = backend::find(&name)
-            .ok_or_else(|| UsageError(format!("format '{name}' is not available yet")))?;
+                known.join(", ")
+            ))
+        })?;
         if !out.iter().any(|o| o.name() == b.name()) {
             out.push(b);
         }
@@ -84,11 +83,9 @@ pub fn plan(
             "no input files found (.md, .markdown or .txt)".into(),
         ));
     }
-    let single_file_target = output.and_then(|o| {
-        let ext = o.extension()?.to_str()?.to_ascii_lowercase();
-        KNOWN_FORMATS.contains(&ext.as_str()).then_some(ext)
-    });
-    let jobs = if let (Some(ext), Some(out)) = (single_file_target, output) {
+    // `-o FILE` names one output file when its extension is a backend's.
+    let single_file_target = output.and_then(|o| backend::by_extension(o.extension()?.to_str()?));
+    let jobs = if let (Some(b), Some(out)) = (single_file_target, output) {
         if files.len() != 1 {
             return Err(UsageError(format!(
                 "-o {} names one file, but there are {} inputs; give a folder instead",
@@ -97,20 +94,23 @@ pub fn plan(
             )));
         }
         if let Some(f) = formats {
-            if f.len() != 1 || !f[0].eq_ignore_ascii_case(&ext) {
+            if f.len() != 1 || !f[0].trim().eq_ignore_ascii_case(b.name()) {
                 return Err(UsageError(format!(
-                    "-o {} is a .{ext} file but --to asks for {}",
+                    "-o {} is a .{} file but --to asks for {}",
                     out.display(),
+                    b.extension(),
                     f.join(",")
                 )));
             }
         }
-        let b = backends(&[ext])?;
-        vec![job(files[0].0.clone(), vec![(b[0], out.to_path_buf())])]
+        vec![job(files[0].0.clone(), vec![(b, out.to_path_buf())])]
     } else {
         let names: Vec<String> = match formats {
             Some(f) => f.to_vec(),
-            None => KNOWN_FORMATS.iter().map(|s| s.to_string()).collect(),
+            None => backend::registry()
+                .iter()
+                .map(|b| b.name().to_string())
+                .collect(),
         };
         let backends = backends(&names)?;
         let dir = output.unwrap_or(Path::new("output"));

@@ -7,7 +7,7 @@ use super::page::{ItemKind, Layout, LinkTarget, StructChild};
 use super::paginate::paginate;
 use super::para_cache::ParaCache;
 use super::types::FontSet;
-use crate::ast::{Article, Block, Byline, Document, Inline};
+use crate::ast::{Article, Byline, Document, Inline};
 use crate::log::Log;
 use crate::style::Style;
 use std::path::Path;
@@ -24,17 +24,16 @@ pub fn layout(
     let mut b = Builder::new(style, fonts, base_dir, log, Notes::default());
     let mut top = Vec::new();
     let full = b.full_frame();
-    let has_article = doc.blocks.iter().any(|b| matches!(b, Block::Article(_)));
-    match (&doc.meta.title, has_article) {
+    match doc.title_block() {
         // A document title from metadata (front matter) without articles: one article.
-        (Some(title), false) if !title.trim().is_empty() => {
+        Some(meta) => {
+            let title = meta.title.clone().unwrap_or_default();
             let article = Article {
-                title: vec![Inline::Text(title.clone())],
-                subtitle: doc.meta.subtitle.clone().map(|s| vec![Inline::Text(s)]),
+                title: vec![Inline::Text(title)],
+                subtitle: meta.subtitle.clone().map(|s| vec![Inline::Text(s)]),
                 body: doc.blocks.clone(),
                 // Front-matter authors print as bylines at the end, like inferred ones (T23).
-                bylines: doc
-                    .meta
+                bylines: meta
                     .authors
                     .iter()
                     .map(|a| Byline {
@@ -50,7 +49,7 @@ pub fn layout(
             b.para_cache = ParaCache::new(&article.body, style, fonts);
             b.article(&article, &mut top);
         }
-        _ => {
+        None => {
             b.para_cache = ParaCache::new(&doc.blocks, style, fonts);
             b.blocks(&doc.blocks, full, style.body_font, &mut top)
         }

@@ -7,10 +7,8 @@ use super::types::Frame;
 use super::types::{Line, StyledRun};
 use super::vlist::{BoxKind, VBox};
 use crate::ast::{CodeBlock, Figure, Inline};
+use crate::image::{self, ImageError, ImageKind, PT_PER_PX as PX};
 use crate::style::{Alignment, FontRole};
-
-/// Pixels → points, taking 96 px per inch like browsers do.
-const PX: f32 = 0.75;
 
 impl Builder<'_> {
     /// A code block: every source line set flush left in Mono; a line too long for the
@@ -169,39 +167,35 @@ impl Builder<'_> {
         src: &str,
         line: usize,
     ) -> Option<(std::path::PathBuf, usize, usize)> {
-        if src.contains("://") {
-            self.log.warn(
-                "W-IMAGE",
-                line,
-                format!("remote image {src} is not fetched; alt text used"),
-            );
-            return None;
-        }
-        let path = self.base_dir.join(src);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) => {
+        let img = match image::load(src, self.base_dir) {
+            Ok(img) => img,
+            Err(ImageError::Remote) => {
                 self.log.warn(
                     "W-IMAGE",
                     line,
-                    format!("image {}: {e}; alt text used", path.display()),
+                    format!("remote image {src} is not fetched; alt text used"),
+                );
+                return None;
+            }
+            Err(ImageError::Read { path, error }) => {
+                self.log.warn(
+                    "W-IMAGE",
+                    line,
+                    format!("image {}: {error}; alt text used", path.display()),
                 );
                 return None;
             }
         };
-        let ok = matches!(
-            imagesize::image_type(&bytes),
-            Ok(imagesize::ImageType::Png) | Ok(imagesize::ImageType::Jpeg)
-        );
-        match imagesize::blob_size(&bytes) {
-            Ok(s) if ok && s.width > 0 && s.height > 0 => Some((path, s.width, s.height)),
+        let ok = matches!(img.kind, Some(ImageKind::Png | ImageKind::Jpeg));
+        match img.size_px {
+            Some((w, h)) if ok => Some((img.path, w, h)),
             _ => {
                 self.log.warn(
                     "W-IMAGE",
                     line,
                     format!(
                         "image {} is not a readable PNG or JPEG; alt text used",
-                        path.display()
+                        img.path.display()
                     ),
                 );
                 None

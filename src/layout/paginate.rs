@@ -8,6 +8,7 @@ use super::page::{Anchor, Item, ItemKind, OutlineEntry, Page};
 use super::set_paragraph;
 use super::types::{FontSet, Kinsoku, ParaSpec, RunStyle, StyledRun};
 use super::vlist::{line_items, BoxKind, Mark, VBox, ASCENT_EM};
+use crate::outline::{nest, Nested};
 use crate::style::{Alignment, Style};
 use std::collections::BTreeMap;
 
@@ -34,7 +35,7 @@ pub(crate) fn paginate(
 ) -> Paginated {
     let avail = style.text_height();
     let mut pages = Vec::new();
-    let mut flat: Vec<(String, u8, usize, f32)> = Vec::new();
+    let mut flat: Vec<(u8, OutlineEntry)> = Vec::new();
     let mut anchors = BTreeMap::new();
     let mut start = 0;
     let n = boxes.len();
@@ -73,9 +74,16 @@ pub(crate) fn paginate(
                             y,
                         });
                     }
-                    Mark::Outline { title, level } => {
-                        flat.push((title.clone(), *level, pages.len(), y))
-                    }
+                    Mark::Outline { title, level } => flat.push((
+                        *level,
+                        OutlineEntry {
+                            title: title.clone(),
+                            level: *level,
+                            page: pages.len(),
+                            y,
+                            children: Vec::new(),
+                        },
+                    )),
                 }
             }
             page.items.extend(b.items.iter().map(|it| Item {
@@ -93,7 +101,7 @@ pub(crate) fn paginate(
     }
     Paginated {
         pages,
-        outline: nest(&flat),
+        outline: nest(flat),
         anchors,
     }
 }
@@ -317,31 +325,8 @@ fn centred_line(text: &str, size: f32, baseline: f32, style: &Style, fonts: &Fon
     }
 }
 
-/// Nests flat `(title, level, page, y)` bookmarks: each entry becomes a child of the
-/// nearest earlier entry with a smaller level.
-pub(crate) fn nest(flat: &[(String, u8, usize, f32)]) -> Vec<OutlineEntry> {
-    fn build(
-        flat: &[(String, u8, usize, f32)],
-        i: &mut usize,
-        parent: Option<u8>,
-    ) -> Vec<OutlineEntry> {
-        let mut out = Vec::new();
-        while *i < flat.len() {
-            let (title, level, page, y) = &flat[*i];
-            if parent.is_some_and(|p| *level <= p) {
-                break;
-            }
-            *i += 1;
-            let children = build(flat, i, Some(*level));
-            out.push(OutlineEntry {
-                title: title.clone(),
-                level: *level,
-                page: *page,
-                y: *y,
-                children,
-            });
-        }
-        out
+impl Nested for OutlineEntry {
+    fn children_mut(&mut self) -> &mut Vec<OutlineEntry> {
+        &mut self.children
     }
-    build(flat, &mut 0, None)
 }

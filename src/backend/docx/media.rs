@@ -3,6 +3,7 @@
 
 use super::document::Writer;
 use super::xml::{emu, Xml};
+use crate::image::{self, ImageError, ImageKind};
 
 /// EMU of a length, rounded down.
 fn emu_floor(pt: f32) -> i64 {
@@ -29,24 +30,15 @@ pub struct Media {
     by_src: HashMap<String, usize>,
 }
 
-/// Extension and MIME type of the image formats Word displays.
-pub const TYPES: [(&str, &str); 5] = [
-    ("png", "image/png"),
-    ("jpeg", "image/jpeg"),
-    ("gif", "image/gif"),
-    ("bmp", "image/bmp"),
-    ("tiff", "image/tiff"),
-];
-
-fn extension(bytes: &[u8]) -> Option<&'static str> {
-    use imagesize::ImageType as T;
-    Some(match imagesize::image_type(bytes).ok()? {
-        T::Png => "png",
-        T::Jpeg => "jpeg",
-        T::Gif => "gif",
-        T::Bmp => "bmp",
-        T::Tiff => "tiff",
-        _ => return None,
+/// The `word/media/` extension of the formats Word displays (see [`super::package::TYPES`]).
+fn extension(kind: Option<ImageKind>) -> Option<&'static str> {
+    Some(match kind? {
+        ImageKind::Png => "png",
+        ImageKind::Jpeg => "jpeg",
+        ImageKind::Gif => "gif",
+        ImageKind::Bmp => "bmp",
+        ImageKind::Tiff => "tiff",
+        ImageKind::Svg => return None,
     })
 }
 
@@ -56,17 +48,18 @@ impl Media {
         if let Some(&i) = self.by_src.get(src) {
             return Ok(i);
         }
-        if src.contains("://") {
-            return Err(format!("remote image {src} not embedded"));
-        }
-        let path = base.join(src);
-        let bytes = std::fs::read(&path).map_err(|e| format!("image {}: {e}", path.display()))?;
-        let ext = extension(&bytes).ok_or_else(|| format!("image {src}: unsupported format"))?;
-        let dim = imagesize::blob_size(&bytes).map_err(|e| format!("image {src}: {e}"))?;
+        let img = image::load(src, base).map_err(|e| match e {
+            ImageError::Remote => format!("remote image {src} not embedded"),
+            ImageError::Read { path, error } => format!("image {}: {error}", path.display()),
+        })?;
+        let ext = extension(img.kind).ok_or_else(|| format!("image {src}: unsupported format"))?;
+        let size = img
+            .size_pt()
+            .ok_or_else(|| format!("image {src}: no readable size"))?;
         let item = Item {
             name: format!("image{}.{ext}", self.items.len() + 1),
-            bytes,
-            size: (dim.width as f32 * 0.75, dim.height as f32 * 0.75),
+            bytes: img.bytes,
+            size,
         };
         self.items.push(item);
         self.by_src.insert(src.to_string(), self.items.len() - 1);

@@ -19,7 +19,8 @@ mod xml;
 pub use fonts::{face, Face};
 pub use settings::{NO_BREAK_AFTER, NO_BREAK_BEFORE};
 
-use crate::ast::{plain_text, Document};
+use crate::ast::{Document, ResolvedMeta};
+use crate::backend::zip::{self, Entry};
 use crate::backend::{Backend, Context};
 use crate::error::Result;
 use crate::log::Log;
@@ -40,32 +41,13 @@ fn east_asian_lang(lang: &str) -> String {
     }
 }
 
-fn core(doc: &Document, epoch: Option<i64>) -> Core {
-    let articles: Vec<_> = doc.articles().collect();
-    let title = doc.meta.title.clone().or_else(|| {
-        let t: Vec<String> = articles.iter().map(|a| plain_text(&a.title)).collect();
-        (!t.is_empty()).then(|| t.join("；"))
-    });
-    let subject = doc.meta.subtitle.clone().or_else(|| {
-        articles
-            .iter()
-            .find_map(|a| a.subtitle.as_ref().map(|s| plain_text(s)))
-    });
-    let mut creators = doc.meta.authors.clone();
-    if creators.is_empty() {
-        for a in &articles {
-            for b in &a.bylines {
-                if !creators.contains(&b.name) {
-                    creators.push(b.name.clone());
-                }
-            }
-        }
-    }
+/// Core properties of the resolved document facts; the subtitle is the subject.
+fn core(meta: ResolvedMeta, epoch: Option<i64>) -> Core {
     Core {
-        title,
-        subject,
-        creators,
-        language: doc.meta.language.clone(),
+        title: Some(meta.title),
+        subject: meta.subtitle,
+        creators: meta.authors,
+        language: meta.language,
         epoch,
     }
 }
@@ -81,7 +63,8 @@ impl Backend for Docx {
 
     fn render(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
         let style = ctx.style;
-        let lang = east_asian_lang(&doc.meta.language);
+        let facts = doc.resolved_meta();
+        let lang = east_asian_lang(&facts.language);
         let mut w = Writer::new(doc, ctx, log, lang.clone());
 
         // Document relationships: fixed parts first so their ids do not depend on content.
@@ -141,7 +124,9 @@ impl Backend for Docx {
                 item.bytes.clone(),
             ));
         }
-        let core = core(doc, ctx.options.source_date_epoch).xml().into_bytes();
+        let core = core(facts, ctx.options.source_date_epoch)
+            .xml()
+            .into_bytes();
         let core_ct = "application/vnd.openxmlformats-package.core-properties+xml".to_string();
         parts.push(("docProps/core.xml".into(), core_ct, core));
         let app_ct = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
@@ -165,14 +150,21 @@ impl Backend for Docx {
             .filter(|(_, ct, _)| !ct.is_empty())
             .map(|(name, ct, _)| (format!("/{name}"), ct.clone()))
             .collect();
-        let mut files: Vec<(String, Vec<u8>)> = vec![
-            (
-                "[Content_Types].xml".into(),
-                package::content_types(&overrides).into_bytes(),
-            ),
-            ("_rels/.rels".into(), root.xml().into_bytes()),
+        let mut files: Vec<Entry> = vec![
+            Entry {
+                path: "[Content_Types].xml".into(),
+                data: package::content_types(&overrides).into_bytes(),
+            },
+            Entry {
+                path: "_rels/.rels".into(),
+                data: root.xml().into_bytes(),
+            },
         ];
-        files.extend(parts.into_iter().map(|(n, _, b)| (n, b)));
-        package::zip(&files)
+        files.extend(
+            parts
+                .into_iter()
+                .map(|(path, _, data)| Entry { path, data }),
+        );
+        zip::write("docx", &[], &files, ctx.options.source_date_epoch)
     }
 }

@@ -1,12 +1,7 @@
-//! The OPC package: relationships, `[Content_Types].xml`, document properties and the zip
-//! container (fixed timestamps, fixed order, so the same input gives the same bytes).
+//! The OPC package: relationships, `[Content_Types].xml` with the image types Word
+//! displays, and document properties. The zip container is [`crate::backend::zip`].
 
-use super::media::TYPES;
 use super::xml::Xml;
-use crate::error::{Error, Result};
-use std::io::{Cursor, Write};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /// Relationship type of a hyperlink.
@@ -15,6 +10,15 @@ pub const REL_HYPERLINK: &str =
 /// Relationship type of an image.
 pub const REL_IMAGE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+
+/// Extension and MIME type of the image formats Word displays.
+pub const TYPES: [(&str, &str); 5] = [
+    ("png", "image/png"),
+    ("jpeg", "image/jpeg"),
+    ("gif", "image/gif"),
+    ("bmp", "image/bmp"),
+    ("tiff", "image/tiff"),
+];
 
 /// Content type of a WordprocessingML part (`main`, `styles`, `settings`…).
 pub fn wml(kind: &str) -> String {
@@ -197,24 +201,6 @@ pub fn app() -> String {
     x.leaf("DocSecurity", &[], "0");
     x.close("Properties");
     x.finish()
-}
-
-/// Writes the parts, in the given order, into a zip with fixed timestamps.
-pub fn zip(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
-    let err = |e: &dyn std::fmt::Display| Error::Render {
-        format: "docx",
-        message: e.to_string(),
-    };
-    let mut z = ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
-    for (name, bytes) in parts {
-        z.start_file(name.as_str(), opts).map_err(|e| err(&e))?;
-        z.write_all(bytes).map_err(|e| err(&e))?;
-    }
-    Ok(z.finish().map_err(|e| err(&e))?.into_inner())
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use super::xml::is_ncname;
 use crate::ast::{plain_text, Article, Block, Byline, Document, Heading, Meta};
+use crate::outline::{nest, Nested};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A piece of one chapter file.
@@ -128,14 +129,8 @@ pub fn split(doc: &Document, split_level: u8) -> Vec<Chapter<'_>> {
     for (i, c) in chapters.iter_mut().enumerate() {
         c.file = format!("c{:03}.xhtml", i + 1);
     }
-    if articles == 0
-        && doc
-            .meta
-            .title
-            .as_deref()
-            .is_some_and(|t| !t.trim().is_empty())
-    {
-        chapters[0].parts.insert(0, Part::Title(&doc.meta));
+    if let Some(meta) = doc.title_block() {
+        chapters[0].parts.insert(0, Part::Title(meta));
     }
     chapters
 }
@@ -223,28 +218,10 @@ fn entry(title: String, file: &str, id: &str) -> NavEntry {
     }
 }
 
-/// Nests a flat list of (depth, entry) with a stack: each entry goes under the nearest
-/// previous entry of smaller depth.
-fn nest(flat: Vec<(u8, NavEntry)>) -> Vec<NavEntry> {
-    let mut root: Vec<NavEntry> = Vec::new();
-    let mut stack: Vec<(u8, NavEntry)> = Vec::new();
-    fn pop(stack: &mut Vec<(u8, NavEntry)>, root: &mut Vec<NavEntry>) {
-        let (_, e) = stack.pop().expect("non-empty stack");
-        match stack.last_mut() {
-            Some((_, parent)) => parent.children.push(e),
-            None => root.push(e),
-        }
+impl Nested for NavEntry {
+    fn children_mut(&mut self) -> &mut Vec<NavEntry> {
+        &mut self.children
     }
-    for (depth, e) in flat {
-        while stack.last().is_some_and(|(d, _)| *d >= depth) {
-            pop(&mut stack, &mut root);
-        }
-        stack.push((depth, e));
-    }
-    while !stack.is_empty() {
-        pop(&mut stack, &mut root);
-    }
-    root
 }
 
 #[derive(Default)]
@@ -321,27 +298,6 @@ impl IdState {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn e(t: &str) -> NavEntry {
-        entry(t.to_string(), "c.xhtml", t)
-    }
-
-    #[test]
-    fn nest_puts_each_entry_under_the_previous_shallower_one() {
-        let flat = vec![
-            (0, e("a")),
-            (1, e("b")),
-            (2, e("c")),
-            (1, e("d")),
-            (0, e("f")),
-            (2, e("g")),
-        ];
-        let tree = nest(flat);
-        assert_eq!(tree.len(), 2);
-        assert_eq!(tree[0].children.len(), 2);
-        assert_eq!(tree[0].children[0].children[0].title, "c");
-        assert_eq!(tree[1].children[0].title, "g", "a level jump still nests");
-    }
 
     #[test]
     fn ids_are_valid_and_unique() {

@@ -10,14 +10,13 @@ mod package;
 mod resources;
 mod xhtml;
 mod xml;
-mod zip;
 
-use crate::ast::{plain_text, Block, Document};
+use crate::ast::Document;
+use crate::backend::zip::{self, Entry};
 use crate::backend::{Backend, Context};
 use crate::error::Result;
 use crate::log::Log;
 use package::{Item, PackageMeta};
-use zip::Entry;
 
 pub use fonts::subset_face;
 
@@ -39,47 +38,9 @@ impl Backend for Epub {
     }
 }
 
-/// `dc:title`: front matter, else the first article title or heading, else the file name.
-fn book_title(doc: &Document) -> String {
-    if let Some(t) = doc.meta.title.as_deref().filter(|t| !t.trim().is_empty()) {
-        return t.trim().to_string();
-    }
-    let first = doc.blocks.iter().find_map(|b| match b {
-        Block::Article(a) => Some(plain_text(&a.title)),
-        Block::Heading(h) => Some(plain_text(&h.content)),
-        _ => None,
-    });
-    first
-        .filter(|t| !t.trim().is_empty())
-        .or_else(|| {
-            let stem = doc.meta.source.as_ref()?.file_stem()?;
-            Some(stem.to_string_lossy().into_owned())
-        })
-        .unwrap_or_else(|| "未命名".to_string())
-}
-
-/// `dc:creator`s: front-matter authors, then article byline names, each once.
-fn creators(doc: &Document) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let bylines = doc.blocks.iter().flat_map(|b| match b {
-        Block::Article(a) => a.bylines.iter().map(|b| b.name.clone()).collect(),
-        _ => Vec::new(),
-    });
-    for name in doc.meta.authors.iter().cloned().chain(bylines) {
-        let name = name.trim().to_string();
-        if !name.is_empty() && !out.contains(&name) {
-            out.push(name);
-        }
-    }
-    out
-}
-
 fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
-    let title = book_title(doc);
-    let lang = match doc.meta.language.trim() {
-        "" => "zh-CN".to_string(),
-        l => l.to_string(),
-    };
+    let facts = doc.resolved_meta();
+    let (title, lang) = (facts.title, facts.language);
     let chapters = book::split(doc, ctx.options.split_level);
     let book = book::build(chapters, &title);
     let mut sh = xhtml::Shared::new(doc, ctx.style, ctx.base_dir);
@@ -101,7 +62,7 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
         fonts::Embedded::default()
     };
     let css = css::stylesheet(ctx.style, &fonts);
-    let creators = creators(doc);
+    let creators = facts.authors;
 
     // The identifier depends on what the reader sees, so the same input gives the same id.
     let mut seed = format!("{title}\n{}\n", creators.join("\n")).into_bytes();
@@ -177,7 +138,12 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
             data: package::opf(&meta, &items).into_bytes(),
         },
     );
-    zip::write(&entries, ctx.options.source_date_epoch)
+    // The OCF container wants `mimetype` first and uncompressed.
+    let mimetype = [Entry {
+        path: "mimetype".into(),
+        data: b"application/epub+zip".to_vec(),
+    }];
+    zip::write("epub", &mimetype, &entries, ctx.options.source_date_epoch)
 }
 
 fn item(

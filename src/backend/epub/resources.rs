@@ -1,10 +1,13 @@
 //! Images copied into the book (with sniffed media types) and the characters each font
 //! role has to cover.
 
+use crate::image::{self, ImageError, ImageKind};
 use crate::log::Log;
 use crate::style::FontRole;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+
+pub use crate::image::has_scheme;
 
 /// Characters used per font role, for font subsetting.
 pub type Chars = BTreeMap<FontRole, BTreeSet<char>>;
@@ -28,31 +31,14 @@ pub struct Images {
     pub items: Vec<BookImage>,
 }
 
-/// True when `url` starts with a URI scheme (`https:`, `mailto:`, `data:`…).
-pub fn has_scheme(url: &str) -> bool {
-    let Some(colon) = url.find(':') else {
-        return false;
-    };
-    let scheme = &url[..colon];
-    // One letter before a colon is a Windows drive (`C:\x`), not a scheme.
-    scheme.len() > 1
-        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-}
-
-/// Media type from the file's first bytes (SVG by its text), if it is a core EPUB image type.
-fn media_type(data: &[u8]) -> Option<(&'static str, &'static str)> {
-    use imagesize::ImageType;
-    match imagesize::image_type(data) {
-        Ok(ImageType::Png) => Some(("image/png", "png")),
-        Ok(ImageType::Jpeg) => Some(("image/jpeg", "jpg")),
-        Ok(ImageType::Gif) => Some(("image/gif", "gif")),
-        _ => {
-            let head = String::from_utf8_lossy(&data[..data.len().min(1024)]);
-            (head.contains("<svg")).then_some(("image/svg+xml", "svg"))
-        }
+/// Media type and file extension of the core EPUB image types.
+fn media_type(kind: Option<ImageKind>) -> Option<(&'static str, &'static str)> {
+    match kind? {
+        ImageKind::Png => Some(("image/png", "png")),
+        ImageKind::Jpeg => Some(("image/jpeg", "jpg")),
+        ImageKind::Gif => Some(("image/gif", "gif")),
+        ImageKind::Svg => Some(("image/svg+xml", "svg")),
+        ImageKind::Bmp | ImageKind::Tiff => None,
     }
 }
 
@@ -75,23 +61,22 @@ impl Images {
     }
 
     fn load(&mut self, src: &str, base_dir: &Path, log: &mut Log, line: usize) -> Option<usize> {
-        if has_scheme(src) || src.starts_with("//") {
-            log.warn(
-                "epub",
-                line,
-                format!("remote image {src} not embedded; alt text kept"),
-            );
-            return None;
-        }
-        let path = base_dir.join(src.split(['#', '?']).next().unwrap_or(src));
-        let data = match std::fs::read(&path) {
-            Ok(d) => d,
-            Err(e) => {
-                log.warn("epub", line, format!("image {src}: {e}; alt text kept"));
+        let img = match image::load(src, base_dir) {
+            Ok(img) => img,
+            Err(ImageError::Remote) => {
+                log.warn(
+                    "epub",
+                    line,
+                    format!("remote image {src} not embedded; alt text kept"),
+                );
+                return None;
+            }
+            Err(ImageError::Read { error, .. }) => {
+                log.warn("epub", line, format!("image {src}: {error}; alt text kept"));
                 return None;
             }
         };
-        let Some((media_type, ext)) = media_type(&data) else {
+        let Some((media_type, ext)) = media_type(img.kind) else {
             log.warn(
                 "epub",
                 line,
@@ -99,6 +84,7 @@ impl Images {
             );
             return None;
         };
+        let data = img.bytes;
         let href = format!("images/img{:03}.{ext}", self.items.len() + 1);
         self.items.push(BookImage {
             href,
@@ -112,15 +98,6 @@ impl Images {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn schemes() {
-        assert!(has_scheme("https://a.cn/x.png"));
-        assert!(has_scheme("mailto:a@b.cn"));
-        assert!(!has_scheme("C:\\x.png"));
-        assert!(!has_scheme("img/a.png"));
-        assert!(!has_scheme("other.md#x"));
-    }
 
     #[test]
     fn remote_and_missing_images_warn() {

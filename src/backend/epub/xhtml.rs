@@ -101,7 +101,7 @@ pub fn chapter(book: &Book<'_>, ci: usize, sh: &mut Shared<'_>, log: &mut Log) -
         }
     }
     w.footnotes();
-    let lang = w.sh.doc.meta.language.clone();
+    let lang = w.sh.doc.resolved_meta().language;
     page(&lang, &ch.title, Some("css/style.css"), &w.out)
 }
 

@@ -254,20 +254,17 @@ impl Drawer<'_> {
     }
 }
 
-/// Reads a PNG or JPEG (by magic bytes; GIF and WebP too, since krilla reads them).
+/// Reads a PNG, JPEG or GIF (by magic bytes), the formats krilla embeds.
 fn load_image(path: &PathBuf) -> Result<Image, String> {
+    use crate::image::{kind, ImageKind};
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let data = krilla::Data::from(bytes.clone());
-    if bytes.starts_with(b"\x89PNG") {
-        Image::from_png(data, true)
-    } else if bytes.starts_with(&[0xFF, 0xD8]) {
-        Image::from_jpeg(data, true)
-    } else if bytes.starts_with(b"GIF8") {
-        Image::from_gif(data, true)
-    } else if bytes.len() > 12 && &bytes[8..12] == b"WEBP" {
-        Image::from_webp(data, true)
-    } else {
-        Err("not a PNG, JPEG, GIF or WebP image".into())
+    let kind = kind(&bytes);
+    let data = krilla::Data::from(bytes);
+    match kind {
+        Some(ImageKind::Png) => Image::from_png(data, true),
+        Some(ImageKind::Jpeg) => Image::from_jpeg(data, true),
+        Some(ImageKind::Gif) => Image::from_gif(data, true),
+        _ => Err("not a PNG, JPEG or GIF image".into()),
     }
 }
 

@@ -1,46 +1,21 @@
 //! Document metadata: title, authors, subject, language and (only from
 //! `SOURCE_DATE_EPOCH`) the date, so the same input gives byte-identical files.
 
-use crate::ast::{plain_text, Block, Document};
-use crate::layout::page::Layout;
+use crate::ast::ResolvedMeta;
 use krilla::metadata::{DateTime, Metadata};
 
-/// The metadata of `doc`; title and authors fall back to the first article's.
-pub(crate) fn metadata(doc: &Document, layout: &Layout, epoch: Option<i64>) -> Metadata {
-    let first_article = doc.articles().next();
-    let title = doc
-        .meta
-        .title
-        .clone()
-        .filter(|t| !t.trim().is_empty())
-        .or_else(|| first_article.map(|a| plain_text(&a.title)))
-        .or_else(|| layout.outline.first().map(|e| e.title.clone()))
-        .unwrap_or_default();
-    let mut authors = doc.meta.authors.clone();
-    if authors.is_empty() {
-        for b in &doc.blocks {
-            if let Block::Article(a) = b {
-                for by in &a.bylines {
-                    if !authors.contains(&by.name) {
-                        authors.push(by.name.clone());
-                    }
-                }
-            }
-        }
-    }
-    let subject = doc
-        .meta
-        .subtitle
-        .clone()
-        .or_else(|| first_article.and_then(|a| a.subtitle.as_ref().map(|s| plain_text(s))))
-        .unwrap_or_default();
+/// The PDF metadata of the resolved document facts; the subtitle is the subject.
+pub(crate) fn metadata(meta: &ResolvedMeta, epoch: Option<i64>) -> Metadata {
+    let title = meta.title.clone();
+    let authors = meta.authors.clone();
+    let subject = meta.subtitle.clone().unwrap_or_default();
     // A stable document id: the same document keeps its id across re-renders.
     let id = format!("paiban:{title}:{}", authors.join(","));
     let mut m = Metadata::new()
         .title(title)
         .authors(authors)
         .description(subject)
-        .language(doc.meta.language.clone())
+        .language(meta.language.clone())
         .creator("paiban".to_string())
         .producer(format!("paiban {} (krilla)", env!("CARGO_PKG_VERSION")))
         .document_id(id);

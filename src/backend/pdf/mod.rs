@@ -89,11 +89,16 @@ pub fn write(
         }
         kpage.finish();
     }
-    let lang = doc.meta.language.clone();
-    let tree = tags::tag_tree(&layout.structure, &mut drawer.ids, &drawer.texts, &lang);
+    let facts = doc.resolved_meta();
+    let tree = tags::tag_tree(
+        &layout.structure,
+        &mut drawer.ids,
+        &drawer.texts,
+        &facts.language,
+    );
     pdf.set_tag_tree(tree);
     pdf.set_outline(outline::outline(&layout.outline, layout.pages.len()));
-    pdf.set_metadata(meta::metadata(doc, layout, options.source_date_epoch));
+    pdf.set_metadata(meta::metadata(&facts, options.source_date_epoch));
     pdf.finish().map_err(|e| Error::Render {
         format: "pdf",
         message: format!("krilla: {e:?}"),

@@ -11,7 +11,7 @@ mod headings;
 pub mod lines;
 pub mod numbering;
 
-use crate::ast::{Block, Document, Inline};
+use crate::ast::{Block, Document};
 use crate::log::Log;
 
 /// Pass name used in the log.
@@ -44,34 +44,21 @@ pub fn run(mut doc: Document, log: &mut Log) -> Document {
     doc
 }
 
-/// Plain text for metadata: text and code, autospace dropped (it is only a gap).
-fn meta_text(seq: &[Inline]) -> String {
-    crate::passes::flat::plain(seq)
-}
-
+/// Copies what the articles say (first title and subtitle, every byline name once; see
+/// [`crate::ast::ArticleFacts`]) into the metadata the source left empty.
 fn fill_meta(doc: &mut Document) {
-    let articles: Vec<&crate::ast::Article> = doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Article(a) => Some(a),
-            _ => None,
-        })
-        .collect();
-    let Some(first) = articles.first() else {
+    if doc.articles().next().is_none() {
         return;
-    };
-    if doc.meta.title.is_none() && !first.title.is_empty() {
-        doc.meta.title = Some(meta_text(&first.title));
+    }
+    let facts = doc.article_facts();
+    if doc.meta.title.is_none() {
+        doc.meta.title = facts.title;
     }
     if doc.meta.subtitle.is_none() {
-        doc.meta.subtitle = first.subtitle.as_deref().map(meta_text);
+        doc.meta.subtitle = facts.subtitle;
     }
     if doc.meta.authors.is_empty() {
-        doc.meta.authors = articles
-            .iter()
-            .flat_map(|a| a.bylines.iter().map(|b| b.name.clone()))
-            .collect();
+        doc.meta.authors = facts.authors;
     }
 }
 

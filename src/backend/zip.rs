@@ -1,0 +1,97 @@
+//! The deterministic zip writer of the zip-based formats (EPUB's OCF container, DOCX's
+//! OPC package): entries in the given order, deflated, fixed permissions, and one
+//! timestamp taken from `SOURCE_DATE_EPOCH` only, so the same input gives the same bytes.
+
+use crate::backend::time::Civil;
+use crate::error::{Error, Result};
+use ::zip::write::SimpleFileOptions;
+use ::zip::{CompressionMethod, DateTime, ZipWriter};
+use std::io::{Cursor, Write};
+
+/// One file of the package: path inside the zip and its bytes.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Path inside the zip, e.g. `EPUB/c001.xhtml` or `word/document.xml`.
+    pub path: String,
+    /// File contents.
+    pub data: Vec<u8>,
+}
+
+/// The zip timestamp: `SOURCE_DATE_EPOCH` when given (clamped to the DOS range), else 1980-01-01.
+fn timestamp(epoch: Option<i64>) -> DateTime {
+    let Some(epoch) = epoch else {
+        return DateTime::default();
+    };
+    let c = Civil::from_unix(epoch);
+    let y = c.year.clamp(1980, 2107) as u16;
+    let (mo, d, h, mi, s) = (c.month, c.day, c.hour, c.minute, c.second);
+    DateTime::from_date_and_time(y, mo as u8, d as u8, h as u8, mi as u8, s as u8)
+        .unwrap_or_default()
+}
+
+/// Writes `entries` in order into a zip. `stored` entries come first and uncompressed
+/// (EPUB's `mimetype` must); the rest are deflated. Errors name `format`.
+pub fn write(
+    format: &'static str,
+    stored: &[Entry],
+    entries: &[Entry],
+    epoch: Option<i64>,
+) -> Result<Vec<u8>> {
+    let err = |e: &dyn std::fmt::Display| Error::Render {
+        format,
+        message: format!("zip: {e}"),
+    };
+    let stored_opts = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
+        .last_modified_time(timestamp(epoch))
+        .unix_permissions(0o644);
+    let deflated_opts = stored_opts.compression_method(CompressionMethod::Deflated);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let all = stored
+        .iter()
+        .map(|e| (e, stored_opts))
+        .chain(entries.iter().map(|e| (e, deflated_opts)));
+    for (e, opts) in all {
+        zip.start_file(e.path.as_str(), opts).map_err(|e| err(&e))?;
+        zip.write_all(&e.data).map_err(|e| err(&e))?;
+    }
+    Ok(zip.finish().map_err(|e| err(&e))?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(path: &str, data: &[u8]) -> Entry {
+        Entry {
+            path: path.into(),
+            data: data.to_vec(),
+        }
+    }
+
+    #[test]
+    fn stored_entries_come_first_and_uncompressed() {
+        let stored = [entry("mimetype", b"application/epub+zip")];
+        let entries = [entry("META-INF/container.xml", b"<x/>")];
+        let bytes = write("epub", &stored, &entries, None).unwrap();
+        // Local file header: name at offset 30, stored (method 0) at offset 8, no extra field.
+        assert_eq!(&bytes[0..4], b"PK\x03\x04");
+        assert_eq!(&bytes[8..10], &[0, 0]);
+        assert_eq!(&bytes[28..30], &[0, 0]);
+        assert_eq!(&bytes[30..38], b"mimetype");
+        assert_eq!(&bytes[38..58], b"application/epub+zip");
+        assert_eq!(bytes, write("epub", &stored, &entries, None).unwrap());
+    }
+
+    #[test]
+    fn the_timestamp_follows_source_date_epoch() {
+        let entries = [entry("a.xml", b"<a/>")];
+        let at = |epoch| write("docx", &[], &entries, epoch).unwrap();
+        // DOS time at offset 10, DOS date at offset 12 of the local header.
+        let dos = |b: &[u8]| b[10..14].to_vec();
+        assert_eq!(dos(&at(None)), [0, 0, 0x21, 0], "1980-01-01 00:00:00");
+        // 2023-11-14T22:13:20Z: time 22:13:20 → 0xB1AA, date 2023-11-14 → 0x576E.
+        assert_eq!(dos(&at(Some(1_700_000_000))), [0xAA, 0xB1, 0x6E, 0x57]);
+        assert_eq!(at(Some(1_700_000_000)), at(Some(1_700_000_000)));
+    }
+}
