@@ -4,8 +4,11 @@
 //! One test binary (linking is the slow step of a build), one module per topic; helpers shared
 //! with the other test binaries live in `tests/support/`.
 
-#[path = "../support/mod.rs"]
 mod support;
 
+// A test crate root looks for its modules beside it (tests/x.rs); these live in tests/cli/.
+// (No tests/cli/main.rs: proptest would then keep its regression files elsewhere.)
+#[path = "cli/batch.rs"]
 mod batch;
+#[path = "cli/commands.rs"]
 mod commands;

@@ -4,11 +4,17 @@
 //! One test binary (linking is the slow step of a build), one module per topic; helpers shared
 //! with the other test binaries live in `tests/support/`.
 
-#[path = "../support/mod.rs"]
 mod support;
 
+// A test crate root looks for its modules beside it (tests/x.rs); these live in tests/layout/.
+// (No tests/layout/main.rs: proptest would then keep its regression files elsewhere.)
+#[path = "layout/blocks.rs"]
 mod blocks;
+#[path = "layout/fonts.rs"]
 mod fonts;
+#[path = "layout/fonts_no_home.rs"]
 mod fonts_no_home;
+#[path = "layout/inline.rs"]
 mod inline;
+#[path = "layout/pages.rs"]
 mod pages;
