@@ -2,13 +2,13 @@
 //! image, footnotes, links and mixed Chinese/English paragraphs (tests/fixtures/pdf/).
 
 use crate::support::pdf::*;
-use crate::support::{load, root};
+use crate::support::{fixture, load};
 use paiban::ast::*;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 fn fixtures() -> PathBuf {
-    root().join("tests/fixtures/pdf")
+    fixture("pdf")
 }
 
 /// Table rows of the fixture (the same rows as tests/fixtures/pdf/features.md).

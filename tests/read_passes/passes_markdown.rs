@@ -1,14 +1,14 @@
 //! The passes on the real Markdown reader's output (structure inference off, as for
 //! Markdown by default): T26 exclusions, ids kept, Latin sentences and tables untouched.
 
+use crate::support::fixture;
 use paiban::ast::{map_inlines, visit_blocks, visit_inlines, Block, Document, Inline};
 use paiban::log::Log;
 use paiban::passes::{self, flat::plain, PassOptions};
 use paiban::read::{read_file, ReadOptions};
-use std::path::Path;
 
 fn load() -> Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/read/features.md");
+    let path = fixture("read/features.md");
     let doc = read_file(&path, &ReadOptions::default()).expect("features.md reads");
     let opts = PassOptions {
         cleanup: true,

@@ -1,15 +1,13 @@
 //! Structure inference on fixtures through the real text reader and all passes (T21, T22).
 
+use crate::support::fixture;
 use paiban::ast::{Block, Document};
 use paiban::log::Log;
 use paiban::passes::{self, flat::plain, PassOptions};
 use paiban::read::{read_file, ReadOptions};
-use std::path::Path;
 
 fn load(name: &str) -> (Document, Log) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/passes")
-        .join(name);
+    let path = fixture("passes").join(name);
     let doc = read_file(&path, &ReadOptions::default()).expect("fixture reads");
     let mut log = Log::default();
     let doc = passes::run(doc, &PassOptions::default(), &mut log);
@@ -87,7 +85,7 @@ fn t21_levels_of_parenthesised_and_circled_numbers() {
 
 #[test]
 fn no_structure_without_inference() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/passes/levels.txt");
+    let path = fixture("passes/levels.txt");
     let doc = read_file(&path, &ReadOptions::default()).expect("fixture reads");
     let opts = PassOptions {
         cleanup: true,
