@@ -1,0 +1,28 @@
+//! The DOCX backend (H-DOCX): package and schema order, the parts' content, golden files,
+//! property tests, and the files as LibreOffice and python-docx read them.
+//!
+//! One test binary (linking is the slow step of a build), one module per topic; helpers shared
+//! with the other test binaries live in `tests/support/`.
+
+mod support;
+
+// A test crate root looks for its modules beside it (tests/x.rs); these live in tests/docx/.
+// (No tests/docx/main.rs: proptest would then keep its regression files elsewhere.)
+#[path = "docx/content.rs"]
+mod content;
+#[path = "docx/golden.rs"]
+mod golden;
+#[path = "docx/libreoffice.rs"]
+mod libreoffice;
+#[path = "docx/libreoffice_fixtures.rs"]
+mod libreoffice_fixtures;
+#[path = "docx/libreoffice_toc.rs"]
+mod libreoffice_toc;
+#[path = "docx/package.rs"]
+mod package;
+#[path = "docx/props.rs"]
+mod props;
+#[path = "docx/python.rs"]
+mod python;
+#[path = "docx/schema_order.rs"]
+mod schema_order;

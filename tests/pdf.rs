@@ -1,0 +1,22 @@
+//! The PDF backend, checked on the written files with the H-PDF harness (mutool) and the
+//! poppler / qpdf validators.
+//!
+//! One test binary (linking is the slow step of a build), one module per topic; helpers shared
+//! with the other test binaries live in `tests/support/`.
+
+mod support;
+
+// A test crate root looks for its modules beside it (tests/x.rs); these live in tests/pdf/.
+// (No tests/pdf/main.rs: proptest would then keep its regression files elsewhere.)
+#[path = "pdf/byline.rs"]
+mod byline;
+#[path = "pdf/code_copy.rs"]
+mod code_copy;
+#[path = "pdf/features.rs"]
+mod features;
+#[path = "pdf/inline.rs"]
+mod inline;
+#[path = "pdf/meta.rs"]
+mod meta;
+#[path = "pdf/sample.rs"]
+mod sample;

@@ -1,0 +1,51 @@
+//! Helpers shared by every test binary: where the crate and its fixtures are, the sample,
+//! the sample through the real pipeline, and one submodule per area (layout, PDF, EPUB,
+//! DOCX). Each binary declares `mod support;` and uses only what it needs, so most helpers
+//! are unused in any one binary.
+#![allow(dead_code)]
+
+pub mod docx;
+pub mod epub;
+pub mod layout;
+pub mod pdf;
+
+use paiban::ast::Document;
+use paiban::log::Log;
+use std::path::{Path, PathBuf};
+
+/// The crate root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file or folder under `tests/fixtures/` (data only: inputs, images).
+pub fn fixture(rel: &str) -> PathBuf {
+    root().join("tests/fixtures").join(rel)
+}
+
+/// The sample every acceptance test reads (two articles, bylines, run-in headings): the
+/// tests' own copy of `input/yiwu.txt`, kept byte-identical by a test.
+pub fn sample_path() -> PathBuf {
+    fixture("yiwu.txt")
+}
+
+/// Reads a file through the real readers and passes (as `paiban convert` does).
+pub fn load(path: &Path) -> Document {
+    let mut log = Log::default();
+    paiban::pipeline::load(
+        path,
+        &paiban::read::ReadOptions::default(),
+        true,
+        None,
+        &mut log,
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Runs `check` with insta reading and writing the one snapshot folder, `tests/snapshots/`,
+/// where each file is named `<binary>__<module>__<name>.snap`.
+pub fn in_snapshot_folder(check: impl FnOnce()) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(root().join("tests/snapshots"));
+    settings.bind(check);
+}
