@@ -1,6 +1,7 @@
 //! EPUB backend on a hand-built document: epubcheck-clean, deterministic, links, notes.
 
 use crate::support::epub::*;
+use crate::support::unzip;
 use paiban::backend::RenderOptions;
 
 #[test]

@@ -2,6 +2,7 @@
 //! `--no-embed-fonts`, warnings for links and images left out.
 
 use crate::support::epub::*;
+use crate::support::unzip;
 use assert_cmd::Command;
 use std::path::Path;
 

@@ -3,6 +3,7 @@
 //! undefined notes and anchors, missing images) — kept as text with a warning.
 
 use crate::support::epub::*;
+use crate::support::unzip;
 use paiban::ast::*;
 use paiban::backend::RenderOptions;
 

@@ -3,6 +3,7 @@
 
 use crate::support::epub::*;
 use crate::support::in_snapshot_folder;
+use crate::support::unzip;
 use paiban::backend::RenderOptions;
 
 fn book() -> (Vec<u8>, paiban::log::Log) {

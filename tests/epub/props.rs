@@ -2,6 +2,7 @@
 //! and every id is unique in its file (the escaping helper and id rules hold).
 
 use crate::support::epub::*;
+use crate::support::unzip;
 use paiban::ast::*;
 use paiban::backend::RenderOptions;
 use proptest::prelude::*;

@@ -3,6 +3,7 @@
 
 use crate::support::epub::*;
 use crate::support::sample_path;
+use crate::support::unzip;
 use paiban::ast::{plain_text, Block, Document};
 use paiban::backend::RenderOptions;
 

@@ -7,7 +7,7 @@ use paiban::backend::{Backend, Context, RenderOptions};
 use paiban::log::Log;
 use paiban::style::Style;
 use std::collections::BTreeMap;
-use std::io::Read;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -199,19 +199,6 @@ pub fn render(doc: &Document, opts: &RenderOptions, base: &Path) -> (Vec<u8>, Lo
     let mut log = Log::default();
     let bytes = Epub.render(doc, &ctx, &mut log).expect("epub renders");
     (bytes, log)
-}
-
-/// Every file of the container, by path.
-pub fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("valid zip");
-    let mut out = BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        out.insert(f.name().to_string(), data);
-    }
-    out
 }
 
 /// A file of the container as text.

@@ -11,6 +11,8 @@ pub mod pdf;
 
 use paiban::ast::Document;
 use paiban::log::Log;
+use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The crate root.
@@ -48,4 +50,32 @@ pub fn in_snapshot_folder(check: impl FnOnce()) {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(root().join("tests/snapshots"));
     settings.bind(check);
+}
+
+/// Every entry of a zip container (EPUB, DOCX), by path.
+pub fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("valid zip");
+    let mut out = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        out.insert(f.name().to_string(), data);
+    }
+    out
+}
+
+/// Every entry of a zip container as (lossy UTF-8) text, by path.
+pub fn unzip_text(bytes: &[u8]) -> BTreeMap<String, String> {
+    unzip(bytes)
+        .into_iter()
+        .map(|(name, data)| (name, String::from_utf8_lossy(&data).into_owned()))
+        .collect()
+}
+
+/// One entry of a zip container as text; panics naming the entry when it is missing.
+pub fn zip_part(bytes: &[u8], name: &str) -> String {
+    unzip_text(bytes)
+        .remove(name)
+        .unwrap_or_else(|| panic!("no {name} in the container"))
 }

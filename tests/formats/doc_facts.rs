@@ -2,11 +2,11 @@
 //! DOCX core properties and the EPUB package say the same; and the one zip writer of
 //! EPUB and DOCX dates its entries from `SOURCE_DATE_EPOCH` only.
 
+use crate::support::zip_part;
 use paiban::ast::{Article, Block, Byline, Document, Inline, Para};
 use paiban::backend::{find, Context, RenderOptions};
 use paiban::log::Log;
 use paiban::style::Style;
-use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
@@ -63,16 +63,6 @@ fn render(format: &str, doc: &Document, epoch: Option<i64>) -> Vec<u8> {
     backend
         .render(doc, &ctx, &mut Log::default())
         .unwrap_or_else(|e| panic!("{format}: {e}"))
-}
-
-fn zip_part(bytes: &[u8], name: &str) -> String {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
-    let mut s = String::new();
-    z.by_name(name)
-        .unwrap_or_else(|_| panic!("no {name}"))
-        .read_to_string(&mut s)
-        .unwrap();
-    s
 }
 
 /// Every entry's modification date and time, in zip order.

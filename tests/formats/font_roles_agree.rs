@@ -2,6 +2,7 @@
 //! `FontRole::strong` picks — in a Kai block quote that is Hei, in Song body text the
 //! bold Song. Each backend is read with its own harness (H-PDF, H-EPUB, H-DOCX).
 
+use crate::support::unzip_text;
 use paiban::backend::docx::Docx;
 use paiban::backend::epub::Epub;
 use paiban::backend::pdf::Pdf;
@@ -10,8 +11,6 @@ use paiban::log::Log;
 use paiban::pipeline;
 use paiban::read::ReadOptions;
 use paiban::style::{FontRole, Style};
-use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
@@ -31,21 +30,6 @@ fn render(backend: &dyn Backend, dir: &Path) -> Vec<u8> {
         base_dir: dir,
     };
     pipeline::render(&doc, backend, &ctx, &mut log).unwrap()
-}
-
-fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("valid zip");
-    let mut out = BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        out.insert(
-            f.name().to_string(),
-            String::from_utf8_lossy(&data).into_owned(),
-        );
-    }
-    out
 }
 
 /// The text between `start` (exclusive) and the next `end` after it.
@@ -156,7 +140,7 @@ fn t24_strong_faces_agree_in_pdf_epub_and_docx() {
 
     // EPUB: the strong span in the quote resolves to the family Hei headings use; the
     // one in the body keeps the body family (bold picks the bold Song subset).
-    let epub = unzip(&render(&Epub, dir.path()));
+    let epub = unzip_text(&render(&Epub, dir.path()));
     let css = &epub["EPUB/css/style.css"];
     let chapter = epub
         .iter()
@@ -176,7 +160,7 @@ fn t24_strong_faces_agree_in_pdf_epub_and_docx() {
 
     // DOCX: the strong run in the Quote paragraph names SimHei; the one in Normal keeps
     // the style's SimSun (Word's bold SimSun).
-    let docx = unzip(&render(&Docx, dir.path()));
+    let docx = unzip_text(&render(&Docx, dir.path()));
     let (document, styles) = (&docx["word/document.xml"], &docx["word/styles.xml"]);
     assert_eq!(docx_face_of(document, styles, "重点"), "SimHei");
     assert_eq!(docx_face_of(document, styles, "要点"), "SimSun");

@@ -1,0 +1,17 @@
+//! What PDF, EPUB and DOCX must agree on: the document facts they print, the faces of
+//! strong text, every `Style` number — and the project's account of the rules they follow.
+//!
+//! One test binary (linking is the slow step of a build), one module per topic; helpers shared
+//! with the other test binaries live in `tests/support/`.
+
+mod support;
+
+// A test crate root looks for its modules beside it (tests/x.rs); these live in tests/formats/.
+#[path = "formats/doc_facts.rs"]
+mod doc_facts;
+#[path = "formats/font_roles_agree.rs"]
+mod font_roles_agree;
+#[path = "formats/style_fields.rs"]
+mod style_fields;
+#[path = "formats/typography_doc.rs"]
+mod typography_doc;
