@@ -88,21 +88,48 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     good >= 10 * bad.max(1)
 }
 
-/// BOM-less UTF-16: all NUL bytes at odd offsets (LE) or all at even offsets (BE).
+/// BOM-less UTF-16. When every NUL byte is at an odd offset (LE) or every one at an even
+/// offset (BE), that byte order is tried first. NULs on both sides are normal too: ASCII has
+/// its NUL in the high byte, while U+xx00 characters such as 一 (U+4E00) and 最 (U+6700) have
+/// it in the low byte; then both orders are decoded and the one that reads more like text wins.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let nul_even = bytes.iter().step_by(2).any(|&b| b == 0);
     let nul_odd = bytes.iter().skip(1).step_by(2).any(|&b| b == 0);
-    let enc = match (nul_even, nul_odd) {
-        (false, true) => UTF_16LE,
-        (true, false) => UTF_16BE,
-        _ => return None,
+    let decodes = |enc: &'static Encoding| {
+        let text = decode_strict(enc, bytes).ok()?;
+        check_text(&text, bytes, enc).ok()?;
+        Some(text)
     };
-    let text = decode_strict(enc, bytes).ok()?;
-    check_text(&text, bytes, enc).ok()?;
-    Some(enc)
+    match (nul_even, nul_odd) {
+        (false, true) => decodes(UTF_16LE).map(|_| UTF_16LE),
+        (true, false) => decodes(UTF_16BE).map(|_| UTF_16BE),
+        _ => {
+            let le = decodes(UTF_16LE).map(|t| text_likeness(&t));
+            let be = decodes(UTF_16BE).map(|t| text_likeness(&t));
+            match (le, be) {
+                (Some(l), Some(b)) => Some(if l >= b { UTF_16LE } else { UTF_16BE }),
+                (Some(_), None) => Some(UTF_16LE),
+                (None, Some(_)) => Some(UTF_16BE),
+                (None, None) => None,
+            }
+        }
+    }
+}
+
+/// How many characters of `text` are of the kinds Chinese and English text is made of
+/// (ASCII, CJK ideographs and punctuation, full-width forms). The byte-swapped reading of
+/// such text turns most of them into characters from unrelated scripts.
+fn text_likeness(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| {
+            c.is_ascii_graphic()
+                || c.is_ascii_whitespace()
+                || matches!(c, '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+        })
+        .count()
 }
 
 /// Decodes without replacement; on a malformed sequence returns its byte offset.
@@ -193,6 +220,16 @@ mod tests {
         assert_eq!(dec(&be, None).unwrap(), "甲乙a\nb");
         assert_eq!(dec(&le[2..], None).unwrap(), "甲乙a\nb");
         assert_eq!(dec(&be[2..], None).unwrap(), "甲乙a\nb");
+    }
+
+    #[test]
+    fn bomless_utf16_with_nul_low_bytes() {
+        // 一 U+4E00 and 最 U+6700 put a NUL on the other byte than ASCII does.
+        let text = "一个\n最后 a1\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(dec(&le, None).unwrap(), text);
+        assert_eq!(dec(&be, None).unwrap(), text);
     }
 
     #[test]

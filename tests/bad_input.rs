@@ -1,0 +1,39 @@
+//! Issue 9, reliability: hostile input and file systems (one test per case, named after it).
+//! Inputs are generated in temporary folders at test time.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn paiban() -> Command {
+    Command::cargo_bin("paiban").expect("binary built")
+}
+
+/// UTF-16LE code units of `text`, without a BOM.
+fn utf16le(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect()
+}
+
+#[test]
+fn case08_bomless_utf16_with_xx00_chars() {
+    // 一 is U+4E00 and 最 U+6700: their low byte is NUL, on the other side of the code unit
+    // from the NUL of every ASCII character.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("utf16.txt");
+    let text = "第一章 最初\n\n一个人最先到了 2024 年。\n";
+    std::fs::write(&file, utf16le(text)).unwrap();
+    paiban()
+        .args(["inspect"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("一个人最先到了"));
+    // Big-endian too.
+    let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+    std::fs::write(&file, be).unwrap();
+    paiban()
+        .args(["inspect"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("一个人最先到了"));
+}
