@@ -37,3 +37,20 @@ fn case08_bomless_utf16_with_xx00_chars() {
         .success()
         .stdout(predicate::str::contains("一个人最先到了"));
 }
+
+#[test]
+fn case15_repeated_w_ord_is_one_warning_with_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("newsletter.md");
+    let text = "# 通讯\n\n1、加强学习。\n\n2、深入调研。\n\n3、狠抓落实。\n\n4、总结经验。\n";
+    std::fs::write(&file, text).unwrap();
+    let out = paiban().arg("inspect").arg(&file).assert().success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    let ord: Vec<&str> = stderr.lines().filter(|l| l.contains("W-ORD")).collect();
+    assert_eq!(ord.len(), 1, "{stderr}");
+    assert!(ord[0].contains("newsletter.md:3:"), "first line: {stderr}");
+    assert!(
+        ord[0].contains("`1、`") && ord[0].contains('4'),
+        "count: {stderr}"
+    );
+}
