@@ -54,3 +54,40 @@ fn case15_repeated_w_ord_is_one_warning_with_a_count() {
         "count: {stderr}"
     );
 }
+
+#[test]
+fn case11_usage_errors_exit_2_before_any_file_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.md");
+    std::fs::write(&input, "# 标题\n\n正文。\n").unwrap();
+    let out = dir.path().join("out");
+    let missing = dir.path().join("no-such-fonts");
+    let bad: [(&[&str], &str); 4] = [
+        (&["--encoding", "klingon"], "--encoding klingon"),
+        (&["--font-dir", missing.to_str().unwrap()], "--font-dir"),
+        (&["-j", "0"], "-j 0"),
+        (&["-j", "1000000"], "-j 1000000"),
+    ];
+    for (args, named) in bad {
+        paiban()
+            .arg("convert")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(named));
+        assert!(!out.exists(), "{args:?} created the output folder");
+    }
+    paiban()
+        .args(["inspect", "--encoding", "klingon"])
+        .arg(&input)
+        .assert()
+        .code(2);
+    paiban()
+        .args(["fonts", "--font-dir"])
+        .arg(&missing)
+        .assert()
+        .code(2);
+}

@@ -1,6 +1,6 @@
 //! `paiban convert`: a parallel batch that keeps going past failing files.
 
-use crate::cli::args::{ConvertArgs, FromFormat, ReadArgs};
+use crate::cli::args::{check_font_dirs, ConvertArgs, FromFormat, ReadArgs};
 use crate::cli::plan::{self, Job};
 use crate::cli::UsageError;
 use anyhow::{Context as _, Result};
@@ -48,6 +48,9 @@ pub fn style(name: &str) -> Result<Style, UsageError> {
 /// Runs the batch; exit 0 when every file converted, 1 when any failed.
 pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     let style = style(&args.style)?;
+    args.read.check()?;
+    check_font_dirs(&args.font_dir)?;
+    let threads = args.jobs()?;
     let jobs = plan::plan(&args.inputs, args.output.as_deref(), args.to.as_deref())?;
     let read = read_options(&args.read);
     let options = RenderOptions {
@@ -82,9 +85,9 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
             })
             .collect()
     };
-    let outcomes = match args.jobs {
+    let outcomes = match threads {
         Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(n)
             .build()
             .context("cannot start worker threads")?
             .install(work),

@@ -1,6 +1,6 @@
 //! `paiban inspect` and `paiban fonts`.
 
-use crate::cli::args::{FontsArgs, InspectArgs};
+use crate::cli::args::{check_font_dirs, FontsArgs, InspectArgs};
 use crate::cli::convert::read_options;
 use anyhow::Result;
 use paiban::log::Level;
@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 /// Prints the structured document (or its JSON, or its layout).
 pub fn run(args: InspectArgs) -> Result<ExitCode> {
+    args.read.check()?;
     let mut log = paiban::log::Log::default();
     let read = read_options(&args.read);
     let infer = args.read.infer_structure.then_some(true);
@@ -54,6 +55,7 @@ pub fn run(args: InspectArgs) -> Result<ExitCode> {
 
 /// Lists the font of every role.
 pub fn fonts(args: FontsArgs) -> Result<ExitCode> {
+    check_font_dirs(&args.font_dir)?;
     let set = paiban::fonts::FontSet::load(&args.font_dir)?;
     print!("{}", paiban::fonts::report(&set));
     Ok(ExitCode::SUCCESS)

@@ -49,6 +49,12 @@ pub fn decode(bytes: &[u8], path: &Path, encoding: Option<&str>) -> Result<Strin
     Ok(text)
 }
 
+/// Whether `--encoding NAME` names an encoding [`decode`] knows (checked before any file
+/// is read, so a typo is one usage error rather than one failure per file).
+pub fn is_known_encoding(name: &str) -> bool {
+    Encoding::for_label_no_replacement(name.trim().as_bytes()).is_some()
+}
+
 /// Guesses the encoding of BOM-less input, or says why it is not text.
 fn detect(bytes: &[u8]) -> std::result::Result<&'static Encoding, String> {
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
