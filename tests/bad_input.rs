@@ -3,6 +3,8 @@
 
 use assert_cmd::Command;
 use predicates::prelude::*;
+use std::io::{BufRead, BufReader, Read};
+use std::process::Stdio;
 
 fn paiban() -> Command {
     Command::cargo_bin("paiban").expect("binary built")
@@ -90,4 +92,39 @@ fn case11_usage_errors_exit_2_before_any_file_is_touched() {
         .arg(&missing)
         .assert()
         .code(2);
+}
+
+#[test]
+fn case10_inspect_into_a_closed_pipe_ends_quietly() {
+    // `paiban inspect FILE | head -1`: the output (about 1 MB) is far larger than a pipe
+    // buffer, so paiban is still writing when the reader closes its end.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.md");
+    let para = "这是一段足够长的正文，用来让检查输出超过管道缓冲区。\n\n";
+    std::fs::write(&file, para.repeat(10_000)).unwrap();
+    for extra in [&[][..], &["--json"][..]] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("paiban"))
+            .arg("inspect")
+            .args(extra)
+            .arg(&file)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty());
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert!(status.success(), "{extra:?}: {status:?}, stderr: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
 }

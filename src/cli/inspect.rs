@@ -2,6 +2,7 @@
 
 use crate::cli::args::{check_font_dirs, FontsArgs, InspectArgs};
 use crate::cli::convert::read_options;
+use crate::cli::write_stdout;
 use anyhow::Result;
 use paiban::log::Level;
 use paiban::style::Style;
@@ -42,13 +43,13 @@ pub fn run(args: InspectArgs) -> Result<ExitCode> {
         let fonts = paiban::fonts::FontSet::load(&[])?;
         let base = args.file.parent().unwrap_or(Path::new("."));
         let layout = paiban::layout::layout(&doc, &Style::handout(), &fonts, base, &mut log);
-        print!("{}", paiban::layout::dump(&layout));
+        write_stdout(&paiban::layout::dump(&layout))?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        write_stdout(&(serde_json::to_string_pretty(&doc)? + "\n"))?;
     } else {
-        print!("{}", inspect::outline(&doc));
+        write_stdout(&inspect::outline(&doc))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -57,6 +58,6 @@ pub fn run(args: InspectArgs) -> Result<ExitCode> {
 pub fn fonts(args: FontsArgs) -> Result<ExitCode> {
     check_font_dirs(&args.font_dir)?;
     let set = paiban::fonts::FontSet::load(&args.font_dir)?;
-    print!("{}", paiban::fonts::report(&set));
+    write_stdout(&paiban::fonts::report(&set))?;
     Ok(ExitCode::SUCCESS)
 }
