@@ -128,3 +128,54 @@ fn case10_inspect_into_a_closed_pipe_ends_quietly() {
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }
+
+/// Relative paths of the files under `dir`, sorted.
+fn files_under(dir: &std::path::Path) -> Vec<String> {
+    let mut out: Vec<String> = walk_files(dir)
+        .into_iter()
+        .map(|p| p.strip_prefix(dir).unwrap().display().to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+fn walk_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let t = e.file_type().unwrap();
+        if t.is_dir() {
+            out.extend(walk_files(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn case06_symlink_loops_in_folders() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    std::fs::write(input.join("a.md"), "# 甲\n\n正文。\n").unwrap();
+    std::fs::write(input.join("sub/b.md"), "# 乙\n\n正文。\n").unwrap();
+    symlink(".", input.join("l1")).unwrap();
+    symlink(".", input.join("l2")).unwrap();
+    symlink("..", input.join("sub/up")).unwrap();
+    // A second path to a real folder and to a real file: still one conversion each.
+    symlink("sub", input.join("also-sub")).unwrap();
+    symlink("a.md", input.join("a-link.md")).unwrap();
+    let out = dir.path().join("out");
+    paiban()
+        .args(["convert", "--to", "docx", "-j", "1"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .success();
+    // Each real file once, under its path without links.
+    assert_eq!(files_under(&out), ["a.docx", "sub/b.docx"]);
+}
