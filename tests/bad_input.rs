@@ -179,3 +179,21 @@ fn case06_symlink_loops_in_folders() {
     // Each real file once, under its path without links.
     assert_eq!(files_under(&out), ["a.docx", "sub/b.docx"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn case09_output_folder_linked_to_the_input_folder() {
+    // `--from markdown r.pdf -o same` where `same -> .`: same/r.pdf is r.pdf itself.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("r.pdf");
+    let text = "# 报告\n\n正文。\n";
+    std::fs::write(&input, text).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("same")).unwrap();
+    paiban()
+        .current_dir(dir.path())
+        .args(["convert", "--from", "markdown", "r.pdf", "-o", "same"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("would overwrite an input"));
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), text);
+}

@@ -206,8 +206,32 @@ fn check_clashes(jobs: &[Job]) -> Result<(), UsageError> {
     Ok(())
 }
 
-/// An absolute, lexically normalised path for comparisons (the file may not exist yet).
+/// The real path of `p` for comparisons: links resolved (an output folder may be a link to
+/// the input folder), for a file that may not exist yet through its nearest existing
+/// ancestor, the rest of the path normalised lexically.
 fn normal(p: &Path) -> PathBuf {
+    let abs = lexical(p);
+    let mut missing = Vec::new();
+    let mut existing = abs.as_path();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            return missing
+                .iter()
+                .rev()
+                .fold(real, |path, part| path.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return abs,
+        }
+    }
+}
+
+/// An absolute, lexically normalised path.
+fn lexical(p: &Path) -> PathBuf {
     let abs = if p.is_absolute() {
         p.to_path_buf()
     } else {
