@@ -197,3 +197,67 @@ fn case09_output_folder_linked_to_the_input_folder() {
         .stderr(predicate::str::contains("would overwrite an input"));
     assert_eq!(std::fs::read_to_string(&input).unwrap(), text);
 }
+
+/// Starts converting a generated 3.6 MB Markdown file (several seconds of work) into
+/// `out`, sends `signal` after a second, and returns the exit code and what is left in `out`.
+#[cfg(unix)]
+fn interrupted_conversion(signal: &str) -> (Option<i32>, Vec<String>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("big.md");
+    let para = "这是一段足够长的正文，用来生成一个很大的输入文件，以便在转换过程中发送信号。";
+    std::fs::write(
+        &input,
+        format!("# 大文件\n\n{}", (para.repeat(4) + "\n\n").repeat(8000)),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("paiban"))
+        .args(["convert", "-j", "1"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    let killed = std::process::Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    let left = if out.exists() {
+        files_under(&out)
+    } else {
+        vec![]
+    };
+    (status.code(), left, dir)
+}
+
+#[cfg(unix)]
+#[test]
+fn case12_sigterm_and_sigint_leave_no_temporary_or_partial_files() {
+    for (signal, code) in [("-TERM", 143), ("-INT", 130)] {
+        let (status, left, dir) = interrupted_conversion(signal);
+        assert!(
+            left.iter().all(|f| !f.starts_with(".paiban-")),
+            "{signal}: temporary files left: {left:?}"
+        );
+        // Whatever output exists was renamed into place complete.
+        for f in &left {
+            let bytes = std::fs::read(dir.path().join("out").join(f)).unwrap();
+            let complete = if f.ends_with(".pdf") {
+                bytes.trim_ascii_end().ends_with(b"%%EOF")
+            } else {
+                // A zip (EPUB, DOCX) ends with its end-of-central-directory record.
+                bytes.windows(4).rev().take(64).any(|w| w == b"PK\x05\x06")
+            };
+            assert!(complete, "{signal}: partial output {f}");
+        }
+        assert_eq!(
+            status,
+            Some(code),
+            "{signal}: still running after a second? {left:?}"
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! `paiban convert`: a parallel batch that keeps going past failing files.
 
 use crate::cli::args::{check_font_dirs, ConvertArgs, FromFormat, ReadArgs};
+use crate::cli::interrupt;
 use crate::cli::plan::{self, Job};
 use crate::cli::UsageError;
 use anyhow::{Context as _, Result};
@@ -51,6 +52,7 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     args.read.check()?;
     check_font_dirs(&args.font_dir)?;
     let threads = args.jobs()?;
+    interrupt::install().context("cannot watch for SIGINT/SIGTERM")?;
     let jobs = plan::plan(&args.inputs, args.output.as_deref(), args.to.as_deref())?;
     let read = read_options(&args.read);
     let options = RenderOptions {
@@ -147,13 +149,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".paiban-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    // Registered so that SIGINT/SIGTERM removes it (see `interrupt`).
+    let mut tmp = interrupt::temp_file_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    if let Err(e) = tmp.write_all(bytes) {
+        interrupt::discard(tmp);
+        return Err(e).with_context(|| format!("cannot write {}", path.display()));
+    }
     // tempfile creates 0600; an output is an ordinary document, readable like any other.
     #[cfg(unix)]
     {
@@ -162,8 +164,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
             .as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    interrupt::persist(tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 

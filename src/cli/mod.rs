@@ -3,6 +3,7 @@
 pub mod args;
 pub mod convert;
 pub mod inspect;
+pub mod interrupt;
 pub mod plan;
 
 /// A usage error: reported with exit code 2, before anything is written.
