@@ -261,3 +261,48 @@ fn case12_sigterm_and_sigint_leave_no_temporary_or_partial_files() {
         );
     }
 }
+
+#[test]
+fn case14_one_line_per_problem_naming_file_line_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere.md");
+    let folder = dir.path().join("folder.md");
+    std::fs::create_dir(&folder).unwrap();
+    let broken = dir.path().join("broken.md");
+    std::fs::write(
+        &broken,
+        b"# \xe6\xa0\x87\xe9\xa2\x98\n\n\xe4\xb8\xad\xe6\x96\x87\xff\n",
+    )
+    .unwrap();
+    let out = paiban()
+        .arg("convert")
+        .args([&missing, &broken])
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .args(["--to", "docx"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    // One line per problem: the reason is not repeated, nor is the file name within it.
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.contains("error")).collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    let missing_line = format!("{}: error: no such file; check the path", missing.display());
+    assert!(lines.contains(&missing_line.as_str()), "{stderr}");
+    let broken_line = format!("{}:3: error: not valid ", broken.display());
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&broken_line) && l.contains("--encoding")),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("no such file").count(), 1, "{stderr}");
+
+    let out = paiban().arg("inspect").arg(&folder).assert().code(1);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("{}: error: ", folder.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("give a file"), "{stderr}");
+}

@@ -3,11 +3,12 @@
 use crate::cli::args::{check_font_dirs, ConvertArgs, FromFormat, ReadArgs};
 use crate::cli::interrupt;
 use crate::cli::plan::{self, Job};
+use crate::cli::report;
 use crate::cli::UsageError;
 use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use paiban::backend::{Context, RenderOptions};
-use paiban::log::{Level, Log};
+use paiban::log::Log;
 use paiban::pipeline;
 use paiban::read::{InputFormat, ReadOptions};
 use paiban::style::Style;
@@ -137,7 +138,7 @@ fn convert_one(
         input: job.input.clone(),
         written,
         log,
-        error: result.err().map(|e| format!("{e:#}")),
+        error: result.err().map(|e| report::error_line(&job.input, &e)),
     }
 }
 
@@ -168,26 +169,16 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Prints a file's warnings (and, with -v, its changes) as `file:line: …`.
+/// Prints a file's warnings (and, with -v, its changes) and its error, one line each.
 fn report(o: &Outcome, verbose: bool) {
     let mut err = std::io::stderr().lock();
     for e in &o.log.entries {
-        let kind = match e.level {
-            Level::Warning => "warning",
-            Level::Change if verbose => "note",
-            Level::Change => continue,
-        };
-        let _ = writeln!(
-            err,
-            "{}:{}: {kind}: [{}] {}",
-            o.input.display(),
-            e.line,
-            e.source,
-            e.message
-        );
+        if let Some(line) = report::entry_line(&o.input, e, verbose) {
+            let _ = writeln!(err, "{line}");
+        }
     }
     if let Some(e) = &o.error {
-        let _ = writeln!(err, "paiban: error: {e}");
+        let _ = writeln!(err, "{e}");
     }
 }
 
@@ -202,14 +193,11 @@ fn summary(outcomes: &[Outcome], seconds: f64) {
         outcomes.len()
     );
     if !failed.is_empty() {
-        let _ = writeln!(err, "paiban: {} failed:", failed.len());
-        for o in failed {
-            let _ = writeln!(
-                err,
-                "  {}: {}",
-                o.input.display(),
-                o.error.as_deref().unwrap_or_default()
-            );
-        }
+        // The reasons were printed above, one line each; here only which files.
+        let names: Vec<String> = failed
+            .iter()
+            .map(|o| o.input.display().to_string())
+            .collect();
+        let _ = writeln!(err, "paiban: {} failed: {}", failed.len(), names.join(", "));
     }
 }

@@ -2,9 +2,8 @@
 
 use crate::cli::args::{check_font_dirs, FontsArgs, InspectArgs};
 use crate::cli::convert::read_options;
-use crate::cli::write_stdout;
+use crate::cli::{report, write_stdout};
 use anyhow::Result;
-use paiban::log::Level;
 use paiban::style::Style;
 use paiban::{inspect, pipeline};
 use std::path::Path;
@@ -19,24 +18,13 @@ pub fn run(args: InspectArgs) -> Result<ExitCode> {
     let doc = match pipeline::load(&args.file, &read, !args.read.no_cleanup, infer, &mut log) {
         Ok(doc) => doc,
         Err(e) => {
-            eprintln!("paiban: error: {e}");
+            eprintln!("{}", report::error_line(&args.file, &e.into()));
             return Ok(ExitCode::from(1));
         }
     };
     for e in &log.entries {
-        if e.level == Level::Warning || args.read.verbose {
-            eprintln!(
-                "{}:{}: {}: [{}] {}",
-                args.file.display(),
-                e.line,
-                if e.level == Level::Warning {
-                    "warning"
-                } else {
-                    "note"
-                },
-                e.source,
-                e.message
-            );
+        if let Some(line) = report::entry_line(&args.file, e, args.read.verbose) {
+            eprintln!("{line}");
         }
     }
     if args.layout {

@@ -5,6 +5,7 @@ pub mod convert;
 pub mod inspect;
 pub mod interrupt;
 pub mod plan;
+pub mod report;
 
 /// A usage error: reported with exit code 2, before anything is written.
 #[derive(Debug)]

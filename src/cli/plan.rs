@@ -169,7 +169,7 @@ pub fn plan(
 
 fn job(input: PathBuf, outputs: Vec<(&'static dyn Backend, PathBuf)>) -> Job {
     let error = if !input.exists() {
-        Some(format!("{}: no such file", input.display()))
+        Some(format!("{}: no such file; check the path", input.display()))
     } else {
         None
     };

@@ -11,10 +11,12 @@ use std::path::Path;
 /// `encoding` is the `--encoding` override (an encoding_rs / WHATWG label such as `gbk`,
 /// `gb18030`, `utf-16le`); without it the encoding is detected.
 pub fn decode(bytes: &[u8], path: &Path, encoding: Option<&str>) -> Result<String> {
-    let fail = |reason: String| Error::Decode {
+    let fail_at = |line: usize, reason: String| Error::Decode {
         path: path.to_path_buf(),
+        line,
         reason,
     };
+    let fail = |reason: String| fail_at(0, reason);
     let (enc, body) = match encoding {
         Some(name) => {
             let enc = Encoding::for_label_no_replacement(name.trim().as_bytes())
@@ -31,11 +33,15 @@ pub fn decode(bytes: &[u8], path: &Path, encoding: Option<&str>) -> Result<Strin
         },
     };
     let text = decode_strict(enc, body).map_err(|offset| {
-        fail(format!(
-            "not valid {} text (malformed byte sequence at offset {})",
-            enc.name(),
-            offset + (bytes.len() - body.len())
-        ))
+        fail_at(
+            line_of(enc, body, offset),
+            format!(
+                "not valid {} text (malformed byte sequence at offset {}): name the file's \
+                 encoding with --encoding NAME (e.g. gb18030, big5, utf-16le)",
+                enc.name(),
+                offset + (bytes.len() - body.len())
+            ),
+        )
     })?;
     check_text(&text, bytes, enc).map_err(fail)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
@@ -55,6 +61,26 @@ pub fn is_known_encoding(name: &str) -> bool {
     Encoding::for_label_no_replacement(name.trim().as_bytes()).is_some()
 }
 
+/// The 1-based line of byte `offset` of `body` in encoding `enc` (LF counted as a byte in
+/// ASCII-compatible encodings, as a code unit in UTF-16).
+fn line_of(enc: &'static Encoding, body: &[u8], offset: usize) -> usize {
+    let before = &body[..offset.min(body.len())];
+    let newlines = if enc == UTF_16LE || enc == UTF_16BE {
+        let lf: [u8; 2] = if enc == UTF_16LE {
+            [b'\n', 0]
+        } else {
+            [0, b'\n']
+        };
+        before.chunks_exact(2).filter(|u| *u == lf).count()
+    } else {
+        before.iter().filter(|&&b| b == b'\n').count()
+    };
+    newlines + 1
+}
+
+/// What to do about an input that is not text.
+const NOT_TEXT_HINT: &str = "leave it out (paiban converts text files only)";
+
 /// Guesses the encoding of BOM-less input, or says why it is not text.
 fn detect(bytes: &[u8]) -> std::result::Result<&'static Encoding, String> {
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
@@ -64,7 +90,7 @@ fn detect(bytes: &[u8]) -> std::result::Result<&'static Encoding, String> {
             return Ok(enc);
         }
         return Err(format!(
-            "binary data (NUL byte at offset {nul}), not a text file"
+            "binary data (NUL byte at offset {nul}), not a text file: {NOT_TEXT_HINT}"
         ));
     }
     if std::str::from_utf8(bytes).is_ok() {
@@ -170,7 +196,7 @@ fn check_text(text: &str, bytes: &[u8], enc: &'static Encoding) -> std::result::
             bytes.iter().position(|&b| b == 0).unwrap_or(idx)
         };
         return Err(format!(
-            "binary data (NUL byte at offset {offset}), not a text file"
+            "binary data (NUL byte at offset {offset}), not a text file: {NOT_TEXT_HINT}"
         ));
     }
     let total = text.chars().count();
@@ -178,7 +204,8 @@ fn check_text(text: &str, bytes: &[u8], enc: &'static Encoding) -> std::result::
     // Copy-pasted text may carry a stray control character or two; binary data has many.
     if controls > total / 50 + 2 {
         return Err(format!(
-            "binary data ({controls} control characters in {total}), not a text file"
+            "binary data ({controls} control characters in {total}), not a text file: \
+             {NOT_TEXT_HINT}"
         ));
     }
     Ok(())
