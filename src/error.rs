@@ -19,6 +19,8 @@ pub enum Error {
     Decode {
         /// The file concerned.
         path: PathBuf,
+        /// 1-based line of the first bad byte (0 = no line: binary data has none).
+        line: usize,
         /// What is wrong, e.g. "binary data (NUL byte at offset 12), not a text file".
         reason: String,
     },

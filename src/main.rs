@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("paiban: {err:#}");
+            eprintln!("paiban: {}", cli::report::causes(&err));
             ExitCode::from(cli::exit_code(&err))
         }
     }

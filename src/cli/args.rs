@@ -1,5 +1,6 @@
 //! Command-line arguments (clap derive).
 
+use super::UsageError;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -81,7 +82,7 @@ pub struct ConvertArgs {
     /// DOCX: insert a table of contents.
     #[arg(long)]
     pub toc: bool,
-    /// Number of files converted in parallel (default: one per core).
+    /// Number of files converted in parallel (default: one per core; at most 4 × the cores).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
     /// Reading options.
@@ -111,4 +112,46 @@ pub struct FontsArgs {
     /// Extra font folder, searched before the bundled fonts (repeatable).
     #[arg(long, value_name = "DIR")]
     pub font_dir: Vec<PathBuf>,
+}
+
+impl ReadArgs {
+    /// Checks the reading options before any file is read: an unknown `--encoding` is a
+    /// usage error, not one failure per input.
+    pub fn check(&self) -> Result<(), UsageError> {
+        match &self.encoding {
+            Some(name) if !paiban::read::is_known_encoding(name) => Err(UsageError(format!(
+                "--encoding {name}: unknown encoding (examples: utf-8, gb18030, gbk, big5, utf-16le)"
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Checks that every `--font-dir` is an existing folder.
+pub fn check_font_dirs(dirs: &[PathBuf]) -> Result<(), UsageError> {
+    match dirs.iter().find(|d| !d.is_dir()) {
+        Some(d) => Err(UsageError(format!(
+            "--font-dir {}: no such folder",
+            d.display()
+        ))),
+        None => Ok(()),
+    }
+}
+
+impl ConvertArgs {
+    /// The `-j` worker count, checked: at least 1 and at most 4 × the cores (more threads
+    /// only add memory and contention; a typo such as `-j 100000` must not start them).
+    pub fn jobs(&self) -> Result<Option<usize>, UsageError> {
+        let Some(n) = self.jobs else {
+            return Ok(None);
+        };
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let max = 4 * cores;
+        if n == 0 || n > max {
+            return Err(UsageError(format!(
+                "-j {n}: give a number from 1 to {max} (4 × {cores} cores)"
+            )));
+        }
+        Ok(Some(n))
+    }
 }

@@ -1,12 +1,14 @@
 //! `paiban convert`: a parallel batch that keeps going past failing files.
 
-use crate::cli::args::{ConvertArgs, FromFormat, ReadArgs};
+use crate::cli::args::{check_font_dirs, ConvertArgs, FromFormat, ReadArgs};
+use crate::cli::interrupt;
 use crate::cli::plan::{self, Job};
+use crate::cli::report;
 use crate::cli::UsageError;
 use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use paiban::backend::{Context, RenderOptions};
-use paiban::log::{Level, Log};
+use paiban::log::Log;
 use paiban::pipeline;
 use paiban::read::{InputFormat, ReadOptions};
 use paiban::style::Style;
@@ -48,6 +50,10 @@ pub fn style(name: &str) -> Result<Style, UsageError> {
 /// Runs the batch; exit 0 when every file converted, 1 when any failed.
 pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     let style = style(&args.style)?;
+    args.read.check()?;
+    check_font_dirs(&args.font_dir)?;
+    let threads = args.jobs()?;
+    interrupt::install().context("cannot watch for SIGINT/SIGTERM")?;
     let jobs = plan::plan(&args.inputs, args.output.as_deref(), args.to.as_deref())?;
     let read = read_options(&args.read);
     let options = RenderOptions {
@@ -82,9 +88,9 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
             })
             .collect()
     };
-    let outcomes = match args.jobs {
+    let outcomes = match threads {
         Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(n)
             .build()
             .context("cannot start worker threads")?
             .install(work),
@@ -132,7 +138,7 @@ fn convert_one(
         input: job.input.clone(),
         written,
         log,
-        error: result.err().map(|e| format!("{e:#}")),
+        error: result.err().map(|e| report::error_line(&job.input, &e)),
     }
 }
 
@@ -144,13 +150,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".paiban-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    // Registered so that SIGINT/SIGTERM removes it (see `interrupt`).
+    let mut tmp = interrupt::temp_file_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    if let Err(e) = tmp.write_all(bytes) {
+        interrupt::discard(tmp);
+        return Err(e).with_context(|| format!("cannot write {}", path.display()));
+    }
     // tempfile creates 0600; an output is an ordinary document, readable like any other.
     #[cfg(unix)]
     {
@@ -159,31 +165,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
             .as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    interrupt::persist(tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 
-/// Prints a file's warnings (and, with -v, its changes) as `file:line: …`.
+/// Prints a file's warnings (and, with -v, its changes) and its error, one line each.
 fn report(o: &Outcome, verbose: bool) {
     let mut err = std::io::stderr().lock();
     for e in &o.log.entries {
-        let kind = match e.level {
-            Level::Warning => "warning",
-            Level::Change if verbose => "note",
-            Level::Change => continue,
-        };
-        let _ = writeln!(
-            err,
-            "{}:{}: {kind}: [{}] {}",
-            o.input.display(),
-            e.line,
-            e.source,
-            e.message
-        );
+        if let Some(line) = report::entry_line(&o.input, e, verbose) {
+            let _ = writeln!(err, "{line}");
+        }
     }
     if let Some(e) = &o.error {
-        let _ = writeln!(err, "paiban: error: {e}");
+        let _ = writeln!(err, "{e}");
     }
 }
 
@@ -198,14 +193,11 @@ fn summary(outcomes: &[Outcome], seconds: f64) {
         outcomes.len()
     );
     if !failed.is_empty() {
-        let _ = writeln!(err, "paiban: {} failed:", failed.len());
-        for o in failed {
-            let _ = writeln!(
-                err,
-                "  {}: {}",
-                o.input.display(),
-                o.error.as_deref().unwrap_or_default()
-            );
-        }
+        // The reasons were printed above, one line each; here only which files.
+        let names: Vec<String> = failed
+            .iter()
+            .map(|o| o.input.display().to_string())
+            .collect();
+        let _ = writeln!(err, "paiban: {} failed: {}", failed.len(), names.join(", "));
     }
 }

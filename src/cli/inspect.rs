@@ -1,9 +1,9 @@
 //! `paiban inspect` and `paiban fonts`.
 
-use crate::cli::args::{FontsArgs, InspectArgs};
+use crate::cli::args::{check_font_dirs, FontsArgs, InspectArgs};
 use crate::cli::convert::read_options;
+use crate::cli::{report, write_stdout};
 use anyhow::Result;
-use paiban::log::Level;
 use paiban::style::Style;
 use paiban::{inspect, pipeline};
 use std::path::Path;
@@ -11,50 +11,41 @@ use std::process::ExitCode;
 
 /// Prints the structured document (or its JSON, or its layout).
 pub fn run(args: InspectArgs) -> Result<ExitCode> {
+    args.read.check()?;
     let mut log = paiban::log::Log::default();
     let read = read_options(&args.read);
     let infer = args.read.infer_structure.then_some(true);
     let doc = match pipeline::load(&args.file, &read, !args.read.no_cleanup, infer, &mut log) {
         Ok(doc) => doc,
         Err(e) => {
-            eprintln!("paiban: error: {e}");
+            eprintln!("{}", report::error_line(&args.file, &e.into()));
             return Ok(ExitCode::from(1));
         }
     };
     for e in &log.entries {
-        if e.level == Level::Warning || args.read.verbose {
-            eprintln!(
-                "{}:{}: {}: [{}] {}",
-                args.file.display(),
-                e.line,
-                if e.level == Level::Warning {
-                    "warning"
-                } else {
-                    "note"
-                },
-                e.source,
-                e.message
-            );
+        if let Some(line) = report::entry_line(&args.file, e, args.read.verbose) {
+            eprintln!("{line}");
         }
     }
     if args.layout {
         let fonts = paiban::fonts::FontSet::load(&[])?;
         let base = args.file.parent().unwrap_or(Path::new("."));
         let layout = paiban::layout::layout(&doc, &Style::handout(), &fonts, base, &mut log);
-        print!("{}", paiban::layout::dump(&layout));
+        write_stdout(&paiban::layout::dump(&layout))?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        write_stdout(&(serde_json::to_string_pretty(&doc)? + "\n"))?;
     } else {
-        print!("{}", inspect::outline(&doc));
+        write_stdout(&inspect::outline(&doc))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Lists the font of every role.
 pub fn fonts(args: FontsArgs) -> Result<ExitCode> {
+    check_font_dirs(&args.font_dir)?;
     let set = paiban::fonts::FontSet::load(&args.font_dir)?;
-    print!("{}", paiban::fonts::report(&set));
+    write_stdout(&paiban::fonts::report(&set))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,9 @@
 pub mod args;
 pub mod convert;
 pub mod inspect;
+pub mod interrupt;
 pub mod plan;
+pub mod report;
 
 /// A usage error: reported with exit code 2, before anything is written.
 #[derive(Debug)]
@@ -16,6 +18,18 @@ impl std::fmt::Display for UsageError {
 }
 
 impl std::error::Error for UsageError {}
+
+/// Writes `text` to standard output. A reader that stops early (`paiban inspect FILE |
+/// head -1`) closes the pipe: that is a quiet, successful end, as for other Unix tools, where
+/// `print!` would panic (Rust ignores SIGPIPE, so the write fails with EPIPE instead).
+pub fn write_stdout(text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
 
 /// Exit status for an error that ended the whole run: 2 for a usage error (anywhere in the
 /// error's chain), 1 for anything else — a conversion or I/O failure is not a usage error.

@@ -41,9 +41,7 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let mut found = Vec::new();
-            walk(input, &mut found);
-            found.sort();
+            let found = real_files_once(input, walk(input));
             for f in found {
                 let rel = f.strip_prefix(input).unwrap_or(&f).to_path_buf();
                 files.push((f, rel));
@@ -56,18 +54,58 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
     files
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, out);
-        } else if InputFormat::from_path(&path).is_some() {
-            out.push(path);
+/// Keeps one path per real file, sorted: a file reached through several links (a linked
+/// sibling folder, a linked file) is converted once, under its path without links if it has
+/// one, else under the first of its paths.
+fn real_files_once(root: &Path, mut found: Vec<PathBuf>) -> Vec<PathBuf> {
+    let real = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let real_root = real(root);
+    let mut by_real: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    found.sort();
+    for f in found {
+        let real_f = real(&f);
+        let direct = |p: &Path| {
+            p.strip_prefix(root)
+                .is_ok_and(|rel| real_root.join(rel) == real_f)
+        };
+        match by_real.get_mut(&real_f) {
+            Some(kept) if !direct(kept) && direct(&f) => *kept = f,
+            Some(_) => {}
+            None => {
+                by_real.insert(real_f, f);
+            }
         }
     }
+    let mut files: Vec<PathBuf> = by_real.into_values().collect();
+    files.sort();
+    files
+}
+
+/// The input files under `dir`. Links are followed, but a link back to a folder being
+/// walked (`l -> .`, `sub/up -> ..`) is a loop and is skipped, so the walk always ends.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(true).min_depth(1) {
+        match entry {
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) => {
+                if InputFormat::from_path(e.path()).is_some() {
+                    out.push(e.into_path());
+                }
+            }
+            // Unreadable folders are skipped as before; a broken link named like an input
+            // is kept, so that its job fails with the file's name.
+            Err(e) if e.loop_ancestor().is_none() => {
+                if let Some(p) = e.path().filter(|p| InputFormat::from_path(p).is_some()) {
+                    if p.symlink_metadata().is_ok() && !p.is_dir() {
+                        out.push(p.to_path_buf());
+                    }
+                }
+            }
+            Err(_) => {}
+        }
+    }
+    out
 }
 
 /// Plans every job. `output` is a folder, or (one input only) a file whose extension
@@ -131,7 +169,7 @@ pub fn plan(
 
 fn job(input: PathBuf, outputs: Vec<(&'static dyn Backend, PathBuf)>) -> Job {
     let error = if !input.exists() {
-        Some(format!("{}: no such file", input.display()))
+        Some(format!("{}: no such file; check the path", input.display()))
     } else {
         None
     };
@@ -168,8 +206,32 @@ fn check_clashes(jobs: &[Job]) -> Result<(), UsageError> {
     Ok(())
 }
 
-/// An absolute, lexically normalised path for comparisons (the file may not exist yet).
+/// The real path of `p` for comparisons: links resolved (an output folder may be a link to
+/// the input folder), for a file that may not exist yet through its nearest existing
+/// ancestor, the rest of the path normalised lexically.
 fn normal(p: &Path) -> PathBuf {
+    let abs = lexical(p);
+    let mut missing = Vec::new();
+    let mut existing = abs.as_path();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            return missing
+                .iter()
+                .rev()
+                .fold(real, |path, part| path.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return abs,
+        }
+    }
+}
+
+/// An absolute, lexically normalised path.
+fn lexical(p: &Path) -> PathBuf {
     let abs = if p.is_absolute() {
         p.to_path_buf()
     } else {

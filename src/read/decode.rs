@@ -11,10 +11,12 @@ use std::path::Path;
 /// `encoding` is the `--encoding` override (an encoding_rs / WHATWG label such as `gbk`,
 /// `gb18030`, `utf-16le`); without it the encoding is detected.
 pub fn decode(bytes: &[u8], path: &Path, encoding: Option<&str>) -> Result<String> {
-    let fail = |reason: String| Error::Decode {
+    let fail_at = |line: usize, reason: String| Error::Decode {
         path: path.to_path_buf(),
+        line,
         reason,
     };
+    let fail = |reason: String| fail_at(0, reason);
     let (enc, body) = match encoding {
         Some(name) => {
             let enc = Encoding::for_label_no_replacement(name.trim().as_bytes())
@@ -31,11 +33,15 @@ pub fn decode(bytes: &[u8], path: &Path, encoding: Option<&str>) -> Result<Strin
         },
     };
     let text = decode_strict(enc, body).map_err(|offset| {
-        fail(format!(
-            "not valid {} text (malformed byte sequence at offset {})",
-            enc.name(),
-            offset + (bytes.len() - body.len())
-        ))
+        fail_at(
+            line_of(enc, body, offset),
+            format!(
+                "not valid {} text (malformed byte sequence at offset {}): name the file's \
+                 encoding with --encoding NAME (e.g. gb18030, big5, utf-16le)",
+                enc.name(),
+                offset + (bytes.len() - body.len())
+            ),
+        )
     })?;
     check_text(&text, bytes, enc).map_err(fail)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
@@ -49,6 +55,32 @@ pub fn decode(bytes: &[u8], path: &Path, encoding: Option<&str>) -> Result<Strin
     Ok(text)
 }
 
+/// Whether `--encoding NAME` names an encoding [`decode`] knows (checked before any file
+/// is read, so a typo is one usage error rather than one failure per file).
+pub fn is_known_encoding(name: &str) -> bool {
+    Encoding::for_label_no_replacement(name.trim().as_bytes()).is_some()
+}
+
+/// The 1-based line of byte `offset` of `body` in encoding `enc` (LF counted as a byte in
+/// ASCII-compatible encodings, as a code unit in UTF-16).
+fn line_of(enc: &'static Encoding, body: &[u8], offset: usize) -> usize {
+    let before = &body[..offset.min(body.len())];
+    let newlines = if enc == UTF_16LE || enc == UTF_16BE {
+        let lf: [u8; 2] = if enc == UTF_16LE {
+            [b'\n', 0]
+        } else {
+            [0, b'\n']
+        };
+        before.chunks_exact(2).filter(|u| *u == lf).count()
+    } else {
+        before.iter().filter(|&&b| b == b'\n').count()
+    };
+    newlines + 1
+}
+
+/// What to do about an input that is not text.
+const NOT_TEXT_HINT: &str = "leave it out (paiban converts text files only)";
+
 /// Guesses the encoding of BOM-less input, or says why it is not text.
 fn detect(bytes: &[u8]) -> std::result::Result<&'static Encoding, String> {
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
@@ -58,7 +90,7 @@ fn detect(bytes: &[u8]) -> std::result::Result<&'static Encoding, String> {
             return Ok(enc);
         }
         return Err(format!(
-            "binary data (NUL byte at offset {nul}), not a text file"
+            "binary data (NUL byte at offset {nul}), not a text file: {NOT_TEXT_HINT}"
         ));
     }
     if std::str::from_utf8(bytes).is_ok() {
@@ -88,21 +120,48 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     good >= 10 * bad.max(1)
 }
 
-/// BOM-less UTF-16: all NUL bytes at odd offsets (LE) or all at even offsets (BE).
+/// BOM-less UTF-16. When every NUL byte is at an odd offset (LE) or every one at an even
+/// offset (BE), that byte order is tried first. NULs on both sides are normal too: ASCII has
+/// its NUL in the high byte, while U+xx00 characters such as 一 (U+4E00) and 最 (U+6700) have
+/// it in the low byte; then both orders are decoded and the one that reads more like text wins.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let nul_even = bytes.iter().step_by(2).any(|&b| b == 0);
     let nul_odd = bytes.iter().skip(1).step_by(2).any(|&b| b == 0);
-    let enc = match (nul_even, nul_odd) {
-        (false, true) => UTF_16LE,
-        (true, false) => UTF_16BE,
-        _ => return None,
+    let decodes = |enc: &'static Encoding| {
+        let text = decode_strict(enc, bytes).ok()?;
+        check_text(&text, bytes, enc).ok()?;
+        Some(text)
     };
-    let text = decode_strict(enc, bytes).ok()?;
-    check_text(&text, bytes, enc).ok()?;
-    Some(enc)
+    match (nul_even, nul_odd) {
+        (false, true) => decodes(UTF_16LE).map(|_| UTF_16LE),
+        (true, false) => decodes(UTF_16BE).map(|_| UTF_16BE),
+        _ => {
+            let le = decodes(UTF_16LE).map(|t| text_likeness(&t));
+            let be = decodes(UTF_16BE).map(|t| text_likeness(&t));
+            match (le, be) {
+                (Some(l), Some(b)) => Some(if l >= b { UTF_16LE } else { UTF_16BE }),
+                (Some(_), None) => Some(UTF_16LE),
+                (None, Some(_)) => Some(UTF_16BE),
+                (None, None) => None,
+            }
+        }
+    }
+}
+
+/// How many characters of `text` are of the kinds Chinese and English text is made of
+/// (ASCII, CJK ideographs and punctuation, full-width forms). The byte-swapped reading of
+/// such text turns most of them into characters from unrelated scripts.
+fn text_likeness(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| {
+            c.is_ascii_graphic()
+                || c.is_ascii_whitespace()
+                || matches!(c, '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+        })
+        .count()
 }
 
 /// Decodes without replacement; on a malformed sequence returns its byte offset.
@@ -137,7 +196,7 @@ fn check_text(text: &str, bytes: &[u8], enc: &'static Encoding) -> std::result::
             bytes.iter().position(|&b| b == 0).unwrap_or(idx)
         };
         return Err(format!(
-            "binary data (NUL byte at offset {offset}), not a text file"
+            "binary data (NUL byte at offset {offset}), not a text file: {NOT_TEXT_HINT}"
         ));
     }
     let total = text.chars().count();
@@ -145,7 +204,8 @@ fn check_text(text: &str, bytes: &[u8], enc: &'static Encoding) -> std::result::
     // Copy-pasted text may carry a stray control character or two; binary data has many.
     if controls > total / 50 + 2 {
         return Err(format!(
-            "binary data ({controls} control characters in {total}), not a text file"
+            "binary data ({controls} control characters in {total}), not a text file: \
+             {NOT_TEXT_HINT}"
         ));
     }
     Ok(())
@@ -193,6 +253,16 @@ mod tests {
         assert_eq!(dec(&be, None).unwrap(), "甲乙a\nb");
         assert_eq!(dec(&le[2..], None).unwrap(), "甲乙a\nb");
         assert_eq!(dec(&be[2..], None).unwrap(), "甲乙a\nb");
+    }
+
+    #[test]
+    fn bomless_utf16_with_nul_low_bytes() {
+        // 一 U+4E00 and 最 U+6700 put a NUL on the other byte than ASCII does.
+        let text = "一个\n最后 a1\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(dec(&le, None).unwrap(), text);
+        assert_eq!(dec(&be, None).unwrap(), text);
     }
 
     #[test]

@@ -6,7 +6,7 @@ mod frontmatter;
 mod markdown;
 mod text;
 
-pub use decode::{decode, normalize_newlines};
+pub use decode::{decode, is_known_encoding, normalize_newlines};
 
 use crate::ast::Document;
 use crate::error::{Error, Result};

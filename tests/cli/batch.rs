@@ -149,7 +149,7 @@ fn a_missing_input_fails_with_its_name() {
         .args(["--to", "docx"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("nowhere.txt: no such file"));
+        .stderr(predicate::str::contains("nowhere.txt: error: no such file"));
 }
 
 #[cfg(unix)]

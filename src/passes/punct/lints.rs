@@ -1,4 +1,7 @@
 //! T5 lints: warn, never rewrite. W-ORD, W-STOP, W-DATE, W-FWZH.
+//!
+//! W-ORD and W-STOP are document-wide: a newsletter numbers dozens of paragraphs `1、`, and
+//! one warning with a count says as much as dozens of lines.
 
 use crate::log::Log;
 use regex::Regex;
@@ -8,22 +11,15 @@ fn re(slot: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     slot.get_or_init(|| Regex::new(pattern).expect("valid regex"))
 }
 
-/// Per-sequence lints: W-ORD, W-DATE, W-FWZH.
-pub(super) fn check(text: &str, line: usize, log: &mut Log) {
+/// Per-sequence lints: W-DATE, W-FWZH; W-ORD is counted in `ordinals` and reported once.
+pub(super) fn check(text: &str, line: usize, ordinals: &mut OrdinalCount, log: &mut Log) {
     static ORD: OnceLock<Regex> = OnceLock::new();
     static DATE: OnceLock<Regex> = OnceLock::new();
     static FWZH: OnceLock<Regex> = OnceLock::new();
     // `1、` or `一.` at the start of a block used as an ordinal (GB: `1.` and `一、`).
     if let Some(m) = re(&ORD, r"^\s*(?:\d{1,3}、|[一二三四五六七八九十]+[.．])").find(text)
     {
-        log.warn(
-            "W-ORD",
-            line,
-            format!(
-                "ordinal `{}` mixes styles: use `1.` or `一、`",
-                m.as_str().trim()
-            ),
-        );
+        ordinals.count(m.as_str().trim(), line);
     }
     for m in re(&DATE, r"(?:\d{2,4}年)?\d{1,2}月(?:\d{1,2}日)?").find_iter(text) {
         let s = m.as_str();
@@ -65,5 +61,39 @@ impl StopCount {
                 "full stops `。` and `．` are mixed in one document",
             );
         }
+    }
+}
+
+/// Document-wide W-ORD: ordinals such as `1、` or `一.` that mix the two GB styles.
+#[derive(Default)]
+pub(super) struct OrdinalCount {
+    /// The first such ordinal and its line.
+    first: Option<(String, usize)>,
+    /// How many blocks start with one.
+    count: usize,
+}
+
+impl OrdinalCount {
+    /// Counts one block starting with the mixed-style ordinal `ordinal`.
+    fn count(&mut self, ordinal: &str, line: usize) {
+        self.count += 1;
+        if self.first.is_none() {
+            self.first = Some((ordinal.to_string(), line));
+        }
+    }
+
+    /// Warns once, at the first occurrence, with the count.
+    pub(super) fn report(&self, log: &mut Log) {
+        let Some((ordinal, line)) = &self.first else {
+            return;
+        };
+        let mut message = format!("ordinal `{ordinal}` mixes styles: use `1.` or `一、`");
+        if self.count > 1 {
+            message.push_str(&format!(
+                " ({} blocks start with such an ordinal; this is the first)",
+                self.count
+            ));
+        }
+        log.warn("W-ORD", *line, message);
     }
 }

@@ -33,6 +33,7 @@ pub(crate) struct Counts {
 /// Applies T2–T5 to every inline sequence and runs the lints.
 pub fn run(mut doc: Document, log: &mut Log) -> Document {
     let mut stops = lints::StopCount::default();
+    let mut ordinals = lints::OrdinalCount::default();
     map_inlines(&mut doc, &mut |seq, line| {
         let mut cells = flat::flatten(seq);
         let mut counts = Counts::default();
@@ -64,9 +65,10 @@ pub fn run(mut doc: Document, log: &mut Log) -> Document {
             .join(", ");
             log.change(NAME, line, format!("punctuation normalised: {msg}"));
         }
-        lints::check(&flat::plain(seq), line, log);
+        lints::check(&flat::plain(seq), line, &mut ordinals, log);
         stops.count(&flat::plain(seq), line);
     });
+    ordinals.report(log);
     stops.report(log);
     doc
 }

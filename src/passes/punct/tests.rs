@@ -251,3 +251,23 @@ fn changes_are_logged_with_line() {
         (Level::Change, 7, "punct")
     );
 }
+
+#[test]
+fn lint_w_ord_once_per_document_with_count() {
+    let para = |s: &str, line| {
+        Block::Para(Para {
+            content: vec![t(s)],
+            line,
+        })
+    };
+    let doc = Document {
+        blocks: vec![para("1、学习", 3), para("正文", 5), para("2、调研", 7)],
+        ..Default::default()
+    };
+    let mut log = Log::default();
+    run(doc, &mut log);
+    let ord: Vec<_> = log.warnings().filter(|e| e.source == "W-ORD").collect();
+    assert_eq!(ord.len(), 1, "{ord:?}");
+    assert_eq!(ord[0].line, 3);
+    assert!(ord[0].message.contains("`1、`") && ord[0].message.contains("2 blocks"));
+}
