@@ -8,6 +8,8 @@ mod support;
 
 // A test crate root looks for its modules beside it (tests/x.rs); these live in tests/cli/.
 // (No tests/cli/main.rs: proptest would then keep its regression files elsewhere.)
+#[path = "cli/bad_input.rs"]
+mod bad_input;
 #[path = "cli/batch.rs"]
 mod batch;
 #[path = "cli/commands.rs"]
