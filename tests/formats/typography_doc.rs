@@ -99,3 +99,53 @@ fn every_rule_has_exactly_one_entry_and_a_row_in_the_overview() {
         "unknown rule headings: {documented:?}"
     );
 }
+
+/// Every `fn` name defined in `.rs` files under `src/` and `tests/`.
+fn defined_fns() -> BTreeSet<String> {
+    let def = Regex::new(r"\bfn ([a-z0-9_]+)").expect("valid regex");
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    rust_files(&root().join("tests"), &mut files);
+    let mut out = BTreeSet::new();
+    for path in files {
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        out.extend(def.captures_iter(&text).map(|c| c[1].to_string()));
+    }
+    out
+}
+
+#[test]
+fn every_cited_file_and_test_exists() {
+    let doc = doc();
+    // Paths: the doc names modules and test files by their path from the crate root.
+    let path = Regex::new(r"\b(?:src|tests|docs|scripts|fonts)/[A-Za-z0-9_/.-]+\.[a-z]+\b")
+        .expect("valid regex");
+    let missing: BTreeSet<&str> = path
+        .find_iter(&doc)
+        .map(|m| m.as_str())
+        .filter(|p| !root().join(p).exists())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/typography.md cites files that do not exist: {missing:?}"
+    );
+    // Tests: every `snake_case_name` in a "Checked by." paragraph is a function somewhere
+    // under src/ or tests/ (test names are what a reader greps for).
+    let fns = defined_fns();
+    let name = Regex::new(r"`([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`").expect("valid regex");
+    let mut unknown = BTreeSet::new();
+    let mut seen = 0;
+    for para in doc.split("\n\n").filter(|p| p.starts_with("**Checked by.**")) {
+        for c in name.captures_iter(para) {
+            seen += 1;
+            if !fns.contains(&c[1]) {
+                unknown.insert(c[1].to_string());
+            }
+        }
+    }
+    assert!(seen > 50, "only {seen} test names found in Checked-by paragraphs");
+    assert!(
+        unknown.is_empty(),
+        "docs/typography.md cites tests that no longer exist: {unknown:?}"
+    );
+}
