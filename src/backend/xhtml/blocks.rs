@@ -7,12 +7,6 @@ use crate::backend::titles::balanced;
 use crate::style::FontRole;
 
 impl<H: XhtmlHost> Writer<'_, H> {
-    fn with_role(&mut self, role: FontRole, f: impl FnOnce(&mut Self)) {
-        self.roles.push(role);
-        f(self);
-        self.roles.pop();
-    }
-
     fn id_attr(id: Option<&str>) -> String {
         match id {
             Some(id) => format!(" id=\"{}\"", esc(id)),
@@ -248,7 +242,7 @@ impl<H: XhtmlHost> Writer<'_, H> {
         if !t.header.is_empty() {
             self.out.push_str("<thead>\n<tr>");
             // T24: header cells are set like strong text (`th` is bold), as in the PDF.
-            let from = *self.roles.last().unwrap_or(&FontRole::Song);
+            let from = self.role();
             for (i, cell) in t.header.iter().enumerate() {
                 self.out
                     .push_str(&format!("<th{}>", class(&[align(i), strong_class(from)])));

@@ -10,7 +10,7 @@ use crate::text::chars::{is_west_alphanumeric, joins_at_line_break};
 impl<H: XhtmlHost> Writer<'_, H> {
     /// Records characters for the current font role without writing them.
     pub fn record(&mut self, s: &str) {
-        let role = *self.roles.last().unwrap_or(&FontRole::Song);
+        let role = self.role();
         self.host.record_chars(role, s);
     }
 
@@ -75,21 +75,21 @@ impl<H: XhtmlHost> Writer<'_, H> {
             Inline::LineBreak => self.out.push_str("<br/>"),
             Inline::Strong(c) => {
                 // T24: the face FontRole::strong picks; a class where the family changes.
-                let from = *self.roles.last().unwrap_or(&FontRole::Song);
+                let from = self.role();
                 match strong_class(from) {
                     Some(class) => self.out.push_str(&format!("<strong class=\"{class}\">")),
                     None => self.out.push_str("<strong>"),
                 }
-                self.with_role_inline(from.strong(), |w| w.inlines(c));
+                self.with_role(from.strong(), |w| w.inlines(c));
                 self.out.push_str("</strong>");
             }
             Inline::Emph(c) => {
                 // The reader draws the T24 dots with U+2022 from the element's font.
                 self.record("\u{2022}");
                 self.out.push_str("<em>");
-                let from = *self.roles.last().unwrap_or(&FontRole::Song);
+                let from = self.role();
                 self.emph += 1;
-                self.with_role_inline(from.emphasis(), |w| w.inlines(c));
+                self.with_role(from.emphasis(), |w| w.inlines(c));
                 self.emph -= 1;
                 self.out.push_str("</em>");
             }
@@ -100,7 +100,7 @@ impl<H: XhtmlHost> Writer<'_, H> {
             }
             Inline::Code(c) => {
                 self.out.push_str("<code>");
-                self.with_role_inline(FontRole::Mono, |w| w.raw_text(c));
+                self.with_role(FontRole::Mono, |w| w.raw_text(c));
                 self.out.push_str("</code>");
             }
             Inline::Link(l) => self.link(l),
@@ -126,12 +126,6 @@ impl<H: XhtmlHost> Writer<'_, H> {
                 }
             }
         }
-    }
-
-    fn with_role_inline(&mut self, role: FontRole, f: impl FnOnce(&mut Self)) {
-        self.roles.push(role);
-        f(self);
-        self.roles.pop();
     }
 
     /// Internal `#id` links go where the host put the id; links to the input file itself
@@ -187,7 +181,7 @@ impl<H: XhtmlHost> Writer<'_, H> {
             self.text(&format!("[{label}]"));
             return;
         }
-        let role = *self.roles.last().unwrap_or(&FontRole::Song);
+        let role = self.role();
         let markup = self.host.note_ref(label, role);
         self.out.push_str(&markup);
     }

@@ -91,6 +91,18 @@ impl<'w, H: XhtmlHost> Writer<'w, H> {
             last: None,
         }
     }
+
+    /// The font role in force.
+    fn role(&self) -> FontRole {
+        *self.roles.last().unwrap_or(&FontRole::Song)
+    }
+
+    /// Runs `f` with `role` in force.
+    fn with_role(&mut self, role: FontRole, f: impl FnOnce(&mut Self)) {
+        self.roles.push(role);
+        f(self);
+        self.roles.pop();
+    }
 }
 
 #[cfg(test)]
