@@ -7,6 +7,7 @@ pub mod epub;
 pub mod pdf;
 pub mod time;
 pub mod titles;
+pub mod xhtml;
 pub mod zip;
 
 use crate::ast::Document;

@@ -1,7 +1,7 @@
 //! How the document is cut into XHTML files, the final anchor ids, and the table of contents.
 
-use super::xml::is_ncname;
 use crate::ast::{plain_text, Article, Block, Byline, Document, Heading, Meta};
+use crate::backend::xhtml::is_ncname;
 use crate::outline::{nest, Nested};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -236,7 +236,7 @@ impl IdState {
     /// Gives node `key` a unique valid id, preferring `wanted`.
     fn claim(&mut self, key: usize, wanted: &str, prefix: &str, chapter: usize) -> String {
         self.counter += 1;
-        // `fn-`/`fnref-` are reserved for footnotes (see xhtml.rs).
+        // `fn-`/`fnref-` are reserved for footnotes (see footnotes.rs).
         let ok = is_ncname(wanted) && !wanted.starts_with("fn-") && !wanted.starts_with("fnref-");
         let base = if ok {
             wanted.to_string()

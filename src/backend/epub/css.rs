@@ -2,6 +2,7 @@
 //! T24 emphasis dots, T10 nowrap units, plus `@font-face` rules for embedded subsets.
 
 use super::fonts::{is_bold, Embedded};
+use crate::backend::xhtml::strong_class;
 use crate::style::{Alignment, BlockStyle, FontRole, Style};
 use std::fmt::Write;
 
@@ -17,15 +18,6 @@ fn system_families(role: FontRole) -> &'static str {
         }
         FontRole::Mono => "\"DejaVu Sans Mono\",\"Noto Sans Mono CJK SC\",monospace",
     }
-}
-
-/// The class a `<strong>` inside text of role `from` needs, naming the role it switches to:
-/// `<strong>` itself only makes the text bold, which is enough where the strong face is the
-/// bold weight of the same family (Song → SongBold), not where the family changes (T24:
-/// strong in Kai or Fang is Hei). The stylesheet has a rule for each such class.
-pub fn strong_class(from: FontRole) -> Option<&'static str> {
-    let role = from.strong();
-    (role != from.with_bold(true)).then(|| role.name())
 }
 
 /// `font-family` (and weight) declarations for a role.

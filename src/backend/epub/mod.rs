@@ -2,14 +2,13 @@
 //! navigation, TYPOGRAPHY §10 CSS, embedded font subsets, and a reproducible zip.
 
 mod book;
+mod chapter;
 mod css;
 mod fonts;
-mod inline;
+mod footnotes;
 mod nav;
 mod package;
 mod resources;
-mod xhtml;
-mod xml;
 
 use crate::ast::Document;
 use crate::backend::zip::{self, Entry};
@@ -43,9 +42,9 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
     let (title, lang) = (facts.title, facts.language);
     let chapters = book::split(doc, ctx.options.split_level);
     let book = book::build(chapters, &title);
-    let mut sh = xhtml::Shared::new(doc, ctx.style, ctx.base_dir);
+    let mut sh = chapter::Shared::new(doc, ctx.style, ctx.base_dir);
     let pages: Vec<String> = (0..book.chapters.len())
-        .map(|ci| xhtml::chapter(&book, ci, &mut sh, log))
+        .map(|ci| chapter::chapter(&book, ci, &mut sh, log))
         .collect();
     for n in &doc.notes {
         if !sh.notes.contains_key(&n.label) {

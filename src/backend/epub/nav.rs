@@ -1,8 +1,8 @@
 //! The EPUB 3 navigation document (nested TOC + landmarks) and the NCX for older readers.
 
 use super::book::NavEntry;
-use super::xhtml::page;
-use super::xml::{esc, href};
+use super::chapter::page;
+use crate::backend::xhtml::{esc, href};
 
 /// `nav.xhtml`: the nested table of contents and the landmarks.
 pub fn nav_xhtml(lang: &str, title: &str, nav: &[NavEntry], body_start: &str) -> String {

@@ -1,8 +1,8 @@
 //! `container.xml` and the package document (`content.opf`), with an identifier derived
 //! from the content and a modification date from `SOURCE_DATE_EPOCH` only.
 
-use super::xml::esc;
 use crate::backend::time::Civil;
+use crate::backend::xhtml::esc;
 
 /// `META-INF/container.xml`.
 pub const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\

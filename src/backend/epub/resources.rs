@@ -7,8 +7,6 @@ use crate::style::FontRole;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-pub use crate::image::has_scheme;
-
 /// Characters used per font role, for font subsetting.
 pub type Chars = BTreeMap<FontRole, BTreeSet<char>>;
 

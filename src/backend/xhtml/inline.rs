@@ -1,23 +1,21 @@
 //! Inline content to XHTML: T15 autospace, T10 nowrap units, T24 emphasis, links rewritten
-//! to chapter files, footnote references, images, and the characters each font role uses.
+//! by the host, footnote references, images, and the characters each font role uses.
 
-use super::css::strong_class;
-use super::resources::has_scheme;
-use super::xhtml::W;
-use super::xml::{esc, href};
+use super::{esc, href, strong_class, Writer, XhtmlHost};
 use crate::ast::{plain_text, Inline, Link};
+use crate::image::has_scheme;
 use crate::style::FontRole;
 use crate::text::chars::{is_west_alphanumeric, joins_at_line_break};
 
-impl W<'_, '_, '_> {
+impl<H: XhtmlHost> Writer<'_, H> {
     /// Records characters for the current font role without writing them.
-    pub(super) fn record(&mut self, s: &str) {
-        let role = *self.roles.last().unwrap_or(&FontRole::Song);
-        self.sh.chars.entry(role).or_default().extend(s.chars());
+    pub fn record(&mut self, s: &str) {
+        let role = self.role();
+        self.host.record_chars(role, s);
     }
 
     /// Writes text verbatim (code): escaped, no nowrap spans.
-    pub(super) fn raw_text(&mut self, s: &str) {
+    pub fn raw_text(&mut self, s: &str) {
         self.record(s);
         self.out.push_str(&esc(s));
         self.last = s.chars().last().or(self.last);
@@ -25,7 +23,7 @@ impl W<'_, '_, '_> {
 
     /// Writes text: DASH2/ELL2 as unbreakable units (T10); inside emphasis, WEST runs are
     /// wrapped so they stay italic without dots (T24).
-    pub(super) fn text(&mut self, s: &str) {
+    pub fn text(&mut self, s: &str) {
         if s.is_empty() {
             return;
         }
@@ -55,7 +53,7 @@ impl W<'_, '_, '_> {
     }
 
     /// Writes a sequence of inlines.
-    pub(super) fn inlines(&mut self, inlines: &[Inline]) {
+    pub fn inlines(&mut self, inlines: &[Inline]) {
         for (k, i) in inlines.iter().enumerate() {
             self.inline(i, inlines.get(k + 1));
         }
@@ -77,21 +75,21 @@ impl W<'_, '_, '_> {
             Inline::LineBreak => self.out.push_str("<br/>"),
             Inline::Strong(c) => {
                 // T24: the face FontRole::strong picks; a class where the family changes.
-                let from = *self.roles.last().unwrap_or(&FontRole::Song);
+                let from = self.role();
                 match strong_class(from) {
                     Some(class) => self.out.push_str(&format!("<strong class=\"{class}\">")),
                     None => self.out.push_str("<strong>"),
                 }
-                self.with_role_inline(from.strong(), |w| w.inlines(c));
+                self.with_role(from.strong(), |w| w.inlines(c));
                 self.out.push_str("</strong>");
             }
             Inline::Emph(c) => {
                 // The reader draws the T24 dots with U+2022 from the element's font.
                 self.record("\u{2022}");
                 self.out.push_str("<em>");
-                let from = *self.roles.last().unwrap_or(&FontRole::Song);
+                let from = self.role();
                 self.emph += 1;
-                self.with_role_inline(from.emphasis(), |w| w.inlines(c));
+                self.with_role(from.emphasis(), |w| w.inlines(c));
                 self.emph -= 1;
                 self.out.push_str("</em>");
             }
@@ -102,21 +100,18 @@ impl W<'_, '_, '_> {
             }
             Inline::Code(c) => {
                 self.out.push_str("<code>");
-                self.with_role_inline(FontRole::Mono, |w| w.raw_text(c));
+                self.with_role(FontRole::Mono, |w| w.raw_text(c));
                 self.out.push_str("</code>");
             }
             Inline::Link(l) => self.link(l),
-            Inline::Image(img) => {
-                let base = self.sh.base_dir;
-                match self.sh.images.resolve(&img.src, base, self.log, self.line) {
-                    Some(h) => self.out.push_str(&format!(
-                        "<img src=\"{}\" alt=\"{}\"/>",
-                        esc(&h),
-                        esc(&img.alt)
-                    )),
-                    None => self.text(&img.alt),
-                }
-            }
+            Inline::Image(img) => match self.host.image_src(&img.src, self.log, self.line) {
+                Some(h) => self.out.push_str(&format!(
+                    "<img src=\"{}\" alt=\"{}\"/>",
+                    esc(&h),
+                    esc(&img.alt)
+                )),
+                None => self.text(&img.alt),
+            },
             Inline::NoteRef(label) => self.noteref(label),
             Inline::Html(h) => {
                 let t = h.trim().to_ascii_lowercase();
@@ -124,23 +119,17 @@ impl W<'_, '_, '_> {
                     self.out.push_str("<br/>");
                 } else if !t.starts_with("<!--") {
                     self.log.warn(
-                        "epub",
+                        H::LOG_TAG,
                         self.line,
-                        format!("raw HTML {h} left out of the EPUB"),
+                        format!("raw HTML {h} left out of the {}", H::FORMAT_NAME),
                     );
                 }
             }
         }
     }
 
-    fn with_role_inline(&mut self, role: FontRole, f: impl FnOnce(&mut Self)) {
-        self.roles.push(role);
-        f(self);
-        self.roles.pop();
-    }
-
-    /// Internal `#id` links go to the file holding the id; links to the input file itself
-    /// count as internal; other local files are not in the book, so only the text is kept.
+    /// Internal `#id` links go where the host put the id; links to the input file itself
+    /// count as internal; other local files are not in the output, so only the text is kept.
     fn link(&mut self, l: &Link) {
         let url = l.url.trim();
         let target = if has_scheme(url) {
@@ -148,7 +137,6 @@ impl W<'_, '_, '_> {
         } else {
             let (path, frag) = url.split_once('#').unwrap_or((url, ""));
             let own = self
-                .sh
                 .doc
                 .meta
                 .source
@@ -159,17 +147,8 @@ impl W<'_, '_, '_> {
                 path.is_empty() || own.is_some_and(|own| path.rsplit('/').next() == Some(own));
             if !is_self {
                 None
-            } else if frag.is_empty() {
-                Some(esc(&self.book.chapters[0].file))
             } else {
-                self.book.targets.get(frag).map(|(ci, id)| {
-                    let file = &self.book.chapters[*ci].file;
-                    if *ci == self.ci {
-                        format!("#{}", esc(id))
-                    } else {
-                        format!("{}#{}", esc(file), esc(id))
-                    }
-                })
+                self.host.fragment_href(frag)
             }
         };
         match target {
@@ -180,9 +159,12 @@ impl W<'_, '_, '_> {
             }
             None => {
                 self.log.warn(
-                    "epub",
+                    H::LOG_TAG,
                     self.line,
-                    format!("link target {url} is not in the book; link text kept"),
+                    format!(
+                        "link target {url} is not in the {}; link text kept",
+                        H::CONTAINER
+                    ),
                 );
                 self.inlines(&l.content);
             }
@@ -190,38 +172,17 @@ impl W<'_, '_, '_> {
     }
 
     fn noteref(&mut self, label: &str) {
-        if !self.sh.doc.notes.iter().any(|n| n.label == label) {
+        if !self.doc.notes.iter().any(|n| n.label == label) {
             self.log.warn(
-                "epub",
+                H::LOG_TAG,
                 self.line,
                 format!("footnote [^{label}] is not defined"),
             );
             self.text(&format!("[{label}]"));
             return;
         }
-        let ci = self.ci;
-        let next = self.sh.notes.len() + 1;
-        let (n, home, first) = match self.sh.notes.get(label) {
-            Some(&(n, home)) => (n, home, false),
-            None => {
-                self.sh.notes.insert(label.to_string(), (next, ci));
-                self.pending.push((label.to_string(), next));
-                (next, ci, true)
-            }
-        };
-        let file = if home == ci {
-            String::new()
-        } else {
-            esc(&self.book.chapters[home].file)
-        };
-        let id = if first {
-            format!(" id=\"fnref-{n}\"")
-        } else {
-            String::new()
-        };
-        self.record(&n.to_string());
-        self.out.push_str(&format!(
-            "<sup><a epub:type=\"noteref\" class=\"noteref\"{id} href=\"{file}#fn-{n}\">{n}</a></sup>"
-        ));
+        let role = self.role();
+        let markup = self.host.note_ref(label, role);
+        self.out.push_str(&markup);
     }
 }

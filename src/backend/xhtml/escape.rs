@@ -1,4 +1,5 @@
-//! The one escaping helper every EPUB file goes through, plus XML name checks.
+//! The one escaping helper every XHTML and EPUB package file goes through, plus XML name
+//! checks.
 
 /// Escapes text for XML element content and double-quoted attribute values.
 /// Control characters XML 1.0 forbids are dropped (epubcheck rejects them).

@@ -1,0 +1,145 @@
+//! Chapter files: each chapter's parts through the shared XHTML writer, answering its
+//! questions from the cut book (ids, files), the copied images and the footnote numbers,
+//! then EPUB 3 footnotes at the end of the file.
+
+use super::book::{addr, Book, Part};
+use super::footnotes::footnotes;
+use super::resources::{Chars, Images};
+use crate::ast::{Article, Document, Heading};
+use crate::backend::xhtml::{esc, Writer, XhtmlHost};
+use crate::log::Log;
+use crate::style::{FontRole, Style};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// State shared by all chapter files of one book.
+pub struct Shared<'d> {
+    /// The document.
+    pub doc: &'d Document,
+    /// The style (heading fonts).
+    pub style: &'d Style,
+    /// Folder of the input, for images.
+    pub base_dir: &'d Path,
+    /// Footnote label → (number, chapter index) once referenced.
+    pub notes: BTreeMap<String, (usize, usize)>,
+    /// Images copied into the book.
+    pub images: Images,
+    /// Characters per font role.
+    pub chars: Chars,
+}
+
+impl<'d> Shared<'d> {
+    /// Fresh state for `doc`.
+    pub fn new(doc: &'d Document, style: &'d Style, base_dir: &'d Path) -> Self {
+        Shared {
+            doc,
+            style,
+            base_dir,
+            notes: BTreeMap::new(),
+            images: Images::default(),
+            chars: Chars::new(),
+        }
+    }
+}
+
+/// Wraps a body in an XHTML 5 document with `lang` and `xml:lang` (TYPOGRAPHY §10).
+pub fn page(lang: &str, title: &str, css: Option<&str>, body: &str) -> String {
+    let lang = esc(lang);
+    let link = css
+        .map(|h| {
+            format!(
+                "\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{}\"/>",
+                esc(h)
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n\
+<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"{lang}\" xml:lang=\"{lang}\">\n\
+<head>\n<meta charset=\"UTF-8\"/>\n<title>{}</title>{link}\n</head>\n<body>\n{body}</body>\n</html>\n",
+        esc(title)
+    )
+}
+
+/// The XHTML writer's host while one chapter file is written.
+pub(super) struct ChapterHost<'x, 'd, 'a> {
+    /// The cut book: files, ids, link targets.
+    pub book: &'x Book<'a>,
+    /// Images, footnote numbers and characters of the whole book.
+    pub sh: &'x mut Shared<'d>,
+    /// Index of the chapter being written.
+    pub ci: usize,
+    /// Footnotes first referenced in this file: (label, number).
+    pub pending: Vec<(String, usize)>,
+}
+
+/// Renders chapter `ci` of `book` as a complete XHTML file.
+pub fn chapter(book: &Book<'_>, ci: usize, sh: &mut Shared<'_>, log: &mut Log) -> String {
+    let ch = &book.chapters[ci];
+    let (doc, style) = (sh.doc, sh.style);
+    let host = ChapterHost {
+        book,
+        sh,
+        ci,
+        pending: Vec::new(),
+    };
+    let mut w = Writer::new(host, doc, style, log);
+    for part in &ch.parts {
+        match part {
+            Part::Title(m) => w.doc_head(m),
+            Part::Head(a) => w.article_head(a),
+            Part::Blocks(blocks) => w.blocks(blocks),
+            Part::Bylines(b) => w.bylines(b),
+        }
+    }
+    footnotes(&mut w);
+    let lang = doc.resolved_meta().language;
+    page(&lang, &ch.title, Some("css/style.css"), &w.out)
+}
+
+impl XhtmlHost for ChapterHost<'_, '_, '_> {
+    const LOG_TAG: &'static str = "epub";
+    const FORMAT_NAME: &'static str = "EPUB";
+    const CONTAINER: &'static str = "book";
+
+    fn article_id<'a>(&'a self, a: &'a Article) -> Option<&'a str> {
+        self.book.ids.get(&addr(a)).map(String::as_str)
+    }
+
+    fn heading_id<'a>(&'a self, h: &'a Heading) -> Option<&'a str> {
+        self.book.ids.get(&addr(h)).map(String::as_str)
+    }
+
+    fn headings_below_title(&self) -> bool {
+        self.book.chapters[self.ci].in_article
+    }
+
+    /// The document start is the first chapter file; an id links within this file or to
+    /// the chapter file holding it.
+    fn fragment_href(&self, fragment: &str) -> Option<String> {
+        if fragment.is_empty() {
+            return Some(esc(&self.book.chapters[0].file));
+        }
+        self.book.targets.get(fragment).map(|(ci, id)| {
+            let file = &self.book.chapters[*ci].file;
+            if *ci == self.ci {
+                format!("#{}", esc(id))
+            } else {
+                format!("{}#{}", esc(file), esc(id))
+            }
+        })
+    }
+
+    fn image_src(&mut self, src: &str, log: &mut Log, line: usize) -> Option<String> {
+        let base = self.sh.base_dir;
+        self.sh.images.resolve(src, base, log, line)
+    }
+
+    fn record_chars(&mut self, role: FontRole, text: &str) {
+        self.sh.chars.entry(role).or_default().extend(text.chars());
+    }
+
+    fn note_ref(&mut self, label: &str, role: FontRole) -> String {
+        self.noteref_markup(label, role)
+    }
+}
