@@ -2,7 +2,7 @@
 
 use paiban::ast::Inline;
 use paiban::layout::{
-    collect, set_paragraph, FontSet, Kinsoku, Line, ParaSpec, RunStyle, StyledRun,
+    collect, set_paragraph, FontSet, Kinsoku, Line, ParaSpec, RunStyle, StyledRun, TextLook,
 };
 use paiban::style::{Alignment, FontRole};
 use proptest::prelude::*;
@@ -26,6 +26,7 @@ fn spec_runs(runs: Vec<StyledRun>, width_em: f32, indent_em: f32, align: Alignme
         align,
         kinsoku: Kinsoku::Gb,
         line_pitch: 1.6 * EM,
+        look: TextLook::default(),
     }
 }
 
@@ -342,7 +343,7 @@ fn t24_strong_uses_real_bold_face() {
     assert!(l
         .glyph_runs
         .iter()
-        .all(|r| !r.bold_synthetic && r.face.weight >= 600));
+        .all(|r| r.bold_stroke == 0.0 && r.face.weight >= 600));
 }
 
 #[test]

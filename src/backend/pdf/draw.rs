@@ -177,16 +177,17 @@ impl Drawer<'_> {
         } else {
             Point::from_xy(x + run.x, y)
         };
-        if run.bold_synthetic {
-            // T24: faces without a bold get fill + a 0.03 em stroke.
+        let bold = run.bold_stroke > 0.0;
+        if bold {
+            // T24: faces without a bold get fill + a stroke.
             surface.set_stroke(Some(Stroke {
-                width: 0.03 * size,
+                width: run.bold_stroke,
                 line_join: LineJoin::Round,
                 ..black_stroke()
             }));
         }
         surface.draw_glyphs(start, &glyphs, info.font.clone(), &text, size, false);
-        if run.bold_synthetic {
+        if bold {
             surface.set_stroke(None);
         }
         if framed {

@@ -148,7 +148,7 @@ mod tests {
         GlyphRun {
             face: FontSet::bundled().primary(FontRole::Mono).clone(),
             size: 10.0,
-            bold_synthetic: false,
+            bold_stroke: 0.0,
             oblique: false,
             x_scale: 1.0,
             x: 0.0,
