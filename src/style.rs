@@ -250,6 +250,9 @@ pub struct EmphasisStyle {
     /// Width of the outline stroke that makes synthetic bold for faces without a bold, in
     /// em (PDF only; EPUB and DOCX leave synthetic bold to the reader).
     pub bold_stroke_em: f32,
+    /// Slant of the synthetic oblique of WEST text in emphasis, as the tangent of its
+    /// angle (tan 12°; PDF only: EPUB and DOCX use the reader's italic).
+    pub oblique_slant: f32,
 }
 
 /// Footnotes (页下注) at the foot of the page.
@@ -340,6 +343,9 @@ pub struct DocxStyle {
     pub figure_max_height_frac: f32,
     /// Thickness of the thematic-break border in points (DOCX only; Word rounds to 1/8 pt).
     pub rule_thickness: f32,
+    /// Space between the thematic-break border and its paragraph, in points (DOCX only;
+    /// Word takes whole points).
+    pub rule_space: f32,
     /// Thickness of table cell borders in points (DOCX only; Word rounds to 1/8 pt).
     pub table_border: f32,
     /// Padding left and right of table cell text in points (DOCX only).
@@ -467,6 +473,7 @@ impl Style {
                 strike_height_em: 0.35,
                 strike_thickness_em: 0.06,
                 bold_stroke_em: 0.03,
+                oblique_slant: 0.212_556_56,
             },
             notes: NoteStyle {
                 marker_size_em: 0.6,
@@ -506,6 +513,7 @@ impl Style {
                 code_pitch_em: 1.5,
                 figure_max_height_frac: 0.9,
                 rule_thickness: 0.75,
+                rule_space: 1.0,
                 table_border: 0.5,
                 table_cell_pad: 5.4,
                 caption_space_after_lines: 0.5,

@@ -733,11 +733,14 @@ fn t24_west_in_emphasis_oblique_han_never() {
     for (r, g) in run_glyphs(l) {
         let c = g.text.trim().chars().next();
         let Some(c) = c else { continue };
-        if c.is_ascii_alphabetic() && r.oblique {
+        if c.is_ascii_alphabetic() && r.slant != 0.0 {
             west.push(c);
         }
         if !c.is_ascii() {
-            assert!(!r.oblique, "{c:?} (HAN or full-width) must not be oblique");
+            assert!(
+                r.slant == 0.0,
+                "{c:?} (HAN or full-width) must not be oblique"
+            );
         }
     }
     // Latin inside the emphasis leans; `Go` outside does not.
@@ -837,9 +840,9 @@ proptest! {
             for (r, g) in run_glyphs(l) {
                 let t = g.text.trim();
                 if !t.is_ascii() {
-                    prop_assert!(!r.oblique, "{t:?} oblique");
+                    prop_assert!(r.slant == 0.0, "{t:?} oblique");
                 } else if t.chars().any(|c| c.is_ascii_alphabetic()) {
-                    prop_assert!(r.oblique, "{t:?} upright in emphasis");
+                    prop_assert!(r.slant != 0.0, "{t:?} upright in emphasis");
                 }
                 prop_assert!(r.x_scale == 1.0 || g.text == "——", "{:?} scaled", g.text);
             }

@@ -34,7 +34,7 @@ lines stretch and shrink their word spaces as the paragraph needs.
 
 > 引文里的一句话，用楷体排出，左边缩进两个字。
 
-- 第一项
+- 第一项*斜体的Go*
   - 嵌套的一项
 
 ```
@@ -284,6 +284,11 @@ fn cases() -> Vec<Case> {
             PDF,
         ),
         case(
+            "emphasis.oblique_slant",
+            |s| s.emphasis.oblique_slant = 0.3,
+            PDF,
+        ),
+        case(
             "notes.marker_size_em",
             |s| s.notes.marker_size_em = 0.8,
             PDF,
@@ -343,6 +348,7 @@ fn cases() -> Vec<Case> {
             applies: DOCX,
         },
         case("docx.rule_thickness", |s| s.docx.rule_thickness = 1.5, DOCX),
+        case("docx.rule_space", |s| s.docx.rule_space = 4.0, DOCX),
         case("docx.table_border", |s| s.docx.table_border = 1.0, DOCX),
         case("docx.table_cell_pad", |s| s.docx.table_cell_pad = 8.0, DOCX),
         case(

@@ -150,6 +150,11 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
     for (idx, pg) in placed.iter().enumerate() {
         let a = &p.atoms[pg.atom];
         let fi = &p.faces[a.face];
+        let slant = if a.oblique {
+            spec.look.emphasis.oblique_slant
+        } else {
+            0.0
+        };
         let bold_stroke = if a.synthetic_bold {
             spec.look.emphasis.bold_stroke_em * a.size
         } else {
@@ -161,7 +166,7 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
             std::sync::Arc::ptr_eq(&gr.face, &fi.face)
                 && gr.size == a.size
                 && gr.bold_stroke == bold_stroke
-                && gr.oblique == a.oblique
+                && gr.slant == slant
                 && gr.x_scale == a.x_scale
                 && a.x_scale == 1.0
         });
@@ -170,7 +175,7 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
                 face: fi.face.clone(),
                 size: a.size,
                 bold_stroke,
-                oblique: a.oblique,
+                slant,
                 x_scale: a.x_scale,
                 x: pg.x,
                 glyphs: Vec::new(),

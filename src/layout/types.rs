@@ -156,9 +156,10 @@ pub struct GlyphRun {
     /// outline stroke drawn with the fill (`Style::emphasis.bold_stroke_em` of the size);
     /// 0 for none.
     pub bold_stroke: f32,
-    /// Synthetic oblique (skew ≈12° about the baseline) for WEST text inside emphasis
-    /// (T24); never set on HAN or full-width punctuation.
-    pub oblique: bool,
+    /// Synthetic oblique for WEST text inside emphasis (T24): the tangent of the slant
+    /// about the baseline (`Style::emphasis.oblique_slant`), 0 for upright; never set on
+    /// HAN or full-width punctuation.
+    pub slant: f32,
     /// Horizontal scale of the glyph outlines about the run origin (1 = none). Glyph `x`
     /// and `advance` are already in line space; a writer draws with `x / x_scale`, etc. in
     /// a scaled frame. Used to stretch the ⸺ glyph over its full 2-em DASH2 box (T12).
