@@ -29,6 +29,9 @@ const BADNESS_AT_RATIO_1: f64 = 100.0;
 const MAX_RATIO: f64 = 10.0;
 /// Width slack in points below which a line counts as exactly full or overfull.
 const WIDTH_EPS: f64 = 1e-3;
+/// Stand-in for a line's total shrink when it has none, so a line a hair too long (within
+/// [`WIDTH_EPS`]) gets a huge badness instead of a division by zero.
+const MIN_SHRINK: f64 = 1e-9;
 
 /// Prefix sums over atoms and gaps, so each candidate line is measured in O(1). The line
 /// breaker needs only totals; the T16 level order matters when the line is justified.
@@ -155,7 +158,7 @@ fn choose(
                     0.0
                 }
             } else {
-                delta / (SHRINK_EASE * shrink).max(1e-9)
+                delta / (SHRINK_EASE * shrink).max(MIN_SHRINK)
             };
             if ratio > tolerance {
                 return true; // too loose to end a line here, but may start a later one
