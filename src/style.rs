@@ -178,6 +178,10 @@ pub struct Style {
     /// lines: T17 wants no space between paragraphs, so a page with too few gaps is left
     /// short rather than opened up by blank-line-sized holes (PDF).
     pub fill_max_lines: f32,
+    /// Line breaking and justification of the paragraph engine (T11, T15, T16).
+    pub paragraph: ParagraphStyle,
+    /// Emphasis dots, strikethrough and synthetic bold (T24).
+    pub emphasis: EmphasisStyle,
     /// Footnotes at the foot of the page.
     pub notes: NoteStyle,
     /// Code blocks.
@@ -194,9 +198,71 @@ pub struct Style {
     pub epub: EpubStyle,
 }
 
+/// How the paragraph engine breaks and justifies lines (PDF only: EPUB reading systems
+/// and Word break and justify lines themselves).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParagraphStyle {
+    /// Width of the HAN–WEST gap in em (T15; PDF only: EPUB writes a space, DOCX turns on
+    /// Word's `w:autoSpaceDE`).
+    pub autospace_em: f32,
+    /// Narrowest a HAN–WEST gap may shrink to in justified lines, in em (T15, T16 shrink
+    /// level 4; PDF only).
+    pub autospace_min_em: f32,
+    /// Widest a HAN–WEST gap may stretch to before inter-character spacing starts, in em
+    /// (T15, T16 stretch level 2; PDF only).
+    pub autospace_max_em: f32,
+    /// Narrowest a Latin word space may shrink to, in em (T16 shrink level 1; PDF only).
+    pub space_min_em: f32,
+    /// Widest a Latin word space may stretch to before the next level starts, in em (T16
+    /// stretch level 1; PDF only).
+    pub space_max_em: f32,
+    /// Inter-character stretch per gap, in em, that counts as stretch ratio 1 when lines
+    /// are chosen (T16 stretch level 3; PDF only): smaller makes letter-spaced Han lines
+    /// costlier than squeezed punctuation, as GB practice prefers (T9).
+    pub interchar_stretch_em: f64,
+    /// Largest stretch ratio a non-last line may have in the first line-breaking pass
+    /// (T16; PDF only): 2.5 is about 0.5 em per Han gap. Only if no layout fits within it
+    /// is a second pass run without a limit.
+    pub tolerance: f64,
+    /// Demerits added to a paragraph whose last line holds fewer than two characters
+    /// besides trailing STOP/CLOSE (T11 孤字; PDF only).
+    pub runt_penalty: f64,
+    /// Demerits of breaking inside inline code away from its spaces, allowed only to avoid
+    /// an overfull line (T8, T26; PDF only).
+    pub code_break_penalty: f64,
+    /// Demerits of breaking a URL after one of its separators (T8; PDF only).
+    pub url_break_penalty: f64,
+}
+
+/// Emphasis marks and synthetic styles of inline text (T24), as drawn in the PDF: EPUB
+/// uses CSS `text-emphasis` and `line-through`, DOCX `w:em` and `w:strike`, each drawn
+/// by the reader with its own geometry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EmphasisStyle {
+    /// Diameter of the emphasis dot (着重号) under each HAN, in em (PDF only).
+    pub dot_diameter_em: f32,
+    /// Gap between the bottom of the em box and the top of the dot, in em (PDF only).
+    pub dot_gap_em: f32,
+    /// Height of the strikethrough rule's centre above the baseline, in em (PDF only).
+    pub strike_height_em: f32,
+    /// Thickness of the strikethrough rule, in em (PDF only).
+    pub strike_thickness_em: f32,
+    /// Width of the outline stroke that makes synthetic bold for faces without a bold, in
+    /// em (PDF only; EPUB and DOCX leave synthetic bold to the reader).
+    pub bold_stroke_em: f32,
+    /// Slant of the synthetic oblique of WEST text in emphasis, as the tangent of its
+    /// angle (tan 12°; PDF only: EPUB and DOCX use the reader's italic).
+    pub oblique_slant: f32,
+}
+
 /// Footnotes (页下注) at the foot of the page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NoteStyle {
+    /// Size of the footnote reference mark in the text, in em of the surrounding text
+    /// (PDF; EPUB uses `epub.note_ref_size_em`, DOCX Word's superscript).
+    pub marker_size_em: f32,
+    /// Baseline shift of the footnote reference mark, in em of the surrounding text (PDF).
+    pub marker_rise_em: f32,
     /// Line pitch of note text in em of `note_size` (PDF; DOCX uses `docx.note_pitch_em`,
     /// EPUB notes inherit `epub.line_height_em`).
     pub pitch_em: f32,
@@ -277,10 +343,19 @@ pub struct DocxStyle {
     pub figure_max_height_frac: f32,
     /// Thickness of the thematic-break border in points (DOCX only; Word rounds to 1/8 pt).
     pub rule_thickness: f32,
+    /// Space between the thematic-break border and its paragraph, in points (DOCX only;
+    /// Word takes whole points).
+    pub rule_space: f32,
     /// Thickness of table cell borders in points (DOCX only; Word rounds to 1/8 pt).
     pub table_border: f32,
     /// Padding left and right of table cell text in points (DOCX only).
     pub table_cell_pad: f32,
+    /// Space after a figure caption, in body lines (DOCX only; the PDF sets the caption
+    /// inside the figure's `figure.pad_lines`, EPUB in its `block_margin_em`).
+    pub caption_space_after_lines: f32,
+    /// Colour of link text, as six hex digits (DOCX only: the `Hyperlink` character
+    /// style; Word's own default blue).
+    pub link_colour: String,
 }
 
 /// Numbers only the EPUB backend uses (reading systems reflow, so these are CSS values).
@@ -380,7 +455,29 @@ impl Style {
             header: None,
             article_page_break: true,
             fill_max_lines: 0.5,
+            paragraph: ParagraphStyle {
+                autospace_em: 0.25,
+                autospace_min_em: 0.125,
+                autospace_max_em: 0.5,
+                space_min_em: 0.25,
+                space_max_em: 0.5,
+                interchar_stretch_em: 0.2,
+                tolerance: 2.5,
+                runt_penalty: 1.0e6,
+                code_break_penalty: 5000.0,
+                url_break_penalty: 50.0,
+            },
+            emphasis: EmphasisStyle {
+                dot_diameter_em: 0.15,
+                dot_gap_em: 0.1,
+                strike_height_em: 0.35,
+                strike_thickness_em: 0.06,
+                bold_stroke_em: 0.03,
+                oblique_slant: 0.212_556_56,
+            },
             notes: NoteStyle {
+                marker_size_em: 0.6,
+                marker_rise_em: 0.4,
                 pitch_em: 1.4,
                 gap: 6.0,
                 separator_width_frac: 0.25,
@@ -416,8 +513,11 @@ impl Style {
                 code_pitch_em: 1.5,
                 figure_max_height_frac: 0.9,
                 rule_thickness: 0.75,
+                rule_space: 1.0,
                 table_border: 0.5,
                 table_cell_pad: 5.4,
+                caption_space_after_lines: 0.5,
+                link_colour: "0563C1".into(),
             },
             epub: EpubStyle {
                 line_height_em: 1.75,

@@ -6,6 +6,10 @@
 use crate::ast::{plain_text, Inline};
 use crate::text::chars::is_han;
 
+/// Estimated advance of a character that is not HAN or full-width, in em: an estimate for
+/// deciding where the middle of a title is, not a style choice.
+const NARROW_CHAR_EM_ESTIMATE: f32 = 0.5;
+
 /// Estimated advance in em: Han and full-width marks 1, the rest ½.
 fn ems(s: &str) -> f32 {
     s.chars()
@@ -13,7 +17,7 @@ fn ems(s: &str) -> f32 {
             if is_han(c) || (c as u32) >= 0x2E80 || "“”‘’—…".contains(c) {
                 1.0
             } else {
-                0.5
+                NARROW_CHAR_EM_ESTIMATE
             }
         })
         .sum()

@@ -1,6 +1,6 @@
 //! The article title block (T23): balanced centred title, `——` subtitle, bylines at the end.
 
-use super::blocks::{Builder, TextSpec};
+use super::blocks::{Builder, TextSpec, UNBOUNDED_WIDTH};
 use super::page::{StructChild, StructKind, StructNode};
 use super::types::Frame;
 use super::types::Line;
@@ -8,6 +8,14 @@ use crate::ast::{self, Inline};
 use crate::style::{Alignment, BlockStyle};
 
 mod words;
+
+/// Imbalance, in em of the title size, that one break inside a phrase weighs like when a
+/// title is balanced (T23): a tuning of the balancing search that keeps phrases whole
+/// unless that leaves the lines far apart, not a look of its own.
+const PHRASE_BREAK_EM: f32 = 0.5;
+
+/// Points a balanced line may exceed its measure (floating-point slack, not style).
+const FIT_EPS: f32 = 0.01;
 
 impl Builder<'_> {
     /// An article: new page (if the style says so), title block, body, bylines.
@@ -134,14 +142,15 @@ impl Builder<'_> {
         let breaks = words::title_breaks(&chars);
         let rs = Self::block_style(bs);
         let max = self.style.text_width();
-        // Equal widths first; a break inside a phrase weighs like half an em of imbalance.
-        let pen = (0.5 * bs.size).powi(2);
+        // Equal widths first; a break inside a phrase weighs like `PHRASE_BREAK_EM` of
+        // imbalance.
+        let pen = (PHRASE_BREAK_EM * bs.size).powi(2);
         let mut cache = std::collections::HashMap::new();
         let mut width = |a: usize, b: usize| {
             *cache.entry((a, b)).or_insert_with(|| {
                 let piece: String = chars[a..b].iter().collect();
                 let runs = self.runs(&[Inline::Text(piece)], &rs);
-                let set = self.set(&TextSpec::centred(runs, bs, self.style), 1.0e5);
+                let set = self.set(&TextSpec::centred(runs, bs, self.style), UNBOUNDED_WIDTH);
                 set.iter().map(|l| l.width).fold(0.0, f32::max)
             })
         };
@@ -166,7 +175,7 @@ impl Builder<'_> {
         while hi - lo > 1.0 {
             let mid = (lo + hi) / 2.0;
             let lines = self.set(spec, mid);
-            if lines.len() <= count && lines.iter().all(|l| l.width <= mid + 0.01) {
+            if lines.len() <= count && lines.iter().all(|l| l.width <= mid + FIT_EPS) {
                 hi = mid;
                 best = lines;
             } else {

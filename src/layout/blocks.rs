@@ -5,13 +5,16 @@
 use super::notes::Notes;
 use super::page::{StructChild, StructKind, StructNode, TagId};
 use super::para_cache::ParaCache;
-use super::types::{FontSet, Frame, Kinsoku, Line, ParaSpec, RunStyle, StyledRun};
+use super::types::{FontSet, Frame, Kinsoku, Line, ParaSpec, RunStyle, StyledRun, TextLook};
 use super::vlist::{line_items, BoxKind, Mark, VBox, ASCENT_EM};
 use super::{collect_with_notes, set_paragraph};
 use crate::ast::{self, Block, Inline};
 use crate::log::Log;
 use crate::style::{Alignment, BlockStyle, FontRole, Style};
 use std::path::Path;
+
+/// A measure wider than any line, for setting text at its natural width (to measure it).
+pub(crate) const UNBOUNDED_WIDTH: f32 = 1.0e5;
 
 /// How to set one text block.
 pub(crate) struct TextSpec {
@@ -154,6 +157,7 @@ impl<'a> Builder<'a> {
             align: spec.align,
             kinsoku: Kinsoku::Gb,
             line_pitch: spec.pitch,
+            look: TextLook::of(self.style),
         };
         set_paragraph(&para, self.fonts)
     }

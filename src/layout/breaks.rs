@@ -5,12 +5,6 @@ use super::shape::Prepared;
 use super::types::{Kinsoku, ParaSpec};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
-/// Penalty for breaking inside a code token (allowed only to avoid an overfull line, T8).
-pub(crate) const CODE_PENALTY: f64 = 5000.0;
-
-/// Penalty for breaking a URL after one of its separators (T8).
-pub(crate) const URL_PENALTY: f64 = 50.0;
-
 /// T8 URLs: a break after `/ ? & = . - _`, never inside the scheme (`https://`).
 fn url_break_after(text: &str, start: usize, end: usize, next: usize) -> bool {
     let mark = &text[start..end];
@@ -100,7 +94,7 @@ pub(crate) fn breaks(p: &Prepared, spec: &ParaSpec) -> Vec<Brk> {
             out.push(if gap.space {
                 Brk::Yes(0.0)
             } else {
-                Brk::Yes(CODE_PENALTY)
+                Brk::Yes(spec.look.paragraph.code_break_penalty)
             });
             continue;
         }
@@ -110,7 +104,7 @@ pub(crate) fn breaks(p: &Prepared, spec: &ParaSpec) -> Vec<Brk> {
         }
         if ra.link.is_some() && a.run == b.run && url_break_after(&p.text, a.start, a.end, b.start)
         {
-            out.push(Brk::Yes(URL_PENALTY));
+            out.push(Brk::Yes(spec.look.paragraph.url_break_penalty));
             continue;
         }
         // T8: a break before a full-width OPEN (UAX #14 LB30 keeps `word《` together in

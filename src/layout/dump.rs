@@ -4,6 +4,10 @@
 use super::page::{Item, ItemKind, Layout};
 use std::fmt::Write;
 
+/// Points two runs' baselines may differ and the runs still count as one visual line
+/// (floating-point slack, not style).
+const SAME_BASELINE_EPS: f32 = 0.01;
+
 /// One visual line of text on a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextLine {
@@ -41,7 +45,9 @@ pub fn text_lines(items: &[Item]) -> Vec<TextLine> {
                 .fold(0.0, f32::max);
         let text: String = run.glyphs.iter().map(|g| g.text.as_str()).collect();
         if let Some(last) = out.last_mut() {
-            if (last.baseline - it.y).abs() < 0.01 && last.items.last() == Some(&(idx - 1)) {
+            if (last.baseline - it.y).abs() < SAME_BASELINE_EPS
+                && last.items.last() == Some(&(idx - 1))
+            {
                 if it.x - last.x1 > 2.0 * run.size {
                     last.text.push_str(" | ");
                 }

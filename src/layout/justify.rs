@@ -4,7 +4,12 @@
 use super::collect::Class;
 use super::shape::Prepared;
 use super::types::{Decoration, Dot, GlyphRun, Line, LinkArea, ParaSpec, PlacedGlyph};
+use super::vlist::DESCENT_EM;
 use crate::style::Alignment;
+
+/// Points a line may differ from the measure and still count as set full (floating-point
+/// slack of the sums, not a style choice).
+const FULL_LINE_EPS: f32 = 0.01;
 
 /// Atoms `start..end` form one line.
 #[derive(Debug, Clone, Copy)]
@@ -145,13 +150,23 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
     for (idx, pg) in placed.iter().enumerate() {
         let a = &p.atoms[pg.atom];
         let fi = &p.faces[a.face];
+        let slant = if a.oblique {
+            spec.look.emphasis.oblique_slant
+        } else {
+            0.0
+        };
+        let bold_stroke = if a.synthetic_bold {
+            spec.look.emphasis.bold_stroke_em * a.size
+        } else {
+            0.0
+        };
         ascent = ascent.max(fi.ascender * a.size + a.rise);
         descent = descent.max(fi.descender * a.size - a.rise);
         let same = glyph_runs.last().is_some_and(|gr| {
             std::sync::Arc::ptr_eq(&gr.face, &fi.face)
                 && gr.size == a.size
-                && gr.bold_synthetic == a.synthetic_bold
-                && gr.oblique == a.oblique
+                && gr.bold_stroke == bold_stroke
+                && gr.slant == slant
                 && gr.x_scale == a.x_scale
                 && a.x_scale == 1.0
         });
@@ -159,8 +174,8 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
             glyph_runs.push(GlyphRun {
                 face: fi.face.clone(),
                 size: a.size,
-                bold_synthetic: a.synthetic_bold,
-                oblique: a.oblique,
+                bold_stroke,
+                slant,
                 x_scale: a.x_scale,
                 x: pg.x,
                 glyphs: Vec::new(),
@@ -202,6 +217,7 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
     }
 
     // T24 dots and link areas.
+    let marks = &spec.look.emphasis;
     let mut dots = Vec::new();
     let mut decorations: Vec<Decoration> = Vec::new();
     let mut links: Vec<LinkArea> = Vec::new();
@@ -210,19 +226,24 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
         let run = &spec.runs[a.run];
         let (bx, bw) = boxes[k - r.start];
         if run.emph_dots && a.class == Class::Han {
-            // Em box bottom is 0.12 em below the baseline in CJK fonts; dot 0.1 em lower.
+            // The dot hangs `dot_gap_em` under the bottom of the CJK em box.
+            let r = marks.dot_diameter_em / 2.0;
             dots.push(Dot {
                 x: bx + bw / 2.0,
-                y: -(0.12 + 0.1 + 0.075) * a.em,
-                r: 0.075 * a.em,
+                y: -(DESCENT_EM + marks.dot_gap_em + r) * a.em,
+                r: r * a.em,
             });
-            descent = descent.max(0.37 * a.em);
+            let bottom = DESCENT_EM + marks.dot_gap_em + marks.dot_diameter_em;
+            descent = descent.max(bottom * a.em);
         }
         if run.strike {
-            // 0.35 em above the baseline: near the middle of the CJK em box (−0.12…0.88 em)
-            // and of Han ink, a little above the Latin x-height centre; 0.06 em thick.
+            // By default 0.35 em above the baseline: near the middle of the CJK em box
+            // (−0.12…0.88 em) and of Han ink, a little above the Latin x-height centre.
             // Consecutive struck atoms join, spaces between them included.
-            let (y, thickness) = (0.35 * a.em, 0.06 * a.em);
+            let (y, thickness) = (
+                marks.strike_height_em * a.em,
+                marks.strike_thickness_em * a.em,
+            );
             match decorations.last_mut() {
                 Some(d) if k > r.start && spec.runs[p.atoms[k - 1].run].strike => d.x1 = bx + bw,
                 _ => decorations.push(Decoration {
@@ -265,6 +286,6 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
         ascent,
         descent,
         text: p.text[p.atoms[r.start].start..p.atoms[r.end - 1].end].to_string(),
-        justified: justify && !r.last && (used - avail).abs() < 0.01,
+        justified: justify && !r.last && (used - avail).abs() < FULL_LINE_EPS,
     }
 }

@@ -8,20 +8,30 @@ use super::justify::{finish_line, LineRange};
 use super::shape::{prepare, Prepared};
 use super::types::{FontSet, Line, ParaSpec};
 
-/// Demerits added to a last line holding fewer than 2 characters (T11).
-const RUNT_PENALTY: f64 = 1.0e6;
-/// Demerits of a T9 last-resort break inside a run of ≥3 STOP/CLOSE.
+// The tunable numbers (tolerance, T11 runt penalty, level-3 stretch) come from
+// `Style::paragraph` through `ParaSpec::look`; the constants below are part of the
+// algorithm, not of the look.
+
+/// Demerits of a T9 last-resort break inside a run of ≥3 STOP/CLOSE: not style, it only
+/// has to outweigh any layout without such a break (the pass runs only when none fits).
 const KINSOKU_PENALTY: f64 = 1.0e8;
-/// Demerits of an unavoidable overfull line (one unit wider than the measure).
+/// Demerits of an unavoidable overfull line (one unit wider than the measure): not style,
+/// it only has to outweigh every feasible layout.
 const OVERFULL_PENALTY: f64 = 1.0e12;
-/// Level-3 stretch (per gap, in em) that counts as ratio 1 for badness.
-/// Letter-spacing Han is costlier than squeezing punctuation blanks, which GB practice
-/// does routinely (T9 "the cheaper layout wins").
-const INTERCHAR_STRETCH_EM: f64 = 0.2;
-/// Largest stretch ratio of a non-last line in the first pass.
-const TOLERANCE: f64 = 2.5;
-/// Using all punctuation shrink counts as ratio 0.5, not 1.
+/// Using all punctuation shrink counts as ratio 0.5, not 1: squeezing blanks (T13, T16)
+/// is what GB practice does routinely, so the breaker treats it as half as bad as the
+/// same ratio of stretch.
 const SHRINK_EASE: f64 = 2.0;
+/// Badness of a line at stretch ratio 1 (Knuth–Plass: badness = 100·|r|³).
+const BADNESS_AT_RATIO_1: f64 = 100.0;
+/// Ratio given to a line that cannot stretch at all, and the cap on any stretch ratio:
+/// larger than any tolerance worth using, so such lines end only in the second pass.
+const MAX_RATIO: f64 = 10.0;
+/// Width slack in points below which a line counts as exactly full or overfull.
+const WIDTH_EPS: f64 = 1e-3;
+/// Stand-in for a line's total shrink when it has none, so a line a hair too long (within
+/// [`WIDTH_EPS`]) gets a huge badness instead of a division by zero.
+const MIN_SHRINK: f64 = 1e-9;
 
 /// Prefix sums over atoms and gaps, so each candidate line is measured in O(1). The line
 /// breaker needs only totals; the T16 level order matters when the line is justified.
@@ -34,7 +44,7 @@ struct Sums {
     stretch: Vec<f64>,
 }
 
-fn prefix_sums(p: &Prepared) -> Sums {
+fn prefix_sums(p: &Prepared, interchar_stretch_em: f64) -> Sums {
     let n = p.atoms.len();
     let mut s = Sums {
         atom_w: Vec::with_capacity(n + 1),
@@ -60,7 +70,7 @@ fn prefix_sums(p: &Prepared) -> Sums {
         gsh += g.shrink as f64;
         st += g.stretch as f64;
         if g.justifiable {
-            st += a.em as f64 * INTERCHAR_STRETCH_EM;
+            st += a.em as f64 * interchar_stretch_em;
         }
     }
     s
@@ -87,8 +97,7 @@ struct Node {
 
 /// Chooses line ranges for the paragraph (T9–T11, T16 line selection).
 ///
-/// `tolerance` bounds the stretch ratio of a non-last line (r = 2.5 is 0.5 em per Han gap,
-/// the T16 limit); it keeps only plausible line ends active, which makes the search
+/// `tolerance` bounds the stretch ratio of a non-last line (`Style::paragraph.tolerance`); it keeps only plausible line ends active, which makes the search
 /// near-linear. Returns whether an overfull emergency line was needed.
 fn choose(
     p: &Prepared,
@@ -98,7 +107,7 @@ fn choose(
     last_resort: bool,
 ) -> (Vec<LineRange>, bool) {
     let n = p.atoms.len();
-    let sums = prefix_sums(p);
+    let sums = prefix_sums(p, spec.look.paragraph.interchar_stretch_em);
     // T11: the last line needs ≥2 characters besides trailing STOP/CLOSE.
     let mut tail = n;
     while tail > 0 && matches!(p.atoms[tail - 1].class, Class::Stop | Class::Close) {
@@ -134,7 +143,7 @@ fn choose(
                 };
             let (width, shrink, stretch) = measure(p, &sums, node.start, e);
             let delta = avail - width;
-            if delta < -shrink - 1e-3 {
+            if delta < -shrink - WIDTH_EPS {
                 last_removed = Some(ni);
                 return false;
             }
@@ -142,22 +151,22 @@ fn choose(
                 if forced {
                     0.0 // last lines are set at natural width (T16)
                 } else if stretch > 0.0 {
-                    (delta / stretch).min(10.0)
-                } else if delta > 1e-3 {
-                    10.0
+                    (delta / stretch).min(MAX_RATIO)
+                } else if delta > WIDTH_EPS {
+                    MAX_RATIO
                 } else {
                     0.0
                 }
             } else {
-                delta / (SHRINK_EASE * shrink).max(1e-9)
+                delta / (SHRINK_EASE * shrink).max(MIN_SHRINK)
             };
             if ratio > tolerance {
                 return true; // too loose to end a line here, but may start a later one
             }
-            let badness = 100.0 * ratio.abs().powi(3);
+            let badness = BADNESS_AT_RATIO_1 * ratio.abs().powi(3);
             let mut demerits = node.demerits + (1.0 + badness).powi(2) + penalty;
             if e == n && node.start > 0 && tail.saturating_sub(node.start) < 2 {
-                demerits += RUNT_PENALTY;
+                demerits += spec.look.paragraph.runt_penalty;
             }
             if best.is_none_or(|(d, _)| demerits < d) {
                 best = Some((demerits, ni));
@@ -216,7 +225,8 @@ pub(crate) fn set_paragraph(
     }
     let brks = breaks(&p, spec);
     // Like TeX: a first pass with a tolerance, a second without one only if needed.
-    let (mut ranges, emergency) = choose(&p, spec, &brks, TOLERANCE, false);
+    let tolerance = spec.look.paragraph.tolerance;
+    let (mut ranges, emergency) = choose(&p, spec, &brks, tolerance, false);
     if emergency {
         let overfull;
         (ranges, overfull) = choose(&p, spec, &brks, f64::INFINITY, false);

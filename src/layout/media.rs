@@ -10,6 +10,15 @@ use crate::ast::{CodeBlock, Figure, Inline};
 use crate::image::{self, ImageError, ImageKind, PT_PER_PX as PX};
 use crate::style::{Alignment, FontRole};
 
+/// Advance of one monospace cell in em (DejaVu Sans Mono and the usual code faces): used
+/// only when the code face's own space cannot be measured, and to estimate where to cut a
+/// space-less code line. A fact of the fonts, not a style choice.
+const MONO_CELL_EM: f32 = 0.6;
+
+/// Points a set code line may overrun the measure before it is cut (floating-point slack
+/// of the line width sums, not a style choice).
+const OVERRUN_SLACK: f32 = 0.5;
+
 impl Builder<'_> {
     /// A code block: every source line set flush left in Mono; a line too long for the
     /// measure breaks at spaces, and a space-less stretch is cut where it no longer fits.
@@ -34,7 +43,9 @@ impl Builder<'_> {
             .next()
             .and_then(|l| l.glyph_runs.into_iter().next())
             .filter(|r| r.glyphs.len() == 1);
-        let cell = space.as_ref().map_or(0.6 * size, |r| r.glyphs[0].advance);
+        let cell = space
+            .as_ref()
+            .map_or(MONO_CELL_EM * size, |r| r.glyphs[0].advance);
         let mut lines: Vec<Line> = Vec::new();
         for src in c.text.split('\n') {
             let src = src.replace('\t', "    ");
@@ -47,7 +58,7 @@ impl Builder<'_> {
             let width = frame.width - shift;
             let body = &src[indent..];
             let mut set = self.set(&spec_for(body), width);
-            if set.iter().any(|l| l.width > width + 0.5) {
+            if set.iter().any(|l| l.width > width + OVERRUN_SLACK) {
                 // Break anywhere: cut into pieces that fit by estimated advance.
                 set = cut(body, width, size)
                     .iter()
@@ -267,24 +278,28 @@ fn blank_line() -> Line {
     }
 }
 
-/// Cuts `text` into pieces whose estimated width fits `width` (ASCII 0.6 em in DejaVu
-/// Sans Mono, wide characters 1 em), preferring to cut after a space.
+/// Cuts `text` into pieces whose estimated width fits `width` (ASCII one monospace cell,
+/// wide characters 1 em), preferring to cut after a space.
 fn cut(text: &str, width: f32, size: f32) -> Vec<String> {
+    let advance = |c: char| {
+        if c.is_ascii() {
+            MONO_CELL_EM * size
+        } else {
+            size
+        }
+    };
     let mut pieces = Vec::new();
     let mut cur = String::new();
     let mut w = 0.0;
     for c in text.chars() {
-        let adv = if c.is_ascii() { 0.6 * size } else { size };
-        if w + adv > width - 0.5 && !cur.is_empty() {
+        let adv = advance(c);
+        if w + adv > width - OVERRUN_SLACK && !cur.is_empty() {
             let split = cur.rfind(' ').filter(|&i| i > 0 && i + 1 < cur.len());
             match split {
                 Some(i) => {
                     let rest = cur.split_off(i + 1);
                     pieces.push(std::mem::replace(&mut cur, rest));
-                    w = cur
-                        .chars()
-                        .map(|c| if c.is_ascii() { 0.6 * size } else { size })
-                        .sum();
+                    w = cur.chars().map(advance).sum();
                 }
                 None => {
                     pieces.push(std::mem::take(&mut cur));

@@ -58,7 +58,7 @@ pub use dump::dump;
 pub use page::Layout;
 pub use types::{
     Decoration, Dot, Face, FontSet, GlyphRun, Kinsoku, Line, LinkArea, ParaSpec, PlacedGlyph,
-    RunStyle, StyledRun,
+    RunStyle, StyledRun, TextLook,
 };
 
 /// Sets one paragraph into lines (T8–T17, T24).

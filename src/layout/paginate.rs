@@ -6,7 +6,7 @@
 use super::notes::NoteBody;
 use super::page::{Anchor, Item, ItemKind, OutlineEntry, Page};
 use super::set_paragraph;
-use super::types::{FontSet, Kinsoku, ParaSpec, RunStyle, StyledRun};
+use super::types::{FontSet, Kinsoku, ParaSpec, RunStyle, StyledRun, TextLook};
 use super::vlist::{line_items, BoxKind, Mark, VBox, ASCENT_EM};
 use crate::outline::{nest, Nested};
 use crate::style::{Alignment, Style};
@@ -318,6 +318,7 @@ fn centred_line(text: &str, size: f32, baseline: f32, style: &Style, fonts: &Fon
         align: Alignment::Center,
         kinsoku: Kinsoku::Gb,
         line_pitch: size * style.line_pitch_em,
+        look: TextLook::of(style),
     };
     match set_paragraph(&spec, fonts).into_iter().next() {
         Some(line) => line_items(line, style.margin_left, baseline, None, &mut || None),

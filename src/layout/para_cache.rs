@@ -2,7 +2,7 @@
 //! builder runs: paragraph setting is nearly all of the layout time, and body paragraphs
 //! do not depend on each other. The builder then takes the lines from this cache.
 
-use super::types::{FontSet, Frame, Kinsoku, Line, ParaSpec, RunStyle};
+use super::types::{FontSet, Frame, Kinsoku, Line, ParaSpec, RunStyle, TextLook};
 use super::{collect, set_paragraph};
 use crate::ast::{Block, Inline, Para};
 use crate::style::{Alignment, Style};
@@ -70,6 +70,7 @@ pub(crate) fn body_spec(runs: Vec<super::types::StyledRun>, style: &Style) -> Pa
         align: Alignment::Justify,
         kinsoku: Kinsoku::Gb,
         line_pitch: style.line_pitch(),
+        look: TextLook::of(style),
     }
 }
 

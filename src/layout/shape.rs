@@ -21,6 +21,22 @@ pub(crate) const SHRINK_AUTOSPACE: usize = 3;
 /// `。？！`.
 pub(crate) const SHRINK_STOP: usize = 4;
 
+/// Half an em: the nominal width of MID and `–` and the removable blank of OPEN, CLOSE
+/// and STOP (T12–T14). A definition of the rules, not a style choice.
+const HALF_EM: f32 = 0.5;
+
+/// How far a mark's ink may reach into its half-em blank, in em, and the blank still
+/// counts as removable (T14): slack for fonts whose ink is a hair off the half-em line.
+const BLANK_TOLERANCE_EM: f32 = 0.05;
+
+/// How close to 1 em a glyph's advance must be for the font's `halt` values to apply
+/// (T14); a fact of how `halt` is defined (for full-width glyphs), not style.
+const FULL_WIDTH_TOLERANCE_EM: f32 = 0.01;
+
+/// Overlap of the two 1-em dashes that stand in for a missing ⸺ glyph (T12): enough that
+/// the ink of Noto's dash (0.07–0.93 em) joins into one stroke; a font fact, not style.
+const DASH2_OVERLAP_EM: f32 = 0.1;
+
 /// A face used in the paragraph, with the metrics the line needs.
 pub(crate) struct FaceInfo {
     pub face: Arc<Face>,
@@ -207,13 +223,12 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
             });
         }
         for (a, b, fi, synth) in segments {
-            let run = &spec.runs[chars[a].run];
             shape_segment(
                 &mut out,
                 hb_faces[fi],
                 fi,
                 &chars[a..b],
-                run,
+                spec,
                 synth,
                 &mut pending,
             );
@@ -225,18 +240,24 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
     out
 }
 
-/// Shapes chars of one run in one face, appending atoms (and space widths to gaps).
+/// Shapes `chars` (all of one run of `spec`) in one face, appending atoms (and space
+/// widths to gaps).
 fn shape_segment(
     out: &mut Prepared,
     sh: &super::face_cache::Shaper,
     fi: usize,
     chars: &[CharInfo],
-    run: &super::types::StyledRun,
+    spec: &ParaSpec,
     synth: bool,
     pending: &mut Gap,
 ) {
+    let Some(first) = chars.first() else {
+        return;
+    };
+    let run = &spec.runs[first.run];
+    let look = &spec.look;
     let size = if run.note_ref {
-        run.size * 0.6
+        run.size * look.note_marker_size_em
     } else {
         run.size
     };
@@ -342,7 +363,11 @@ fn shape_segment(
                     blank_r: 0.0,
                     blank_l: 0.0,
                     shrink_level: SHRINK_STOP,
-                    rise: if run.note_ref { run.size * 0.4 } else { 0.0 },
+                    rise: if run.note_ref {
+                        run.size * look.note_marker_rise_em
+                    } else {
+                        0.0
+                    },
                     synthetic_bold: synth,
                     // T24: WEST inside emphasis stays italic (synthetic oblique); HAN and
                     // full-width marks never do.
@@ -359,8 +384,8 @@ fn shape_segment(
         }
         g = h;
     }
-    // A DASH2 without a ⸺ glyph: two 1-em dashes in one atom, overlapped by 0.1 em so
-    // the stroke has no gap (T12).
+    // A DASH2 without a ⸺ glyph: two 1-em dashes in one atom, overlapped so the stroke
+    // has no gap (T12).
     if !two_em_dash {
         for k in 0..out.atoms.len() {
             let a = &out.atoms[k];
@@ -370,8 +395,8 @@ fn shape_segment(
                 && out.text_char(a.start) == Some('—')
             {
                 let (first, em) = (a.glyphs.start, a.em);
-                out.glyphs[first].advance = em * 0.9;
-                out.atoms[k].shift = 0.05 * em;
+                out.glyphs[first].advance = em * (1.0 - DASH2_OVERLAP_EM);
+                out.atoms[k].shift = DASH2_OVERLAP_EM / 2.0 * em;
             }
         }
     }
@@ -396,8 +421,8 @@ fn nominal_box(
     let adv = a.width;
     let nominal = match a.class {
         Class::Open | Class::Close | Class::Stop => em,
-        Class::Mid => 0.5 * em,
-        Class::Conn if c == '–' => 0.5 * em,
+        Class::Mid => HALF_EM * em,
+        Class::Conn if c == '–' => HALF_EM * em,
         Class::Conn | Class::Ellipsis if a.double => 2.0 * em,
         Class::Conn | Class::Ellipsis => em,
         Class::IdeoSpace => em,
@@ -432,7 +457,7 @@ fn nominal_box(
         for g in glyphs.iter_mut() {
             if let Some((x0, x1)) = sh.ink_x(g.id).filter(|(x0, x1)| x1 > x0) {
                 let centre = (x0 as f32 + x1 as f32) / 2.0 * scale;
-                g.x_offset = 0.5 * em - centre;
+                g.x_offset = HALF_EM * em - centre;
             }
             // The pen moves one cell per glyph; the last glyph reaches the box end.
             g.advance = em;
@@ -443,7 +468,7 @@ fn nominal_box(
     let upem = a.size / scale;
     let halt = sh
         .halt(c)
-        .filter(|_| (adv - em).abs() < 0.01 * em && glyphs.len() == 1);
+        .filter(|_| (adv - em).abs() < FULL_WIDTH_TOLERANCE_EM * em && glyphs.len() == 1);
     let (blank_l, blank_r) = match halt {
         Some((h_adv, h_off)) => {
             let left = -h_off as f32 / upem * em;
@@ -459,8 +484,8 @@ fn nominal_box(
         },
     };
     let (ink_l, ink_r) = (blank_l, nominal - blank_r);
-    let half = 0.5 * em;
-    let tol = 0.05 * em;
+    let half = HALF_EM * em;
+    let tol = BLANK_TOLERANCE_EM * em;
     match a.class {
         Class::Open if ink_l >= half - tol => {
             a.blank_l = half;
@@ -498,7 +523,7 @@ fn compress(p: &mut Prepared) {
             for k in i..j {
                 let a = &mut p.atoms[k];
                 if k + 1 < j || j - i == 2 {
-                    a.width = 0.5 * a.em;
+                    a.width = HALF_EM * a.em;
                     a.blank_r = 0.0;
                 }
             }
@@ -528,6 +553,7 @@ fn compress(p: &mut Prepared) {
 
 /// Fills in the glue between atoms: spaces (T16 level 1), T15 gaps, level-3 flags.
 fn glue(p: &mut Prepared, spec: &ParaSpec) {
+    let look = &spec.look.paragraph;
     // gaps[0] is the (dropped) glue before the first atom; shift so gaps[i] follows atom i.
     if !p.gaps.is_empty() {
         p.gaps.remove(0);
@@ -554,9 +580,9 @@ fn glue(p: &mut Prepared, spec: &ParaSpec) {
         let westish = |x: &Atom, r: &super::types::StyledRun| x.class == Class::West || r.code;
         if g.space {
             let w = g.width;
-            g.shrink = (w - 0.25 * em).max(0.0);
+            g.shrink = (w - look.space_min_em * em).max(0.0);
             g.shrink_level = SHRINK_SPACE;
-            g.stretch = (0.5 * em - w).max(0.0);
+            g.stretch = (look.space_max_em * em - w).max(0.0);
             g.stretch_level = 1;
             g.justifiable = true;
             continue;
@@ -573,10 +599,10 @@ fn glue(p: &mut Prepared, spec: &ParaSpec) {
             rb.autospace_before && a.run != b.run && !full_punct(a.class) && !full_punct(b.class);
         if !same_code && !superscript && (detected || explicit) {
             g.autospace = true;
-            g.width = 0.25 * em;
-            g.shrink = 0.125 * em;
+            g.width = look.autospace_em * em;
+            g.shrink = (look.autospace_em - look.autospace_min_em) * em;
             g.shrink_level = SHRINK_AUTOSPACE;
-            g.stretch = 0.25 * em;
+            g.stretch = (look.autospace_max_em - look.autospace_em) * em;
             g.stretch_level = 2;
             g.justifiable = true;
             continue;

@@ -2,7 +2,7 @@
 //! column widths from content, wrapping cells, one box per row; the header row is repeated
 //! after a page break by the page breaker.
 
-use super::blocks::{Builder, TextSpec};
+use super::blocks::{Builder, TextSpec, UNBOUNDED_WIDTH};
 use super::page::{Item, ItemKind, StructChild, StructKind, StructNode};
 use super::types::Frame;
 use super::types::{Line, RunStyle};
@@ -57,7 +57,7 @@ impl Builder<'_> {
                 let runs = self.runs(&inl, if *is_head { &head } else { &body });
                 let spec = cell_spec(runs, Alignment::Left, size, pitch);
                 let w = self
-                    .set(&spec, 1.0e5)
+                    .set(&spec, UNBOUNDED_WIDTH)
                     .iter()
                     .map(|l| l.width)
                     .fold(0.0, f32::max);
@@ -201,14 +201,18 @@ fn rule(x: f32, y: f32, width: f32, height: f32) -> Item {
     }
 }
 
-/// Estimated width of the longest unbreakable Latin word (0.55 em per char), or 1 em.
+/// Average advance of a Latin character in the body faces, in em: an estimate used only to
+/// guess how narrow a column may get before a word overflows it, not a style choice.
+const LATIN_CHAR_EM_ESTIMATE: f32 = 0.55;
+
+/// Estimated width of the longest unbreakable Latin word, or 1 em.
 fn longest_word(text: &str, size: f32) -> f32 {
     let longest = text
         .split(|c: char| c.is_whitespace() || !c.is_ascii())
         .map(|w| w.chars().count())
         .max()
         .unwrap_or(0);
-    (longest as f32 * 0.55 * size).max(size)
+    (longest as f32 * LATIN_CHAR_EM_ESTIMATE * size).max(size)
 }
 
 /// Column widths for `avail` points of cell content: natural widths when they fit (extra

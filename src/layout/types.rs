@@ -4,7 +4,7 @@
 //! baseline and grows *upwards* (font convention), so a superscript has y > 0 and an
 //! emphasis dot y < 0.
 
-use crate::style::{Alignment, FontRole};
+use crate::style::{Alignment, EmphasisStyle, FontRole, ParagraphStyle, Style};
 use std::sync::Arc;
 
 pub use crate::fonts::{Face, FontSet};
@@ -92,6 +92,41 @@ pub struct ParaSpec {
     pub kinsoku: Kinsoku,
     /// Baseline-to-baseline distance in points (T18); copied to no line, for the page setter.
     pub line_pitch: f32,
+    /// The style numbers the engine sets the runs with (gaps, breaking, marks).
+    pub look: TextLook,
+}
+
+/// The [`Style`] numbers the paragraph engine reads, copied out of the style so a
+/// [`ParaSpec`] is complete on its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLook {
+    /// Line breaking and justification (T11, T15, T16).
+    pub paragraph: ParagraphStyle,
+    /// Emphasis dots and strikethrough (T24).
+    pub emphasis: EmphasisStyle,
+    /// Size of footnote reference marks in em of their run's size.
+    pub note_marker_size_em: f32,
+    /// Baseline shift of footnote reference marks in em of their run's size.
+    pub note_marker_rise_em: f32,
+}
+
+impl TextLook {
+    /// The engine's numbers of `style`.
+    pub fn of(style: &Style) -> TextLook {
+        TextLook {
+            paragraph: style.paragraph.clone(),
+            emphasis: style.emphasis.clone(),
+            note_marker_size_em: style.notes.marker_size_em,
+            note_marker_rise_em: style.notes.marker_rise_em,
+        }
+    }
+}
+
+impl Default for TextLook {
+    /// The numbers of the default style ([`Style::handout`]).
+    fn default() -> Self {
+        TextLook::of(&Style::default())
+    }
 }
 
 /// One glyph placed in a line.
@@ -117,11 +152,14 @@ pub struct GlyphRun {
     pub face: Arc<Face>,
     /// Size in points.
     pub size: f32,
-    /// Draw with fill + stroke of 0.03 em (T24) because the face has no bold.
-    pub bold_synthetic: bool,
-    /// Synthetic oblique (skew ≈12° about the baseline) for WEST text inside emphasis
-    /// (T24); never set on HAN or full-width punctuation.
-    pub oblique: bool,
+    /// Synthetic bold (T24), because the face has no bold: the width in points of the
+    /// outline stroke drawn with the fill (`Style::emphasis.bold_stroke_em` of the size);
+    /// 0 for none.
+    pub bold_stroke: f32,
+    /// Synthetic oblique for WEST text inside emphasis (T24): the tangent of the slant
+    /// about the baseline (`Style::emphasis.oblique_slant`), 0 for upright; never set on
+    /// HAN or full-width punctuation.
+    pub slant: f32,
     /// Horizontal scale of the glyph outlines about the run origin (1 = none). Glyph `x`
     /// and `advance` are already in line space; a writer draws with `x / x_scale`, etc. in
     /// a scaled frame. Used to stretch the ⸺ glyph over its full 2-em DASH2 box (T12).

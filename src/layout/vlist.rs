@@ -8,6 +8,10 @@ use super::types::Line;
 /// Share of the em box above the baseline for CJK faces (ideographic em box 0.88 / 0.12).
 pub(crate) const ASCENT_EM: f32 = 0.88;
 
+/// Share of the em box below the baseline for CJK faces (0.12): where emphasis dots hang
+/// from (T24). A fact of the fonts' ideographic em box, not style.
+pub(crate) const DESCENT_EM: f32 = 0.12;
+
 /// One unbreakable piece of the vertical list.
 #[derive(Debug, Clone)]
 pub(crate) struct VBox {

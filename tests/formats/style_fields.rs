@@ -17,14 +17,24 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// One body with every block kind a style number touches: notes, code, a table, a quote,
-/// nested lists, a thematic break and a figure.
+/// nested lists, a thematic break and a figure; and every inline the paragraph engine
+/// sets with a style number: HAN–WEST gaps, word spaces, emphasis, strikethrough,
+/// synthetic bold, inline code and a URL.
 const BODY: &str = "\
 近日，义乌用一段很长的正文说明样式里的每一个数字都来自同一个地方[^1]，\
 这样三种输出才会一致，读者也不会看到不同的排版结果。
 
+混排的一段：用Rust写2024年的程序，*着重的文字*和~~删去的文字~~，**加粗的`code`**，\
+还有网址<https://example.com/a/very/long/path/to/some/resource/index.html>\
+以及`inline_code_that_is_long_and_has_no_spaces_at_all_in_it`，\
+English words with plenty of spaces between them appear here too, so that justified \
+lines stretch and shrink their word spaces as the paragraph needs.
+
+这一段没有标点只有汉字用来检验最后一行不会只剩一个字的规则是否由样式决定。
+
 > 引文里的一句话，用楷体排出，左边缩进两个字。
 
-- 第一项
+- 第一项*斜体的Go*
   - 嵌套的一项
 
 ```
@@ -181,6 +191,12 @@ fn short_page(s: &mut Style) {
     s.page_height = s.margin_top + s.margin_bottom + 105.0;
 }
 
+/// A measure 9 pt narrower: the justified lines of the mixed paragraph then shrink a
+/// HAN–WEST gap and stretch word spaces, so the limits of both show.
+fn narrow_measure(s: &mut Style) {
+    s.margin_right += 9.0;
+}
+
 fn cases() -> Vec<Case> {
     let case = |field, change, applies| Case {
         field,
@@ -198,6 +214,90 @@ fn cases() -> Vec<Case> {
             change: |s| s.fill_max_lines = 0.0,
             applies: PDF,
         },
+        case(
+            "paragraph.autospace_em",
+            |s| s.paragraph.autospace_em = 0.5,
+            PDF,
+        ),
+        Case {
+            field: "paragraph.autospace_min_em",
+            base: narrow_measure,
+            change: |s| s.paragraph.autospace_min_em = 0.0,
+            applies: PDF,
+        },
+        case(
+            "paragraph.autospace_max_em",
+            |s| s.paragraph.autospace_max_em = 1.0,
+            PDF,
+        ),
+        case(
+            "paragraph.space_min_em",
+            |s| s.paragraph.space_min_em = 0.0,
+            PDF,
+        ),
+        Case {
+            field: "paragraph.space_max_em",
+            base: narrow_measure,
+            change: |s| s.paragraph.space_max_em = 1.0,
+            applies: PDF,
+        },
+        case(
+            "paragraph.interchar_stretch_em",
+            |s| s.paragraph.interchar_stretch_em = 1.0,
+            PDF,
+        ),
+        case("paragraph.tolerance", |s| s.paragraph.tolerance = 0.0, PDF),
+        case(
+            "paragraph.runt_penalty",
+            |s| s.paragraph.runt_penalty = 0.0,
+            PDF,
+        ),
+        case(
+            "paragraph.code_break_penalty",
+            |s| s.paragraph.code_break_penalty = 0.0,
+            PDF,
+        ),
+        case(
+            "paragraph.url_break_penalty",
+            |s| s.paragraph.url_break_penalty = 1.0e7,
+            PDF,
+        ),
+        case(
+            "emphasis.dot_diameter_em",
+            |s| s.emphasis.dot_diameter_em = 0.2,
+            PDF,
+        ),
+        case("emphasis.dot_gap_em", |s| s.emphasis.dot_gap_em = 0.2, PDF),
+        case(
+            "emphasis.strike_height_em",
+            |s| s.emphasis.strike_height_em = 0.3,
+            PDF,
+        ),
+        case(
+            "emphasis.strike_thickness_em",
+            |s| s.emphasis.strike_thickness_em = 0.1,
+            PDF,
+        ),
+        case(
+            "emphasis.bold_stroke_em",
+            |s| s.emphasis.bold_stroke_em = 0.05,
+            PDF,
+        ),
+        case(
+            "emphasis.oblique_slant",
+            |s| s.emphasis.oblique_slant = 0.3,
+            PDF,
+        ),
+        case(
+            "notes.marker_size_em",
+            |s| s.notes.marker_size_em = 0.8,
+            PDF,
+        ),
+        case(
+            "notes.marker_rise_em",
+            |s| s.notes.marker_rise_em = 0.5,
+            PDF,
+        ),
         case("notes.pitch_em", |s| s.notes.pitch_em = 1.6, PDF),
         case("notes.gap", |s| s.notes.gap = 9.0, PDF_EPUB),
         case(
@@ -248,8 +348,19 @@ fn cases() -> Vec<Case> {
             applies: DOCX,
         },
         case("docx.rule_thickness", |s| s.docx.rule_thickness = 1.5, DOCX),
+        case("docx.rule_space", |s| s.docx.rule_space = 4.0, DOCX),
         case("docx.table_border", |s| s.docx.table_border = 1.0, DOCX),
         case("docx.table_cell_pad", |s| s.docx.table_cell_pad = 8.0, DOCX),
+        case(
+            "docx.caption_space_after_lines",
+            |s| s.docx.caption_space_after_lines = 1.0,
+            DOCX,
+        ),
+        case(
+            "docx.link_colour",
+            |s| s.docx.link_colour = "C00000".into(),
+            DOCX,
+        ),
         case("epub.line_height_em", |s| s.epub.line_height_em = 2.0, EPUB),
         case(
             "epub.heading_line_height_em",
@@ -325,7 +436,17 @@ fn every_field_shows_where_it_applies_and_nowhere_else() {
 fn every_new_field_has_a_case() {
     let json = serde_json::to_value(Style::handout()).unwrap();
     let listed: Vec<&str> = cases().iter().map(|c| c.field).collect();
-    for group in ["notes", "code", "table", "figure", "rules", "docx", "epub"] {
+    for group in [
+        "paragraph",
+        "emphasis",
+        "notes",
+        "code",
+        "table",
+        "figure",
+        "rules",
+        "docx",
+        "epub",
+    ] {
         let fields = json[group].as_object().expect(group);
         for name in fields.keys() {
             let field = format!("{group}.{name}");

@@ -2,7 +2,7 @@
 
 use paiban::ast::Inline;
 use paiban::layout::{
-    collect, set_paragraph, FontSet, Kinsoku, Line, ParaSpec, RunStyle, StyledRun,
+    collect, set_paragraph, FontSet, Kinsoku, Line, ParaSpec, RunStyle, StyledRun, TextLook,
 };
 use paiban::style::{Alignment, FontRole};
 use proptest::prelude::*;
@@ -26,6 +26,7 @@ fn spec_runs(runs: Vec<StyledRun>, width_em: f32, indent_em: f32, align: Alignme
         align,
         kinsoku: Kinsoku::Gb,
         line_pitch: 1.6 * EM,
+        look: TextLook::default(),
     }
 }
 
@@ -342,7 +343,7 @@ fn t24_strong_uses_real_bold_face() {
     assert!(l
         .glyph_runs
         .iter()
-        .all(|r| !r.bold_synthetic && r.face.weight >= 600));
+        .all(|r| r.bold_stroke == 0.0 && r.face.weight >= 600));
 }
 
 #[test]
@@ -732,11 +733,14 @@ fn t24_west_in_emphasis_oblique_han_never() {
     for (r, g) in run_glyphs(l) {
         let c = g.text.trim().chars().next();
         let Some(c) = c else { continue };
-        if c.is_ascii_alphabetic() && r.oblique {
+        if c.is_ascii_alphabetic() && r.slant != 0.0 {
             west.push(c);
         }
         if !c.is_ascii() {
-            assert!(!r.oblique, "{c:?} (HAN or full-width) must not be oblique");
+            assert!(
+                r.slant == 0.0,
+                "{c:?} (HAN or full-width) must not be oblique"
+            );
         }
     }
     // Latin inside the emphasis leans; `Go` outside does not.
@@ -836,9 +840,9 @@ proptest! {
             for (r, g) in run_glyphs(l) {
                 let t = g.text.trim();
                 if !t.is_ascii() {
-                    prop_assert!(!r.oblique, "{t:?} oblique");
+                    prop_assert!(r.slant == 0.0, "{t:?} oblique");
                 } else if t.chars().any(|c| c.is_ascii_alphabetic()) {
-                    prop_assert!(r.oblique, "{t:?} upright in emphasis");
+                    prop_assert!(r.slant != 0.0, "{t:?} upright in emphasis");
                 }
                 prop_assert!(r.x_scale == 1.0 || g.text == "——", "{:?} scaled", g.text);
             }

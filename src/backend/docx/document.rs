@@ -170,14 +170,16 @@ impl<'a> Writer<'a> {
             x.close("w:numPr");
         }
         if p.rule {
-            let size = eighth_points(self.ctx.style.docx.rule_thickness).to_string();
+            let docx = &self.ctx.style.docx;
+            let size = eighth_points(docx.rule_thickness).to_string();
+            let space = (docx.rule_space.round() as i64).to_string();
             x.open("w:pBdr", &[]);
             x.empty(
                 "w:bottom",
                 &[
                     ("w:val", "single"),
                     ("w:sz", size.as_str()),
-                    ("w:space", "1"),
+                    ("w:space", space.as_str()),
                     ("w:color", "auto"),
                 ],
             );

@@ -2,12 +2,12 @@
 //! down to the text area.
 
 use super::document::Writer;
-use super::xml::{emu, Xml};
+use super::xml::{emu, Xml, EMU_PER_PT};
 use crate::image::{self, ImageError, ImageKind};
 
 /// EMU of a length, rounded down.
 fn emu_floor(pt: f32) -> i64 {
-    (f64::from(pt) * 12700.0).floor() as i64
+    (f64::from(pt) * EMU_PER_PT).floor() as i64
 }
 use std::collections::HashMap;
 

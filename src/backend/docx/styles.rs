@@ -377,7 +377,7 @@ pub fn styles(style: &Style, lang: &str) -> String {
         size: Some(style.note_size),
     };
     let caption = Para {
-        after: body_pitch / 2,
+        after: twips(style.line_pitch() * style.docx.caption_space_after_lines),
         line: twips(style.note_size * style.line_pitch_em),
         first: no_indent,
         jc: Some("center"),
@@ -424,7 +424,12 @@ pub fn styles(style: &Style, lang: &str) -> String {
     fr.extra_rpr = "<w:vertAlign w:val=\"superscript\"/>";
     defs.push(fr);
     let mut hl = def("character", "Hyperlink", "Hyperlink", None, Run::default());
-    hl.extra_rpr = "<w:color w:val=\"0563C1\"/><w:u w:val=\"single\"/>";
+    let mut link_rpr = Xml::fragment();
+    link_rpr
+        .val("w:color", &style.docx.link_colour)
+        .val("w:u", "single");
+    let link_rpr = link_rpr.finish();
+    hl.extra_rpr = &link_rpr;
     defs.push(hl);
 
     let (mut th, tr) = block(style, style.heading(1));

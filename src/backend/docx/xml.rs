@@ -153,30 +153,45 @@ impl Xml {
 /// `w:line` of single line spacing under `w:lineRule="auto"` (in 240ths of a line).
 pub const SINGLE_LINE: &str = "240";
 
+/// Twips (twentieths of a point) per point: a unit of WordprocessingML.
+const TWIPS_PER_PT: f32 = 20.0;
+
+/// Half-points per point (`w:sz`): a unit of WordprocessingML.
+const HALF_POINTS_PER_PT: f32 = 2.0;
+
+/// Hundredths of a character per em (`w:firstLineChars`): a unit of WordprocessingML.
+const CHAR_HUNDREDTHS_PER_EM: f32 = 100.0;
+
+/// Eighths of a point per point (border `w:sz`): a unit of WordprocessingML.
+const EIGHTHS_PER_PT: f32 = 8.0;
+
+/// English Metric Units per point (DrawingML): a unit of the format.
+pub const EMU_PER_PT: f64 = 12700.0;
+
 /// Points to twentieths of a point (twips), rounded.
 pub fn twips(pt: f32) -> i64 {
-    (pt * 20.0).round() as i64
+    (pt * TWIPS_PER_PT).round() as i64
 }
 
 /// Points to half-points (`w:sz`), rounded.
 pub fn half_points(pt: f32) -> i64 {
-    (pt * 2.0).round() as i64
+    (pt * HALF_POINTS_PER_PT).round() as i64
 }
 
 /// Em to hundredths of a character (`w:firstLineChars`, `w:leftChars`), rounded.
 pub fn char_hundredths(em: f32) -> i64 {
-    (em * 100.0).round() as i64
+    (em * CHAR_HUNDREDTHS_PER_EM).round() as i64
 }
 
 /// Points to eighths of a point (border `w:sz`), rounded.
 pub fn eighth_points(pt: f32) -> i64 {
-    (pt * 8.0).round() as i64
+    (pt * EIGHTHS_PER_PT).round() as i64
 }
 
 /// Points to English Metric Units (drawings).
 pub fn emu(pt: f32) -> i64 {
     // f64: 12700 × a text width in f32 lands one EMU past the margin.
-    (f64::from(pt) * 12700.0).round() as i64
+    (f64::from(pt) * EMU_PER_PT).round() as i64
 }
 
 #[cfg(test)]

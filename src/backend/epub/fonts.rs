@@ -68,14 +68,20 @@ pub struct QuoteFace {
 /// Quotes that must be 1 em wide in CJK text (T25).
 const QUOTES: [char; 4] = ['\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}'];
 
-/// True when `c` is narrower than 0.9 em in `face` (LXGW WenKai's quotes are 0.35 em).
+/// Advance, in em, below which a quote glyph counts as proportional rather than
+/// full-width (T25): between LXGW WenKai's 0.35 em quotes and a full-width 1 em. A test of
+/// the font, not a style choice.
+const FULL_WIDTH_MIN_EM: f32 = 0.9;
+
+/// True when `c` is narrower than [`FULL_WIDTH_MIN_EM`] in `face` (LXGW WenKai's quotes
+/// are 0.35 em).
 fn narrow(face: &Face, c: char) -> bool {
     let ttf = face.ttf();
     let Some(gid) = ttf.glyph_index(c) else {
         return false;
     };
     let adv = ttf.glyph_hor_advance(gid).unwrap_or(0);
-    f32::from(adv) < 0.9 * f32::from(face.units_per_em())
+    f32::from(adv) < FULL_WIDTH_MIN_EM * f32::from(face.units_per_em())
 }
 
 /// Roles set in a bold face: the weight their `@font-face` rules declare (no synthetic bold).

@@ -21,8 +21,9 @@ use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
-/// tan 12°: the slant of synthetic oblique for WEST text in emphasis (T24).
-const OBLIQUE_TAN: f32 = 0.212_556_56;
+/// The miter limit PDF readers assume when none is set (ISO 32000-1, 8.4.3.5): a fact of
+/// the format, not style (the one stroke drawn, synthetic bold, uses round joins).
+const PDF_DEFAULT_MITER_LIMIT: f32 = 4.0;
 
 /// State shared by all pages of one document.
 pub(crate) struct Drawer<'a> {
@@ -153,7 +154,7 @@ impl Drawer<'_> {
         // Oblique (T24) and the stretched ⸺ (T12) are drawn in a transformed frame whose
         // origin is the run's pen position on the baseline; x positions are divided by the
         // scale so they land where the layout put them.
-        let framed = run.oblique || run.x_scale != 1.0;
+        let framed = run.slant != 0.0 || run.x_scale != 1.0;
         let sx = if run.x_scale > 0.0 { run.x_scale } else { 1.0 };
         let local;
         let run = if framed {
@@ -171,22 +172,25 @@ impl Drawer<'_> {
         let (text, glyphs) = super::text::krilla_glyphs(run, &info);
         let start = if framed {
             // y grows downwards on the page: skewing x by −tan θ · y leans glyphs right.
-            let (ox, kx) = (x + run_x, if run.oblique { -OBLIQUE_TAN } else { 0.0 });
+            // (Upright runs get +0, not −0, which would print differently.)
+            let kx = if run.slant != 0.0 { -run.slant } else { 0.0 };
+            let ox = x + run_x;
             surface.push_transform(&Transform::from_row(sx, 0.0, kx, 1.0, ox, y));
             Point::from_xy(0.0, 0.0)
         } else {
             Point::from_xy(x + run.x, y)
         };
-        if run.bold_synthetic {
-            // T24: faces without a bold get fill + a 0.03 em stroke.
+        let bold = run.bold_stroke > 0.0;
+        if bold {
+            // T24: faces without a bold get fill + a stroke.
             surface.set_stroke(Some(Stroke {
-                width: 0.03 * size,
+                width: run.bold_stroke,
                 line_join: LineJoin::Round,
                 ..black_stroke()
             }));
         }
         surface.draw_glyphs(start, &glyphs, info.font.clone(), &text, size, false);
-        if run.bold_synthetic {
+        if bold {
             surface.set_stroke(None);
         }
         if framed {
@@ -272,7 +276,7 @@ fn black_stroke() -> Stroke {
     Stroke {
         paint: luma::Color::black().into(),
         width: 1.0,
-        miter_limit: 4.0,
+        miter_limit: PDF_DEFAULT_MITER_LIMIT,
         line_cap: Default::default(),
         line_join: LineJoin::Miter,
         opacity: NormalizedF32::ONE,

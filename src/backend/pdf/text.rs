@@ -11,6 +11,10 @@ use crate::layout::GlyphRun;
 use krilla::text::{GlyphId, KrillaGlyph};
 use std::ops::Range;
 
+/// Points of extra advance below which trailing spaces get no space glyph (floating-point
+/// slack of the layout's sums, not style).
+const SPACE_EPS: f32 = 0.01;
+
 /// One glyph to write: id, pen x from the run origin, advance, y offset (pt), text range.
 struct Out {
     id: u16,
@@ -82,7 +86,7 @@ pub(crate) fn krilla_glyphs(run: &GlyphRun, face: &FaceInfo) -> (String, Vec<Kri
         let spaces = trail.chars().count();
         if let (Some(sp), true, Some(nat)) = (space, spaces > 0 && k == 1, natural(last.id)) {
             let rest = last.advance - nat;
-            if rest > 0.01 {
+            if rest > SPACE_EPS {
                 out.last_mut().expect("cluster has a glyph").advance = nat;
                 let each = rest / spaces as f32;
                 for (s, c) in trail.chars().enumerate() {
@@ -148,8 +152,8 @@ mod tests {
         GlyphRun {
             face: FontSet::bundled().primary(FontRole::Mono).clone(),
             size: 10.0,
-            bold_synthetic: false,
-            oblique: false,
+            bold_stroke: 0.0,
+            slant: 0.0,
             x_scale: 1.0,
             x: 0.0,
             glyphs,

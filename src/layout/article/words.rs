@@ -143,7 +143,7 @@ pub(super) fn balanced(
                     continue;
                 };
                 let w = width(pts[i], pts[j]);
-                if w > max + 0.01 {
+                if w > max + super::FIT_EPS {
                     continue;
                 }
                 let cost = c + (w - mean).powi(2) + pen[j];
