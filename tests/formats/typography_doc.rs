@@ -135,7 +135,10 @@ fn every_cited_file_and_test_exists() {
     let name = Regex::new(r"`([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`").expect("valid regex");
     let mut unknown = BTreeSet::new();
     let mut seen = 0;
-    for para in doc.split("\n\n").filter(|p| p.starts_with("**Checked by.**")) {
+    for para in doc
+        .split("\n\n")
+        .filter(|p| p.starts_with("**Checked by.**"))
+    {
         for c in name.captures_iter(para) {
             seen += 1;
             if !fns.contains(&c[1]) {
@@ -143,7 +146,10 @@ fn every_cited_file_and_test_exists() {
             }
         }
     }
-    assert!(seen > 50, "only {seen} test names found in Checked-by paragraphs");
+    assert!(
+        seen > 50,
+        "only {seen} test names found in Checked-by paragraphs"
+    );
     assert!(
         unknown.is_empty(),
         "docs/typography.md cites tests that no longer exist: {unknown:?}"

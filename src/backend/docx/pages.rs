@@ -29,10 +29,7 @@ fn fld(x: &mut Xml, kind: &str) {
 pub fn footer(style: &Style, lang: &str) -> String {
     let mut x = Xml::part();
     x.open_ns("w:ftr", &[W_NS]);
-    x.open("w:p", &[])
-        .open("w:pPr", &[])
-        .val("w:pStyle", "Footer")
-        .close("w:pPr");
+    open_styled_p(&mut x, "Footer");
     let (before, after) = style
         .page_number
         .split_once("{n}")
@@ -58,11 +55,16 @@ pub fn footer(style: &Style, lang: &str) -> String {
 pub fn header(text: &str, lang: &str) -> String {
     let mut x = Xml::part();
     x.open_ns("w:hdr", &[W_NS]);
-    x.open("w:p", &[])
-        .open("w:pPr", &[])
-        .val("w:pStyle", "Header")
-        .close("w:pPr");
+    open_styled_p(&mut x, "Header");
     runs(&mut x, text, lang);
     x.close("w:p").close("w:hdr");
     x.finish()
+}
+
+/// Opens a `w:p` of paragraph style `style` (the one paragraph of a header or footer part).
+fn open_styled_p(x: &mut Xml, style: &str) {
+    x.open("w:p", &[])
+        .open("w:pPr", &[])
+        .val("w:pStyle", style)
+        .close("w:pPr");
 }

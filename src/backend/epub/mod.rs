@@ -103,25 +103,20 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
         items.push(item(&id, &ch.file, "application/xhtml+xml", None, true));
         add(&ch.file, page.into_bytes());
     }
-    for (i, img) in sh.images.items.iter().enumerate() {
-        items.push(item(
-            &format!("img{:03}", i + 1),
+    // Images and font subsets: plain manifest items, numbered per kind.
+    let images = (sh.images.items.iter().enumerate()).map(|(i, img)| {
+        (
+            format!("img{:03}", i + 1),
             &img.href,
             img.media_type,
-            None,
-            false,
-        ));
-        add(&img.href, img.data.clone());
-    }
-    for (i, f) in fonts.faces.iter().enumerate() {
-        items.push(item(
-            &format!("font{:02}", i + 1),
-            &f.href,
-            f.media_type,
-            None,
-            false,
-        ));
-        add(&f.href, f.data.clone());
+            &img.data,
+        )
+    });
+    let faces = (fonts.faces.iter().enumerate())
+        .map(|(i, f)| (format!("font{:02}", i + 1), &f.href, f.media_type, &f.data));
+    for (id, href, media_type, data) in images.chain(faces) {
+        items.push(item(&id, href, media_type, None, false));
+        add(href, data.clone());
     }
     let meta = PackageMeta {
         identifier: &uid,
