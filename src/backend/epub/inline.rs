@@ -107,8 +107,8 @@ impl W<'_, '_, '_> {
             }
             Inline::Link(l) => self.link(l),
             Inline::Image(img) => {
-                let base = self.sh.base_dir;
-                match self.sh.images.resolve(&img.src, base, self.log, self.line) {
+                let from = self.sh.image_source;
+                match self.sh.images.resolve(&img.src, from, self.log, self.line) {
                     Some(h) => self.out.push_str(&format!(
                         "<img src=\"{}\" alt=\"{}\"/>",
                         esc(&h),

@@ -7,10 +7,10 @@ use super::resources::{Chars, Images};
 use super::xml::esc;
 use crate::ast::{Article, Block, Byline, Document, Heading, List, Meta, Table};
 use crate::backend::titles::balanced;
+use crate::image::ImageSource;
 use crate::log::Log;
 use crate::style::{FontRole, Style};
 use std::collections::BTreeMap;
-use std::path::Path;
 
 /// State shared by all chapter files of one book.
 pub struct Shared<'d> {
@@ -18,8 +18,8 @@ pub struct Shared<'d> {
     pub doc: &'d Document,
     /// The style (heading fonts).
     pub style: &'d Style,
-    /// Folder of the input, for images.
-    pub base_dir: &'d Path,
+    /// Where images come from (the input folder and the image rules).
+    pub image_source: ImageSource<'d>,
     /// Footnote label → (number, chapter index) once referenced.
     pub notes: BTreeMap<String, (usize, usize)>,
     /// Images copied into the book.
@@ -30,11 +30,11 @@ pub struct Shared<'d> {
 
 impl<'d> Shared<'d> {
     /// Fresh state for `doc`.
-    pub fn new(doc: &'d Document, style: &'d Style, base_dir: &'d Path) -> Self {
+    pub fn new(doc: &'d Document, style: &'d Style, image_source: ImageSource<'d>) -> Self {
         Shared {
             doc,
             style,
-            base_dir,
+            image_source,
             notes: BTreeMap::new(),
             images: Images::default(),
             chars: Chars::new(),
@@ -230,8 +230,8 @@ impl W<'_, '_, '_> {
             }
             Block::Table(t) => self.table(t),
             Block::Figure(f) => {
-                let base = self.sh.base_dir;
-                match self.sh.images.resolve(&f.src, base, self.log, f.line) {
+                let from = self.sh.image_source;
+                match self.sh.images.resolve(&f.src, from, self.log, f.line) {
                     Some(href) => {
                         self.out.push_str(&format!(
                             "<figure>\n<img src=\"{}\" alt=\"{}\"/>\n",
