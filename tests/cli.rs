@@ -14,3 +14,5 @@ mod bad_input;
 mod batch;
 #[path = "cli/commands.rs"]
 mod commands;
+#[path = "cli/image_input.rs"]
+mod image_input;

@@ -12,6 +12,7 @@ pub mod zip;
 
 use crate::ast::Document;
 use crate::error::Result;
+use crate::image::{ImageRules, ImageSource};
 use crate::log::Log;
 use crate::style::Style;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,8 @@ pub struct RenderOptions {
     pub toc: bool,
     /// `SOURCE_DATE_EPOCH`, if set: the only source of timestamps.
     pub source_date_epoch: Option<i64>,
+    /// Where images may come from and how big they may be (`--resource-path`).
+    pub images: ImageRules,
 }
 
 impl Default for RenderOptions {
@@ -39,6 +42,7 @@ impl Default for RenderOptions {
             split_level: 1,
             toc: false,
             source_date_epoch: None,
+            images: ImageRules::default(),
         }
     }
 }
@@ -62,6 +66,16 @@ pub struct Context<'a> {
     pub options: &'a RenderOptions,
     /// Folder of the input file, for relative image and link paths.
     pub base_dir: &'a Path,
+}
+
+impl<'a> Context<'a> {
+    /// The images this input may use: every backend asks here, so all make one decision.
+    pub fn images(&self) -> ImageSource<'a> {
+        ImageSource {
+            base_dir: self.base_dir,
+            rules: &self.options.images,
+        }
+    }
 }
 
 /// An output format.

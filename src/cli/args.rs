@@ -53,6 +53,9 @@ pub struct ReadArgs {
     /// Print every change the passes make, with its source line.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Largest input file read, in bytes, or with a unit: 300K, 10M, 1G (default 256M).
+    #[arg(long, value_name = "SIZE")]
+    pub max_input_size: Option<String>,
 }
 
 /// `paiban convert`.
@@ -73,6 +76,10 @@ pub struct ConvertArgs {
     /// Extra font folder, searched before the bundled fonts (repeatable).
     #[arg(long, value_name = "DIR")]
     pub font_dir: Vec<PathBuf>,
+    /// Folder images may also come from (besides the input's own folder tree), where
+    /// relative image paths are looked up too (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub resource_path: Vec<PathBuf>,
     /// EPUB: do not embed font subsets.
     #[arg(long)]
     pub no_embed_fonts: bool,
@@ -118,6 +125,7 @@ impl ReadArgs {
     /// Checks the reading options before any file is read: an unknown `--encoding` is a
     /// usage error, not one failure per input.
     pub fn check(&self) -> Result<(), UsageError> {
+        self.max_input_bytes()?;
         match &self.encoding {
             Some(name) if !paiban::read::is_known_encoding(name) => Err(UsageError(format!(
                 "--encoding {name}: unknown encoding (examples: utf-8, gb18030, gbk, big5, utf-16le)"
@@ -125,13 +133,48 @@ impl ReadArgs {
             _ => Ok(()),
         }
     }
+
+    /// `--max-input-size` in bytes (the default when not given).
+    pub fn max_input_bytes(&self) -> Result<u64, UsageError> {
+        match &self.max_input_size {
+            None => Ok(paiban::read::MAX_INPUT_BYTES),
+            Some(text) => parse_size(text).ok_or_else(|| {
+                UsageError(format!(
+                    "--max-input-size {text}: give a size above 0 in bytes or with a unit (300K, 10M, 1G)"
+                ))
+            }),
+        }
+    }
+}
+
+/// A byte count such as `1000`, `300K`, `10M`, `1G` (units of 1024, `B` or `iB` may
+/// follow, any case); `None` for anything else, zero or an overflow.
+fn parse_size(text: &str) -> Option<u64> {
+    let t = text.trim().to_ascii_uppercase();
+    let t = t
+        .strip_suffix("IB")
+        .or_else(|| t.strip_suffix('B'))
+        .unwrap_or(&t);
+    let (digits, shift) = match t.char_indices().last()? {
+        (i, 'K') => (&t[..i], 10),
+        (i, 'M') => (&t[..i], 20),
+        (i, 'G') => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    let n: u64 = digits.trim().parse().ok()?;
+    n.checked_mul(1 << shift).filter(|&b| b > 0)
 }
 
 /// Checks that every `--font-dir` is an existing folder.
 pub fn check_font_dirs(dirs: &[PathBuf]) -> Result<(), UsageError> {
+    check_dirs("--font-dir", dirs)
+}
+
+/// Checks that every folder given with `option` exists.
+pub fn check_dirs(option: &str, dirs: &[PathBuf]) -> Result<(), UsageError> {
     match dirs.iter().find(|d| !d.is_dir()) {
         Some(d) => Err(UsageError(format!(
-            "--font-dir {}: no such folder",
+            "{option} {}: no such folder",
             d.display()
         ))),
         None => Ok(()),
@@ -153,5 +196,21 @@ impl ConvertArgs {
             )));
         }
         Ok(Some(n))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("1000"), Some(1000));
+        assert_eq!(parse_size("300K"), Some(300 << 10));
+        assert_eq!(parse_size("10mb"), Some(10 << 20));
+        assert_eq!(parse_size("1GiB"), Some(1 << 30));
+        for bad in ["", "0", "-5", "ten", "5T", "99999999999999G", "M"] {
+            assert_eq!(parse_size(bad), None, "{bad}");
+        }
     }
 }

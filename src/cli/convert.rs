@@ -1,6 +1,6 @@
 //! `paiban convert`: a parallel batch that keeps going past failing files.
 
-use crate::cli::args::{check_font_dirs, ConvertArgs, FromFormat, ReadArgs};
+use crate::cli::args::{check_dirs, check_font_dirs, ConvertArgs, FromFormat, ReadArgs};
 use crate::cli::interrupt;
 use crate::cli::plan::{self, Job};
 use crate::cli::report;
@@ -8,6 +8,7 @@ use crate::cli::UsageError;
 use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use paiban::backend::{Context, RenderOptions};
+use paiban::image::ImageRules;
 use paiban::log::Log;
 use paiban::pipeline;
 use paiban::read::{InputFormat, ReadOptions};
@@ -23,10 +24,11 @@ struct Outcome {
     input: PathBuf,
     written: Vec<PathBuf>,
     log: Log,
-    error: Option<String>,
+    /// One line per failure: reading the input, or each format that could not be made.
+    errors: Vec<String>,
 }
 
-/// Reading options from the command line.
+/// Reading options from the command line (checked by [`ReadArgs::check`] first).
 pub fn read_options(args: &ReadArgs) -> ReadOptions {
     ReadOptions {
         from: args.from.map(|f| match f {
@@ -34,6 +36,9 @@ pub fn read_options(args: &ReadArgs) -> ReadOptions {
             FromFormat::Text => InputFormat::Text,
         }),
         encoding: args.encoding.clone(),
+        max_input_size: args
+            .max_input_bytes()
+            .unwrap_or(paiban::read::MAX_INPUT_BYTES),
     }
 }
 
@@ -52,6 +57,7 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     let style = style(&args.style)?;
     args.read.check()?;
     check_font_dirs(&args.font_dir)?;
+    check_dirs("--resource-path", &args.resource_path)?;
     let threads = args.jobs()?;
     interrupt::install().context("cannot watch for SIGINT/SIGTERM")?;
     let jobs = plan::plan(&args.inputs, args.output.as_deref(), args.to.as_deref())?;
@@ -62,6 +68,10 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
         split_level: args.split_level,
         toc: args.toc,
         source_date_epoch: None,
+        images: ImageRules {
+            resource_paths: args.resource_path.clone(),
+            ..ImageRules::default()
+        },
     }
     .with_env();
 
@@ -98,7 +108,7 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     };
     bar.finish_and_clear();
     summary(&outcomes, start.elapsed().as_secs_f64());
-    let failed = outcomes.iter().any(|o| o.error.is_some());
+    let failed = outcomes.iter().any(|o| !o.errors.is_empty());
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -106,6 +116,8 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     })
 }
 
+/// Converts one input into each of its formats. A format that fails is reported and the
+/// others are still made: one bad image or backend error never costs the other outputs.
 fn convert_one(
     job: &Job,
     read: &ReadOptions,
@@ -115,30 +127,43 @@ fn convert_one(
 ) -> Outcome {
     let mut log = Log::default();
     let mut written = Vec::new();
-    let result = (|| -> Result<()> {
-        if let Some(e) = &job.error {
-            anyhow::bail!("{e}");
+    let mut errors = Vec::new();
+    let loaded = match &job.error {
+        Some(e) => Err(anyhow::anyhow!("{e}")),
+        None => {
+            let infer = read_args.infer_structure.then_some(true);
+            pipeline::load(&job.input, read, !read_args.no_cleanup, infer, &mut log)
+                .map_err(anyhow::Error::from)
         }
-        let infer = read_args.infer_structure.then_some(true);
-        let doc = pipeline::load(&job.input, read, !read_args.no_cleanup, infer, &mut log)?;
-        let base_dir = job.input.parent().unwrap_or(Path::new("."));
-        let ctx = Context {
-            style,
-            options,
-            base_dir,
-        };
-        for (backend, out) in &job.outputs {
-            let bytes = pipeline::render(&doc, *backend, &ctx, &mut log)?;
-            write_atomically(out, &bytes)?;
-            written.push(out.clone());
+    };
+    match loaded {
+        Err(e) => errors.push(report::error_line(&job.input, &e)),
+        Ok(doc) => {
+            let base_dir = job.input.parent().unwrap_or(Path::new("."));
+            let ctx = Context {
+                style,
+                options,
+                base_dir,
+            };
+            for (backend, out) in &job.outputs {
+                let made = pipeline::render(&doc, *backend, &ctx, &mut log)
+                    .map_err(anyhow::Error::from)
+                    .and_then(|bytes| write_atomically(out, &bytes));
+                match made {
+                    Ok(()) => written.push(out.clone()),
+                    Err(e) => errors.push(report::error_line(
+                        &job.input,
+                        &e.context(format!("no {} written", backend.name())),
+                    )),
+                }
+            }
         }
-        Ok(())
-    })();
+    }
     Outcome {
         input: job.input.clone(),
         written,
         log,
-        error: result.err().map(|e| report::error_line(&job.input, &e)),
+        errors,
     }
 }
 
@@ -177,15 +202,15 @@ fn report(o: &Outcome, verbose: bool) {
             let _ = writeln!(err, "{line}");
         }
     }
-    if let Some(e) = &o.error {
+    for e in &o.errors {
         let _ = writeln!(err, "{e}");
     }
 }
 
 fn summary(outcomes: &[Outcome], seconds: f64) {
-    let ok = outcomes.iter().filter(|o| o.error.is_none()).count();
+    let ok = outcomes.iter().filter(|o| o.errors.is_empty()).count();
     let files: usize = outcomes.iter().map(|o| o.written.len()).sum();
-    let failed: Vec<&Outcome> = outcomes.iter().filter(|o| o.error.is_some()).collect();
+    let failed: Vec<&Outcome> = outcomes.iter().filter(|o| !o.errors.is_empty()).collect();
     let mut err = std::io::stderr().lock();
     let _ = writeln!(
         err,

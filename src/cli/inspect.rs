@@ -30,7 +30,13 @@ pub fn run(args: InspectArgs) -> Result<ExitCode> {
     if args.layout {
         let fonts = paiban::fonts::FontSet::load(&[])?;
         let base = args.file.parent().unwrap_or(Path::new("."));
-        let layout = paiban::layout::layout(&doc, &Style::handout(), &fonts, base, &mut log);
+        let layout = paiban::layout::layout(
+            &doc,
+            &Style::handout(),
+            &fonts,
+            paiban::image::ImageSource::new(base),
+            &mut log,
+        );
         write_stdout(&paiban::layout::dump(&layout))?;
         return Ok(ExitCode::SUCCESS);
     }

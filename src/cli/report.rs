@@ -55,6 +55,9 @@ pub fn error_message(file: &Path, err: &anyhow::Error) -> String {
         Some(std::io::ErrorKind::IsADirectory) => {
             Some("give a file, or convert the folder as a whole")
         }
+        Some(std::io::ErrorKind::FileTooLarge) => {
+            Some("raise --max-input-size if it really is a document")
+        }
         _ => None,
     };
     match hint {

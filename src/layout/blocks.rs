@@ -9,9 +9,9 @@ use super::types::{FontSet, Frame, Kinsoku, Line, ParaSpec, RunStyle, StyledRun,
 use super::vlist::{line_items, BoxKind, Mark, VBox, ASCENT_EM};
 use super::{collect_with_notes, set_paragraph};
 use crate::ast::{self, Block, Inline};
+use crate::image::ImageSource;
 use crate::log::Log;
 use crate::style::{Alignment, BlockStyle, FontRole, Style};
-use std::path::Path;
 
 /// A measure wider than any line, for setting text at its natural width (to measure it).
 pub(crate) const UNBOUNDED_WIDTH: f32 = 1.0e5;
@@ -52,8 +52,8 @@ pub(crate) struct Builder<'a> {
     pub style: &'a Style,
     /// Fonts in use.
     pub fonts: &'a FontSet,
-    /// Folder of the input, for images.
-    pub base_dir: &'a Path,
+    /// Where images come from (the input folder and the image rules).
+    pub images: ImageSource<'a>,
     /// Warnings go here.
     pub log: &'a mut Log,
     /// The vertical list built so far.
@@ -76,14 +76,14 @@ impl<'a> Builder<'a> {
     pub fn new(
         style: &'a Style,
         fonts: &'a FontSet,
-        base_dir: &'a Path,
+        images: ImageSource<'a>,
         log: &'a mut Log,
         notes: Notes,
     ) -> Self {
         Builder {
             style,
             fonts,
-            base_dir,
+            images,
             log,
             boxes: Vec::new(),
             table_heads: Vec::new(),

@@ -8,20 +8,21 @@ use super::paginate::paginate;
 use super::para_cache::ParaCache;
 use super::types::FontSet;
 use crate::ast::{Article, Byline, Document, Inline};
+use crate::image::ImageSource;
 use crate::log::Log;
 use crate::style::Style;
-use std::path::Path;
 
 /// Lays out a whole document into pages (T17–T24 block and page rules) for the PDF writer.
-/// `base_dir` resolves relative image paths; missing images and fonts log warnings.
+/// `images` resolves image paths and says which may be used; missing or refused images
+/// and missing fonts log warnings.
 pub fn layout(
     doc: &Document,
     style: &Style,
     fonts: &FontSet,
-    base_dir: &Path,
+    images: ImageSource<'_>,
     log: &mut Log,
 ) -> Layout {
-    let mut b = Builder::new(style, fonts, base_dir, log, Notes::default());
+    let mut b = Builder::new(style, fonts, images, log, Notes::default());
     let mut top = Vec::new();
     let full = b.full_frame();
     match doc.title_block() {

@@ -7,7 +7,7 @@ use super::types::Frame;
 use super::types::{Line, StyledRun};
 use super::vlist::{BoxKind, VBox};
 use crate::ast::{CodeBlock, Figure, Inline};
-use crate::image::{self, ImageError, ImageKind, PT_PER_PX as PX};
+use crate::image::{ImageError, ImageFile, ImageKind, PT_PER_PX as PX};
 use crate::style::{Alignment, FontRole};
 
 /// Advance of one monospace cell in em (DejaVu Sans Mono and the usual code faces): used
@@ -97,7 +97,7 @@ impl Builder<'_> {
     /// `figure.max_height_frac` of the text height); its title, if any, is set below as a centred caption.
     pub fn figure(&mut self, f: &Figure, frame: Frame, out: &mut Vec<StructChild>) {
         let pitch = self.pitch();
-        let Some((path, w, h)) = self.probe_image(&f.src, f.line) else {
+        let Some((file, w, h)) = self.probe_image(&f.src, f.line) else {
             // Missing or unsupported: the alt text stands in, centred (warning logged).
             let text = format!("［图：{}］", f.alt);
             let runs = self.body_runs(&[Inline::Text(text)], self.style.body_font);
@@ -128,7 +128,7 @@ impl Builder<'_> {
             x: self.style.margin_left + frame.left + (frame.width - w) / 2.0,
             y: pad,
             kind: ItemKind::Image {
-                path,
+                file,
                 width: w,
                 height: h,
                 alt: f.alt.clone(),
@@ -172,13 +172,10 @@ impl Builder<'_> {
         }));
     }
 
-    /// Resolves `src` against the input folder and reads its pixel size; PNG and JPEG only.
-    fn probe_image(
-        &mut self,
-        src: &str,
-        line: usize,
-    ) -> Option<(std::path::PathBuf, usize, usize)> {
-        let img = match image::load(src, self.base_dir) {
+    /// Reads and checks image `src` (see [`image::ImageSource::load`]) and its pixel size;
+    /// PNG and JPEG only.
+    fn probe_image(&mut self, src: &str, line: usize) -> Option<(ImageFile, usize, usize)> {
+        let img = match self.images.load(src) {
             Ok(img) => img,
             Err(ImageError::Remote) => {
                 self.log.warn(
@@ -196,10 +193,15 @@ impl Builder<'_> {
                 );
                 return None;
             }
+            Err(e) => {
+                self.log
+                    .warn("W-IMAGE", line, format!("{e}; alt text used"));
+                return None;
+            }
         };
         let ok = matches!(img.kind, Some(ImageKind::Png | ImageKind::Jpeg));
         match img.size_px {
-            Some((w, h)) if ok => Some((img.path, w, h)),
+            Some((w, h)) if ok => Some((img, w, h)),
             _ => {
                 self.log.warn(
                     "W-IMAGE",

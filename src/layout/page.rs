@@ -6,7 +6,6 @@
 
 use super::types::GlyphRun;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 /// A whole laid-out document: pages plus the navigation and accessibility data.
 #[derive(Debug, Clone, Default)]
@@ -71,8 +70,8 @@ pub enum ItemKind {
     },
     /// A raster image (PNG or JPEG) scaled into the box; `(x, y)` = top-left.
     Image {
-        /// Resolved path of the image file (already checked to exist and be readable).
-        path: PathBuf,
+        /// The image file, read and checked (format, pixel count, decoder) by the layout.
+        file: crate::image::ImageFile,
         /// Drawn width in points.
         width: f32,
         /// Drawn height in points.

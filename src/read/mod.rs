@@ -34,13 +34,29 @@ impl InputFormat {
     }
 }
 
+/// Largest input file read by default, in bytes (256 MB, `--max-input-size`): far more
+/// than any book, and a bound on the memory one input can take.
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
 /// How to read an input.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     /// Force a format (`--from`); otherwise taken from the extension.
     pub from: Option<InputFormat>,
     /// Force an encoding (`--encoding NAME`); otherwise detected.
     pub encoding: Option<String>,
+    /// Largest input file, in bytes (`--max-input-size`).
+    pub max_input_size: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            from: None,
+            encoding: None,
+            max_input_size: MAX_INPUT_BYTES,
+        }
+    }
 }
 
 /// Reads a file into a document (no passes applied).
@@ -51,11 +67,53 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Document> {
         .ok_or_else(|| Error::UnsupportedInput {
             path: path.to_path_buf(),
         })?;
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let bytes = read_regular_file(path, opts.max_input_size).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
     read_bytes(&bytes, path, format, opts.encoding.as_deref())
+}
+
+/// Reads `path` if it is a regular file (links followed) of at most `max` bytes. A FIFO
+/// or device is refused without waiting on it: the file is opened non-blocking and its
+/// type checked on the open handle; the read stops after `max` bytes whatever size the
+/// file claims (files in /proc and /dev claim 0).
+pub fn read_regular_file(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error as IoError, ErrorKind, Read};
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Opening a FIFO for reading blocks until a writer comes, unless non-blocking.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(IoError::new(ErrorKind::IsADirectory, "is a folder"));
+    }
+    if !meta.is_file() {
+        return Err(IoError::new(
+            ErrorKind::InvalidInput,
+            "not a regular file (a FIFO or device); only regular files are read",
+        ));
+    }
+    let too_big = |size: u64| {
+        IoError::new(
+            ErrorKind::FileTooLarge,
+            format!("{size} bytes, more than the limit of {max} bytes"),
+        )
+    };
+    if meta.len() > max {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Reads bytes (as if from `path`, used for messages and metadata) into a document.

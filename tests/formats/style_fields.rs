@@ -8,6 +8,7 @@ use paiban::ast::{Article, Block, Document, Inline};
 use paiban::backend::docx::Docx;
 use paiban::backend::epub::Epub;
 use paiban::backend::{Backend, Context, RenderOptions};
+use paiban::image::ImageSource;
 use paiban::layout::{layout, FontSet};
 use paiban::log::Log;
 use paiban::passes::{self, PassOptions};
@@ -113,7 +114,13 @@ fn zip_text(bytes: &[u8], wanted: impl Fn(&str) -> bool) -> String {
 
 fn render(doc: &Document, style: &Style) -> Outputs {
     let mut log = Log::default();
-    let l = layout(doc, style, &FontSet::bundled(), &base_dir(), &mut log);
+    let l = layout(
+        doc,
+        style,
+        &FontSet::bundled(),
+        ImageSource::new(&base_dir()),
+        &mut log,
+    );
     let pdf = format!("{:?}", l.pages);
     let options = RenderOptions {
         embed_fonts: false,

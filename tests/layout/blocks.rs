@@ -3,6 +3,7 @@
 
 use crate::support::layout::*;
 use paiban::ast::*;
+use paiban::image::ImageSource;
 use paiban::layout::dump::{text_lines, TextLine};
 use paiban::layout::page::{ItemKind, LinkTarget, StructKind};
 use paiban::layout::{dump, layout, FontSet};
@@ -314,11 +315,13 @@ fn internal_links_point_at_anchors() {
 #[test]
 fn figure_is_scaled_to_the_measure_and_tagged_with_alt_text() {
     let dir = tempfile::tempdir().unwrap();
-    // A PNG header is all the layout reads: 2000 × 1000 px.
-    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-    png.extend(2000u32.to_be_bytes());
-    png.extend(1000u32.to_be_bytes());
-    png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    // A real 2000 × 1000 px PNG: the layout checks images with their decoder (issue 9).
+    let mut png = Vec::new();
+    let mut enc = png::Encoder::new(&mut png, 2000, 1000);
+    enc.set_color(png::ColorType::Grayscale);
+    let mut writer = enc.write_header().unwrap();
+    writer.write_image_data(&vec![0; 2000 * 1000]).unwrap();
+    writer.finish().unwrap();
     std::fs::write(dir.path().join("big.png"), png).unwrap();
     let doc = Document {
         blocks: vec![Block::Figure(Figure {
@@ -331,7 +334,13 @@ fn figure_is_scaled_to_the_measure_and_tagged_with_alt_text() {
     };
     let mut log = Log::default();
     let style = Style::handout();
-    let l = layout(&doc, &style, &FontSet::bundled(), dir.path(), &mut log);
+    let l = layout(
+        &doc,
+        &style,
+        &FontSet::bundled(),
+        ImageSource::new(dir.path()),
+        &mut log,
+    );
     assert!(log.warnings().next().is_none(), "{:?}", log.entries);
     let (x, w, h, tag) = l.pages[0]
         .items
@@ -340,10 +349,10 @@ fn figure_is_scaled_to_the_measure_and_tagged_with_alt_text() {
             ItemKind::Image {
                 width,
                 height,
-                path,
+                file,
                 ..
             } => {
-                assert_eq!(path, &dir.path().join("big.png"));
+                assert_eq!(file.path, dir.path().join("big.png"));
                 Some((i.x, *width, *height, i.tag))
             }
             _ => None,

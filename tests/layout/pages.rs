@@ -5,6 +5,7 @@
 use crate::support::in_snapshot_folder;
 use crate::support::layout::*;
 use paiban::ast::*;
+use paiban::image::ImageSource;
 use paiban::layout::dump::text_lines;
 use paiban::layout::page::StructKind;
 use paiban::layout::{dump, layout, FontSet};
@@ -312,9 +313,21 @@ fn perf_200kb_document() {
     // Font loading is not layout: load and warm the caches on the small sample first.
     let fonts = FontSet::bundled();
     let style = Style::handout();
-    layout(&one, &style, &fonts, Path::new("."), &mut Log::default());
+    layout(
+        &one,
+        &style,
+        &fonts,
+        ImageSource::new(Path::new(".")),
+        &mut Log::default(),
+    );
     let t = std::time::Instant::now();
-    let l = layout(&doc, &style, &fonts, Path::new("."), &mut Log::default());
+    let l = layout(
+        &doc,
+        &style,
+        &fonts,
+        ImageSource::new(Path::new(".")),
+        &mut Log::default(),
+    );
     let ms = t.elapsed().as_millis();
     eprintln!("perf: {bytes} bytes → {} pages in {ms} ms", l.pages.len());
     let limit = if cfg!(debug_assertions) { 5000 } else { 300 };
@@ -368,7 +381,13 @@ fn each_article_starts_a_new_page_and_running_header_is_an_artifact() {
     style.header = Some("义乌发展经验学习材料".into());
     let doc = sample();
     let mut log = Log::default();
-    let l = layout(&doc, &style, &FontSet::bundled(), Path::new("."), &mut log);
+    let l = layout(
+        &doc,
+        &style,
+        &FontSet::bundled(),
+        ImageSource::new(Path::new(".")),
+        &mut log,
+    );
     for a in &l.outline {
         let lines = content_lines(&l, a.page);
         assert_eq!(

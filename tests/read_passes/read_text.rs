@@ -145,6 +145,7 @@ fn binary_input_is_a_decode_error_naming_the_file() {
     let opts = ReadOptions {
         from: Some(InputFormat::Text),
         encoding: None,
+        ..ReadOptions::default()
     };
     let err = read_file(&path, &opts).unwrap_err();
     assert!(matches!(err, Error::Decode { .. }), "{err:?}");

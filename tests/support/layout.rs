@@ -2,6 +2,7 @@
 //! passes, and views of a `Layout` by structure kind.
 
 use paiban::ast::*;
+use paiban::image::ImageSource;
 use paiban::layout::dump::{text_lines, TextLine};
 use paiban::layout::page::{Layout, StructChild, StructKind, StructNode, TagId};
 use paiban::layout::{layout, FontSet};
@@ -45,7 +46,7 @@ pub fn run(doc: &Document) -> (Layout, Log) {
         doc,
         &Style::handout(),
         &FontSet::bundled(),
-        Path::new("."),
+        ImageSource::new(Path::new(".")),
         &mut log,
     );
     (l, log)

@@ -43,14 +43,15 @@ fn extension(kind: Option<ImageKind>) -> Option<&'static str> {
 }
 
 impl Media {
-    /// Loads `src` (relative to `base`) once; returns its index or why it cannot be embedded.
-    pub fn load(&mut self, src: &str, base: &std::path::Path) -> Result<usize, String> {
+    /// Loads `src` (see [`image::ImageSource::load`]) once; returns its index or why it
+    /// cannot be embedded.
+    pub fn load(&mut self, src: &str, images: image::ImageSource<'_>) -> Result<usize, String> {
         if let Some(&i) = self.by_src.get(src) {
             return Ok(i);
         }
-        let img = image::load(src, base).map_err(|e| match e {
+        let img = images.load(src).map_err(|e| match e {
             ImageError::Remote => format!("remote image {src} not embedded"),
-            ImageError::Read { path, error } => format!("image {}: {error}", path.display()),
+            e => e.to_string(),
         })?;
         let ext = extension(img.kind).ok_or_else(|| format!("image {src}: unsupported format"))?;
         let size = img
@@ -58,7 +59,7 @@ impl Media {
             .ok_or_else(|| format!("image {src}: no readable size"))?;
         let item = Item {
             name: format!("image{}.{ext}", self.items.len() + 1),
-            bytes: img.bytes,
+            bytes: std::sync::Arc::unwrap_or_clone(img.bytes),
             size,
         };
         self.items.push(item);
@@ -70,7 +71,7 @@ impl Media {
 impl Writer<'_> {
     /// An inline picture run (`wp:inline`), or the alt text when the image cannot be embedded.
     pub fn image(&mut self, x: &mut Xml, src: &str, alt: &str) {
-        let idx = match self.media.load(src, self.ctx.base_dir) {
+        let idx = match self.media.load(src, self.ctx.images()) {
             Ok(i) => i,
             Err(e) => {
                 let line = self.line;

@@ -7,10 +7,10 @@ use super::footnotes::footnotes;
 use super::resources::{Chars, Images};
 use crate::ast::{Article, Document, Heading};
 use crate::backend::xhtml::{esc, Writer, XhtmlHost};
+use crate::image::ImageSource;
 use crate::log::Log;
 use crate::style::{FontRole, Style};
 use std::collections::BTreeMap;
-use std::path::Path;
 
 /// State shared by all chapter files of one book.
 pub struct Shared<'d> {
@@ -18,8 +18,8 @@ pub struct Shared<'d> {
     pub doc: &'d Document,
     /// The style (heading fonts).
     pub style: &'d Style,
-    /// Folder of the input, for images.
-    pub base_dir: &'d Path,
+    /// Where images come from (the input folder and the image rules).
+    pub image_source: ImageSource<'d>,
     /// Footnote label → (number, chapter index) once referenced.
     pub notes: BTreeMap<String, (usize, usize)>,
     /// Images copied into the book.
@@ -30,11 +30,11 @@ pub struct Shared<'d> {
 
 impl<'d> Shared<'d> {
     /// Fresh state for `doc`.
-    pub fn new(doc: &'d Document, style: &'d Style, base_dir: &'d Path) -> Self {
+    pub fn new(doc: &'d Document, style: &'d Style, image_source: ImageSource<'d>) -> Self {
         Shared {
             doc,
             style,
-            base_dir,
+            image_source,
             notes: BTreeMap::new(),
             images: Images::default(),
             chars: Chars::new(),
@@ -131,8 +131,8 @@ impl XhtmlHost for ChapterHost<'_, '_, '_> {
     }
 
     fn image_src(&mut self, src: &str, log: &mut Log, line: usize) -> Option<String> {
-        let base = self.sh.base_dir;
-        self.sh.images.resolve(src, base, log, line)
+        let from = self.sh.image_source;
+        self.sh.images.resolve(src, from, log, line)
     }
 
     fn record_chars(&mut self, role: FontRole, text: &str) {

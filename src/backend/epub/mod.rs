@@ -42,7 +42,7 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
     let (title, lang) = (facts.title, facts.language);
     let chapters = book::split(doc, ctx.options.split_level);
     let book = book::build(chapters, &title);
-    let mut sh = chapter::Shared::new(doc, ctx.style, ctx.base_dir);
+    let mut sh = chapter::Shared::new(doc, ctx.style, ctx.images());
     let pages: Vec<String> = (0..book.chapters.len())
         .map(|ci| chapter::chapter(&book, ci, &mut sh, log))
         .collect();

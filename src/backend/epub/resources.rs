@@ -1,11 +1,10 @@
 //! Images copied into the book (with sniffed media types) and the characters each font
 //! role has to cover.
 
-use crate::image::{self, ImageError, ImageKind};
+use crate::image::{ImageError, ImageKind, ImageSource};
 use crate::log::Log;
 use crate::style::FontRole;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 /// Characters used per font role, for font subsetting.
 pub type Chars = BTreeMap<FontRole, BTreeSet<char>>;
@@ -46,20 +45,26 @@ impl Images {
     pub fn resolve(
         &mut self,
         src: &str,
-        base_dir: &Path,
+        images: ImageSource<'_>,
         log: &mut Log,
         line: usize,
     ) -> Option<String> {
         if let Some(known) = self.by_src.get(src) {
             return known.map(|i| self.items[i].href.clone());
         }
-        let found = self.load(src, base_dir, log, line);
+        let found = self.load(src, images, log, line);
         self.by_src.insert(src.to_string(), found);
         found.map(|i| self.items[i].href.clone())
     }
 
-    fn load(&mut self, src: &str, base_dir: &Path, log: &mut Log, line: usize) -> Option<usize> {
-        let img = match image::load(src, base_dir) {
+    fn load(
+        &mut self,
+        src: &str,
+        images: ImageSource<'_>,
+        log: &mut Log,
+        line: usize,
+    ) -> Option<usize> {
+        let img = match images.load(src) {
             Ok(img) => img,
             Err(ImageError::Remote) => {
                 log.warn(
@@ -73,6 +78,10 @@ impl Images {
                 log.warn("epub", line, format!("image {src}: {error}; alt text kept"));
                 return None;
             }
+            Err(e) => {
+                log.warn("epub", line, format!("{e}; alt text kept"));
+                return None;
+            }
         };
         let Some((media_type, ext)) = media_type(img.kind) else {
             log.warn(
@@ -82,7 +91,7 @@ impl Images {
             );
             return None;
         };
-        let data = img.bytes;
+        let data = std::sync::Arc::unwrap_or_clone(img.bytes);
         let href = format!("images/img{:03}.{ext}", self.items.len() + 1);
         self.items.push(BookImage {
             href,
@@ -101,14 +110,9 @@ mod tests {
     fn remote_and_missing_images_warn() {
         let mut imgs = Images::default();
         let mut log = Log::default();
-        assert_eq!(
-            imgs.resolve("https://a.cn/x.png", Path::new("."), &mut log, 3),
-            None
-        );
-        assert_eq!(
-            imgs.resolve("no/such.png", Path::new("."), &mut log, 4),
-            None
-        );
+        let here = ImageSource::new(std::path::Path::new("."));
+        assert_eq!(imgs.resolve("https://a.cn/x.png", here, &mut log, 3), None);
+        assert_eq!(imgs.resolve("no/such.png", here, &mut log, 4), None);
         assert_eq!(log.warnings().count(), 2);
         assert!(imgs.items.is_empty());
     }

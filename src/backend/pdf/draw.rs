@@ -5,6 +5,7 @@
 //! artifacts.
 
 use super::fonts::FontCache;
+use crate::image::ImageFile;
 use crate::layout::page::{Anchor, Item, ItemKind, LinkTarget, Page, TagId};
 use crate::layout::GlyphRun;
 use crate::log::Log;
@@ -126,11 +127,11 @@ impl Drawer<'_> {
             }
             ItemKind::Dot { r } => fill_path(surface, circle(item.x, item.y, *r)),
             ItemKind::Image {
-                path,
+                file,
                 width,
                 height,
                 ..
-            } => self.image(item.x, item.y, path, *width, *height, surface),
+            } => self.image(item.x, item.y, file, *width, *height, surface),
             ItemKind::Link { .. } => {}
         }
     }
@@ -203,7 +204,7 @@ impl Drawer<'_> {
         &mut self,
         x: f32,
         y: f32,
-        path: &PathBuf,
+        file: &ImageFile,
         width: f32,
         height: f32,
         surface: &mut Surface<'_>,
@@ -211,11 +212,11 @@ impl Drawer<'_> {
         let log = &mut *self.log;
         let image = self
             .images
-            .entry(path.clone())
-            .or_insert_with(|| match load_image(path) {
+            .entry(file.path.clone())
+            .or_insert_with(|| match krilla_image(file) {
                 Ok(img) => Some(img),
                 Err(e) => {
-                    log.warn("pdf", 0, format!("image {}: {e}", path.display()));
+                    log.warn("pdf", 0, format!("image {}: {e}", file.path.display()));
                     None
                 }
             })
@@ -258,13 +259,12 @@ impl Drawer<'_> {
     }
 }
 
-/// Reads a PNG, JPEG or GIF (by magic bytes), the formats krilla embeds.
-fn load_image(path: &PathBuf) -> Result<Image, String> {
-    use crate::image::{kind, ImageKind};
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let kind = kind(&bytes);
-    let data = krilla::Data::from(bytes);
-    match kind {
+/// A krilla image of a PNG, JPEG or GIF the layout has read and checked (the bytes are
+/// not read again: the file on disk may have changed since).
+fn krilla_image(file: &ImageFile) -> Result<Image, String> {
+    use crate::image::ImageKind;
+    let data = krilla::Data::from(file.bytes.clone());
+    match file.kind {
         Some(ImageKind::Png) => Image::from_png(data, true),
         Some(ImageKind::Jpeg) => Image::from_jpeg(data, true),
         Some(ImageKind::Gif) => Image::from_gif(data, true),

@@ -38,7 +38,7 @@ impl Backend for Pdf {
     fn render(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
         let fonts = crate::fonts::FontSet::load(&ctx.options.font_dirs)?;
         glyphs::check(doc, ctx.style, &fonts, log);
-        let layout = crate::layout::layout(doc, ctx.style, &fonts, ctx.base_dir, log);
+        let layout = crate::layout::layout(doc, ctx.style, &fonts, ctx.images(), log);
         write(&layout, doc, ctx.options, log)
     }
 }
@@ -101,7 +101,7 @@ pub fn write(
     pdf.set_metadata(meta::metadata(&facts, options.source_date_epoch));
     pdf.finish().map_err(|e| Error::Render {
         format: "pdf",
-        message: format!("krilla: {e:?}"),
+        message: format!("krilla: {e}"),
     })
 }
 
