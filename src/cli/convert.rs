@@ -18,6 +18,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// Stack of each worker thread. The readers bound nesting (`read::MAX_NESTING`), so no
+/// input should need much; a generous stack is defence in depth, because a stack overflow
+/// is not a panic: it aborts the process and every other file's output with it.
+const WORKER_STACK_BYTES: usize = 64 << 20;
+
 /// What happened to one input.
 struct Outcome {
     input: PathBuf,
@@ -88,14 +93,12 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
             })
             .collect()
     };
-    let outcomes = match threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .context("cannot start worker threads")?
-            .install(work),
-        None => work(),
-    };
+    let outcomes = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .stack_size(WORKER_STACK_BYTES)
+        .build()
+        .context("cannot start worker threads")?
+        .install(work);
     bar.finish_and_clear();
     summary(&outcomes, start.elapsed().as_secs_f64());
     let failed = outcomes.iter().any(|o| o.error.is_some());
@@ -115,7 +118,8 @@ fn convert_one(
 ) -> Outcome {
     let mut log = Log::default();
     let mut written = Vec::new();
-    let result = (|| -> Result<()> {
+    // A panic (a bug) fails this file only; the batch goes on.
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<()> {
         if let Some(e) = &job.error {
             anyhow::bail!("{e}");
         }
@@ -133,7 +137,17 @@ fn convert_one(
             written.push(out.clone());
         }
         Ok(())
-    })();
+    }));
+    let result = caught.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(anyhow::anyhow!(
+            "internal error ({what}); the other files are converted: please report this file"
+        ))
+    });
     Outcome {
         input: job.input.clone(),
         written,
