@@ -14,3 +14,5 @@ mod bad_input;
 mod batch;
 #[path = "cli/commands.rs"]
 mod commands;
+#[path = "cli/deep_input.rs"]
+mod deep_input;
