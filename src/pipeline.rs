@@ -17,7 +17,7 @@ pub fn load(
     infer_structure: Option<bool>,
     log: &mut Log,
 ) -> Result<Document> {
-    let doc = read::read_file(path, read_opts)?;
+    let doc = read::read_file_logged(path, read_opts, log)?;
     let format = read_opts.from.or_else(|| InputFormat::from_path(path));
     let opts = PassOptions {
         cleanup,

@@ -152,6 +152,9 @@ pub struct Style {
     /// First-line indent of body paragraphs in em (T17); quotes and nested lists move in
     /// by the same amount (T19).
     pub indent_em: f32,
+    /// Narrowest text measure in em of the body size: deeply nested quotes and lists stop
+    /// moving in (T19) once their text would get narrower than this (PDF).
+    pub min_measure_em: f32,
     /// Title (T23: 二号 22 pt, Song bold, centred, 1 line after).
     pub title: BlockStyle,
     /// Subtitle (Kai 三号, centred, prefixed `——`).
@@ -412,6 +415,7 @@ impl Style {
             body_font: FontRole::Song,
             line_pitch_em: 1.6,
             indent_em: 2.0,
+            min_measure_em: 8.0,
             title: BlockStyle {
                 font: FontRole::SongBold,
                 size: 22.0,

@@ -14,5 +14,7 @@ mod bad_input;
 mod batch;
 #[path = "cli/commands.rs"]
 mod commands;
+#[path = "cli/deep_input.rs"]
+mod deep_input;
 #[path = "cli/image_input.rs"]
 mod image_input;

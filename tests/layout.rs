@@ -18,3 +18,5 @@ mod fonts_no_home;
 mod inline;
 #[path = "layout/pages.rs"]
 mod pages;
+#[path = "layout/unbreakable.rs"]
+mod unbreakable;

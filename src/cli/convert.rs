@@ -19,6 +19,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// Stack of each worker thread. The readers bound nesting (`read::MAX_NESTING`), so no
+/// input should need much; a generous stack is defence in depth, because a stack overflow
+/// is not a panic: it aborts the process and every other file's output with it.
+const WORKER_STACK_BYTES: usize = 64 << 20;
+
 /// What happened to one input.
 struct Outcome {
     input: PathBuf,
@@ -98,14 +103,12 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
             })
             .collect()
     };
-    let outcomes = match threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .context("cannot start worker threads")?
-            .install(work),
-        None => work(),
-    };
+    let outcomes = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .stack_size(WORKER_STACK_BYTES)
+        .build()
+        .context("cannot start worker threads")?
+        .install(work);
     bar.finish_and_clear();
     summary(&outcomes, start.elapsed().as_secs_f64());
     let failed = outcomes.iter().any(|o| !o.errors.is_empty());
@@ -128,36 +131,50 @@ fn convert_one(
     let mut log = Log::default();
     let mut written = Vec::new();
     let mut errors = Vec::new();
-    let loaded = match &job.error {
-        Some(e) => Err(anyhow::anyhow!("{e}")),
-        None => {
-            let infer = read_args.infer_structure.then_some(true);
-            pipeline::load(&job.input, read, !read_args.no_cleanup, infer, &mut log)
-                .map_err(anyhow::Error::from)
-        }
-    };
-    match loaded {
-        Err(e) => errors.push(report::error_line(&job.input, &e)),
-        Ok(doc) => {
-            let base_dir = job.input.parent().unwrap_or(Path::new("."));
-            let ctx = Context {
-                style,
-                options,
-                base_dir,
-            };
-            for (backend, out) in &job.outputs {
-                let made = pipeline::render(&doc, *backend, &ctx, &mut log)
+    // A panic (a bug) fails this file only; the batch goes on.
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let loaded = match &job.error {
+            Some(e) => Err(anyhow::anyhow!("{e}")),
+            None => {
+                let infer = read_args.infer_structure.then_some(true);
+                pipeline::load(&job.input, read, !read_args.no_cleanup, infer, &mut log)
                     .map_err(anyhow::Error::from)
-                    .and_then(|bytes| write_atomically(out, &bytes));
-                match made {
-                    Ok(()) => written.push(out.clone()),
-                    Err(e) => errors.push(report::error_line(
-                        &job.input,
-                        &e.context(format!("no {} written", backend.name())),
-                    )),
+            }
+        };
+        match loaded {
+            Err(e) => errors.push(report::error_line(&job.input, &e)),
+            Ok(doc) => {
+                let base_dir = job.input.parent().unwrap_or(Path::new("."));
+                let ctx = Context {
+                    style,
+                    options,
+                    base_dir,
+                };
+                for (backend, out) in &job.outputs {
+                    let made = pipeline::render(&doc, *backend, &ctx, &mut log)
+                        .map_err(anyhow::Error::from)
+                        .and_then(|bytes| write_atomically(out, &bytes));
+                    match made {
+                        Ok(()) => written.push(out.clone()),
+                        Err(e) => errors.push(report::error_line(
+                            &job.input,
+                            &e.context(format!("no {} written", backend.name())),
+                        )),
+                    }
                 }
             }
         }
+    }));
+    if let Err(panic) = caught {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let e = anyhow::anyhow!(
+            "internal error ({what}); the other files are converted: please report this file"
+        );
+        errors.push(report::error_line(&job.input, &e));
     }
     Outcome {
         input: job.input.clone(),

@@ -7,11 +7,12 @@ use super::page::{StructChild, StructKind, StructNode, TagId};
 use super::para_cache::ParaCache;
 use super::types::{FontSet, Frame, Kinsoku, Line, ParaSpec, RunStyle, StyledRun, TextLook};
 use super::vlist::{line_items, BoxKind, Mark, VBox, ASCENT_EM};
-use super::{collect_with_notes, set_paragraph};
+use super::{collect_with_notes, set_paragraph_logged};
 use crate::ast::{self, Block, Inline};
 use crate::image::ImageSource;
 use crate::log::Log;
 use crate::style::{Alignment, BlockStyle, FontRole, Style};
+use std::cell::RefCell;
 
 /// A measure wider than any line, for setting text at its natural width (to measure it).
 pub(crate) const UNBOUNDED_WIDTH: f32 = 1.0e5;
@@ -69,6 +70,13 @@ pub(crate) struct Builder<'a> {
     list_depth: usize,
     /// Body paragraphs set in advance (in parallel).
     pub para_cache: ParaCache,
+    /// Source line of the block being built, for warnings.
+    pub line: usize,
+    /// Paragraph-setting warnings (W-BREAK…) with their source lines; setting only reads
+    /// the builder, so they wait here until [`Builder::flush_warnings`].
+    set_warnings: RefCell<Vec<(usize, String)>>,
+    /// The measure was already kept from shrinking below `style.min_measure_em` (warned).
+    measure_capped: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -92,6 +100,56 @@ impl<'a> Builder<'a> {
             next_tag: 0,
             list_depth: 0,
             para_cache: ParaCache::default(),
+            line: 0,
+            set_warnings: RefCell::new(Vec::new()),
+            measure_capped: false,
+        }
+    }
+
+    /// Moves the paragraph-setting warnings into the log, each (line, message) once: a
+    /// title is set several times while it is balanced.
+    pub fn flush_warnings(&mut self) {
+        let mut seen = std::collections::HashSet::new();
+        for (line, message) in self.set_warnings.take() {
+            if !seen.insert((line, message.clone())) {
+                continue;
+            }
+            match message.split_once(": ") {
+                Some((code, rest)) if code.starts_with("W-") => self.log.warn(code, line, rest),
+                _ => self.log.warn("pdf", line, message),
+            }
+        }
+    }
+
+    /// Records warnings from setting a paragraph of the current block.
+    pub fn note_set_warnings(&self, warnings: Vec<String>) {
+        let line = self.line;
+        self.set_warnings
+            .borrow_mut()
+            .extend(warnings.into_iter().map(|w| (line, w)));
+    }
+
+    /// `frame` moved in by `indent` (T19), but never to a measure narrower than
+    /// `style.min_measure_em`: past that, deeper quotes and lists stay where they are, so
+    /// their text keeps a usable width instead of none (one warning per document).
+    fn indented(&mut self, frame: Frame, indent: f32) -> Frame {
+        let min = self.style.min_measure_em * self.style.body_size;
+        let shift = indent.min((frame.width - min).max(0.0));
+        if shift < indent && !self.measure_capped {
+            self.measure_capped = true;
+            self.log.warn(
+                "W-INDENT",
+                self.line,
+                format!(
+                    "quotes or lists nested too deep for the page: deeper levels are not \
+                     indented further, to keep the text {} em wide; nest less deeply",
+                    self.style.min_measure_em
+                ),
+            );
+        }
+        Frame {
+            left: frame.left + shift,
+            width: frame.width - shift,
         }
     }
 
@@ -159,7 +217,10 @@ impl<'a> Builder<'a> {
             line_pitch: spec.pitch,
             look: TextLook::of(self.style),
         };
-        set_paragraph(&para, self.fonts)
+        let mut warnings = Vec::new();
+        let lines = set_paragraph_logged(&para, self.fonts, &mut warnings);
+        self.note_set_warnings(warnings);
+        lines
     }
 
     /// Appends set lines as boxes; `marks` go on the first line. Footnote markers found in
@@ -299,22 +360,35 @@ impl<'a> Builder<'a> {
         font: FontRole,
         out: &mut Vec<StructChild>,
     ) {
+        let outer_line = std::mem::replace(&mut self.line, block.line());
+        self.block_at_line(block, frame, font, out);
+        self.line = outer_line;
+    }
+
+    fn block_at_line(
+        &mut self,
+        block: &Block,
+        frame: Frame,
+        font: FontRole,
+        out: &mut Vec<StructChild>,
+    ) {
         match block {
             Block::Article(a) => self.article(a, out),
             Block::Heading(h) => self.heading(h, frame, out),
             Block::Para(p) => {
                 let runs = self.body_runs(&p.content, font);
                 let lines = self.para_cache.take(p, frame, self.style, font);
+                let lines = lines.map(|(lines, warnings)| {
+                    self.note_set_warnings(warnings);
+                    lines
+                });
                 self.paragraph_set(runs, lines, frame, out);
             }
             Block::List(l) => self.list(l, frame, font, out),
             Block::Quote(q) => {
                 // T19: Kai face, left indent 2 em, no added marks.
                 let indent = self.style.indent_em * self.style.body_size;
-                let inner = Frame {
-                    left: frame.left + indent,
-                    width: frame.width - indent,
-                };
+                let inner = self.indented(frame, indent);
                 let mut kids = Vec::new();
                 self.blocks(&q.blocks, inner, self.style.quote_font, &mut kids);
                 out.push(StructChild::Node(StructNode {
@@ -427,10 +501,7 @@ impl<'a> Builder<'a> {
         } else {
             0.0
         };
-        let frame = Frame {
-            left: frame.left + shift,
-            width: frame.width - shift,
-        };
+        let frame = self.indented(frame, shift);
         self.list_depth += 1;
         let mut items = Vec::new();
         for (i, item) in l.items.iter().enumerate() {

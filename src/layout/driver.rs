@@ -56,6 +56,7 @@ pub fn layout(
         }
     }
     b.note_bodies(&doc.notes);
+    b.flush_warnings();
     let p = paginate(&b.boxes, &b.table_heads, &b.notes.bodies, style, fonts);
     top.append(&mut b.notes.structure);
     let structure = top

@@ -2,7 +2,7 @@
 //! each candidate line costs O(1): badness 100·|r|³, overfull lines infeasible, T11 runt
 //! penalty, inactive nodes pruned.
 
-use super::breaks::{breaks, Brk};
+use super::breaks::{breaks, may_end, may_start, Brk};
 use super::collect::Class;
 use super::justify::{finish_line, LineRange};
 use super::shape::{prepare, Prepared};
@@ -18,6 +18,14 @@ const KINSOKU_PENALTY: f64 = 1.0e8;
 /// Demerits of an unavoidable overfull line (one unit wider than the measure): not style,
 /// it only has to outweigh every feasible layout.
 const OVERFULL_PENALTY: f64 = 1.0e12;
+/// Demerits of an emergency break between two clusters of a run that has no break
+/// opportunity and is wider than the measure (a long URL, base64, `[[[[…`): kinsoku (T9)
+/// allows it. Costlier than a T9 last resort, cheaper than an overfull line that would run
+/// off the page and lose text. Not style: only the order of the penalties matters.
+const EMERGENCY_PENALTY: f64 = 1.0e9;
+/// Demerits of such an emergency break that kinsoku (T9) forbids: taken only when no
+/// cluster boundary nearby is allowed.
+const EMERGENCY_KINSOKU_PENALTY: f64 = 1.0e10;
 /// Using all punctuation shrink counts as ratio 0.5, not 1: squeezing blanks (T13, T16)
 /// is what GB practice does routinely, so the breaker treats it as half as bad as the
 /// same ratio of stretch.
@@ -228,7 +236,7 @@ pub(crate) fn set_paragraph(
     let tolerance = spec.look.paragraph.tolerance;
     let (mut ranges, emergency) = choose(&p, spec, &brks, tolerance, false);
     if emergency {
-        let overfull;
+        let mut overfull;
         (ranges, overfull) = choose(&p, spec, &brks, f64::INFINITY, false);
         // T9: no feasible layout keeps every ≥3 STOP/CLOSE run whole; allow a break before
         // the third mark, and say so.
@@ -246,8 +254,79 @@ pub(crate) fn set_paragraph(
                     ));
                 }
                 ranges = alt;
+                overfull = false;
+            }
+        }
+        // Still a line past the measure, where the page would cut its text off: break the
+        // runs that cannot fit between clusters.
+        if overfull {
+            let mut relaxed = brks.clone();
+            if allow_emergency_breaks(&p, spec, &mut relaxed, warnings) {
+                (ranges, _) = choose(&p, spec, &relaxed, f64::INFINITY, true);
             }
         }
     }
     ranges.iter().map(|r| finish_line(&p, spec, r)).collect()
+}
+
+/// Never lose text: a run of atoms without a break opportunity (not even a T9 last
+/// resort) that is wider than the measure would be set overfull and run off the page.
+/// Inside such a run every cluster boundary becomes an emergency break (no hyphen); an atom
+/// is a cluster or a T10 unit (`——`, `……`), which therefore stays whole. Runs that fit are
+/// left alone. One W-BREAK warning per paragraph names the first run; returns whether any
+/// run was found.
+fn allow_emergency_breaks(
+    p: &Prepared,
+    spec: &ParaSpec,
+    brks: &mut [Brk],
+    warnings: &mut Vec<String>,
+) -> bool {
+    let sums = prefix_sums(p, spec.look.paragraph.interchar_stretch_em);
+    let mut too_wide: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for end in 1..=brks.len() {
+        if brks[end - 1] == Brk::No {
+            continue;
+        }
+        let avail = spec.width as f64
+            - if start == 0 {
+                spec.first_indent as f64
+            } else {
+                0.0
+            };
+        let (width, shrink, _) = measure(p, &sums, start, end);
+        if width - shrink > avail + WIDTH_EPS && end - start > 1 {
+            too_wide.push((start, end));
+        }
+        start = end;
+    }
+    let Some(&(first_start, first_end)) = too_wide.first() else {
+        return false;
+    };
+    for &(s, e) in &too_wide {
+        for (j, brk) in brks.iter_mut().enumerate().take(e - 1).skip(s) {
+            if *brk != Brk::No {
+                continue;
+            }
+            let (a, b) = (&p.atoms[j], &p.atoms[j + 1]);
+            let kinsoku_ok =
+                may_end(a.class, spec.kinsoku) && may_start(b.class, b.double, spec.kinsoku);
+            *brk = Brk::Yes(if kinsoku_ok {
+                EMERGENCY_PENALTY
+            } else {
+                EMERGENCY_KINSOKU_PENALTY
+            });
+        }
+    }
+    let text = &p.text[p.atoms[first_start].start..p.atoms[first_end - 1].end];
+    let shown: String = text.chars().take(24).collect();
+    let more = if shown.len() < text.len() { "…" } else { "" };
+    warnings.push(format!(
+        "W-BREAK: {} run(s) without a break opportunity wider than the line, the first \
+         `{shown}{more}` ({} characters), broken between characters without a hyphen; \
+         add spaces or break it in the source",
+        too_wide.len(),
+        text.chars().count()
+    ));
+    true
 }

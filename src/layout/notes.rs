@@ -124,6 +124,7 @@ impl Builder<'_> {
             };
             let mut kids = Vec::new();
             for (k, block) in def.blocks.iter().enumerate() {
+                self.line = block.line();
                 let inlines: Vec<Inline> = match block {
                     Block::Para(p) => p.content.clone(),
                     // Lists, code, quotes… inside a note keep their own layout (at the
@@ -147,6 +148,7 @@ impl Builder<'_> {
                 runs.extend(self.runs(&inlines, &base));
                 self.note_line(runs, &mut kids);
             }
+            self.line = 0;
             let boxes = std::mem::take(&mut self.boxes);
             let height = boxes.iter().map(|b| b.height).sum();
             self.notes.bodies.push(NoteBody { boxes, height });

@@ -3,16 +3,17 @@
 //! do not depend on each other. The builder then takes the lines from this cache.
 
 use super::types::{FontSet, Frame, Kinsoku, Line, ParaSpec, RunStyle, TextLook};
-use super::{collect, set_paragraph};
+use super::{collect, set_paragraph_logged};
 use crate::ast::{Block, Inline, Para};
 use crate::style::{Alignment, Style};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
-/// Lines of body paragraphs, keyed by the address of their [`Para`] in the document.
+/// Lines of body paragraphs and the warnings of setting them (W-BREAK…), keyed by the
+/// address of their [`Para`] in the document.
 #[derive(Default)]
 pub(crate) struct ParaCache {
-    lines: HashMap<usize, Vec<Line>>,
+    lines: HashMap<usize, (Vec<Line>, Vec<String>)>,
 }
 
 impl ParaCache {
@@ -40,20 +41,23 @@ impl ParaCache {
             .par_iter()
             .map(|p| {
                 let spec = body_spec(collect(&p.content, &base), style);
-                (key(p), set_paragraph(&spec, fonts))
+                let mut warnings = Vec::new();
+                let lines = set_paragraph_logged(&spec, fonts, &mut warnings);
+                (key(p), (lines, warnings))
             })
             .collect();
         ParaCache { lines }
     }
 
-    /// The cached lines of `p` if it was set in the full frame (`frame`) in the body font.
+    /// The cached lines of `p` and their warnings, if it was set in the full frame
+    /// (`frame`) in the body font.
     pub fn take(
         &mut self,
         p: &Para,
         frame: Frame,
         style: &Style,
         font: crate::style::FontRole,
-    ) -> Option<Vec<Line>> {
+    ) -> Option<(Vec<Line>, Vec<String>)> {
         if frame.left != 0.0 || frame.width != style.text_width() || font != style.body_font {
             return None;
         }

@@ -24,7 +24,12 @@ pub const LITERAL_STAR: char = '\u{FDD0}';
 /// `inline_container` says the container is the content of `_…_`, `~~…~~` or a link, whose
 /// edges are punctuation in the source; block content (paragraph, heading, cell) starts and
 /// ends like a line, which counts as whitespace.
-pub fn repair(inlines: &mut Vec<Inline>, inline_container: bool) {
+///
+/// A pair whose node would nest deeper than `max_depth` levels stays literal text (30,000
+/// `*` around a word must not build a tree that every later walk recurses through); returns
+/// whether that happened.
+pub fn repair(inlines: &mut Vec<Inline>, inline_container: bool, max_depth: usize) -> bool {
+    let mut too_deep = false;
     merge_text(inlines);
     if inlines
         .iter()
@@ -36,9 +41,10 @@ pub fn repair(inlines: &mut Vec<Inline>, inline_container: bool) {
             Side::Space
         };
         let items = split_runs(std::mem::take(inlines), edge);
-        *inlines = pair(items);
+        *inlines = pair(items, max_depth, &mut too_deep);
     }
     restore(inlines);
+    too_deep
 }
 
 /// A delimiter run (`*`, `**`, `***`…) and its CJK-friendly flanking.
@@ -157,8 +163,13 @@ fn flanking(prev: Side, next: Side) -> (bool, bool) {
     (left, right)
 }
 
-/// CommonMark "process emphasis" on the run list, then flattening back to inlines.
-fn pair((mut items, mut delims): (Vec<Item>, Vec<Delim>)) -> Vec<Inline> {
+/// CommonMark "process emphasis" on the run list, then flattening back to inlines. A pair
+/// that would nest deeper than `max_depth` is not made (`too_deep` is set).
+fn pair(
+    (mut items, mut delims): (Vec<Item>, Vec<Delim>),
+    max_depth: usize,
+    too_deep: &mut bool,
+) -> Vec<Inline> {
     for closer in 0..delims.len() {
         while delims[closer].can_close && delims[closer].count > 0 {
             let Some(opener) = (0..closer).rev().find(|&o| {
@@ -182,6 +193,18 @@ fn pair((mut items, mut delims): (Vec<Item>, Vec<Delim>)) -> Vec<Inline> {
                     .expect("delimiter is in the item list")
             };
             let (po, pc) = (pos(&items, opener), pos(&items, closer));
+            let inner_depth = items[po + 1..pc]
+                .iter()
+                .map(|i| match i {
+                    Item::Node(n) => depth(n),
+                    Item::Delim(_) => 0,
+                })
+                .max()
+                .unwrap_or(0);
+            if inner_depth + 1 > max_depth {
+                *too_deep = true;
+                break;
+            }
             let inner: Vec<Item> = items.drain(po + 1..pc).collect();
             // Runs between the pair can no longer pair with anything outside it.
             for item in &inner {
@@ -202,6 +225,23 @@ fn pair((mut items, mut delims): (Vec<Item>, Vec<Delim>)) -> Vec<Inline> {
         }
     }
     flatten(items, &delims)
+}
+
+/// Levels of emphasis, strikethrough and link nodes in `inline` (0 for a leaf), without
+/// recursion.
+fn depth(inline: &Inline) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(inline, 0usize)];
+    while let Some((node, above)) = stack.pop() {
+        let children = match node {
+            Inline::Strong(c) | Inline::Emph(c) | Inline::Strike(c) => c,
+            Inline::Link(l) => &l.content,
+            _ => continue,
+        };
+        deepest = deepest.max(above + 1);
+        stack.extend(children.iter().map(|c| (c, above + 1)));
+    }
+    deepest
 }
 
 /// Items → inlines: unused delimiter characters become text again.
@@ -257,7 +297,7 @@ mod tests {
 
     fn fix(s: &str) -> Vec<Inline> {
         let mut v = vec![t(s)];
-        repair(&mut v, false);
+        repair(&mut v, false, 64);
         v
     }
 
@@ -318,7 +358,7 @@ mod tests {
     #[test]
     fn code_and_other_nodes_are_opaque() {
         let mut v = vec![t("这是**"), Inline::Code("**x**".into()), t("**内容")];
-        repair(&mut v, false);
+        repair(&mut v, false, 64);
         assert_eq!(
             v,
             vec![

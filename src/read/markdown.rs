@@ -3,17 +3,20 @@
 
 use super::cjk_emphasis::{self, LITERAL_STAR};
 use super::frontmatter;
+use super::MAX_NESTING;
 use crate::ast::{
     plain_text, Align, Block, CodeBlock, Document, Figure, Footnote, Heading, Image, Inline, Link,
     List, ListItem, Para, Quote, RawBlock, Rule, Table,
 };
+use crate::log::Log;
 use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 use std::ops::Range;
 
 /// Parses Markdown text (LF line ends) into a document (meta.source left unset).
-pub fn parse(src: &str) -> Document {
+/// Content nested deeper than [`MAX_NESTING`] is kept one level up, with one warning.
+pub fn parse(src: &str, log: &mut Log) -> Document {
     let (meta, body) = frontmatter::split(src);
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
@@ -32,9 +35,22 @@ pub fn parse(src: &str) -> Document {
             .collect(),
         notes: Vec::new(),
         tasks: Vec::new(),
+        depth: 0,
+        inline_depth: 0,
+        too_deep: None,
     };
     let mut explicit = false;
     let blocks = b.blocks(&mut explicit);
+    if let Some(line) = b.too_deep {
+        log.warn(
+            "W-DEPTH",
+            line,
+            format!(
+                "nesting deeper than {MAX_NESTING} levels (lists, quotes or emphasis); \
+                 the deeper content is kept at level {MAX_NESTING}: flatten the source"
+            ),
+        );
+    }
     Document {
         meta: meta.unwrap_or_default(),
         blocks,
@@ -51,6 +67,12 @@ struct Builder<'a> {
     notes: Vec<Footnote>,
     /// Task-list state of the list items being built, innermost last.
     tasks: Vec<Option<bool>>,
+    /// Block containers (quotes, list items, footnotes) open around the current position.
+    depth: usize,
+    /// Inline containers (emphasis, links…) open around the current position.
+    inline_depth: usize,
+    /// Line of the first construct nested deeper than [`MAX_NESTING`].
+    too_deep: Option<usize>,
 }
 
 /// Events that belong to inline content (a tight list item has them without a paragraph).
@@ -99,6 +121,9 @@ impl<'a> Builder<'a> {
     /// `explicit` is set when a paragraph tag occurs directly here (the list is loose).
     fn blocks(&mut self, explicit: &mut bool) -> Vec<Block> {
         let mut out = Vec::new();
+        // Containers opened here past MAX_NESTING: their content stays in this loop (no
+        // recursion, so no stack overflow), and their end tags do not end it.
+        let mut flattened = 0usize;
         while let Some(event) = self.peek() {
             if is_inline(event) {
                 let line = self.line(self.events[self.pos].1.start);
@@ -109,12 +134,17 @@ impl<'a> Builder<'a> {
             let (event, range) = self.next().expect("peeked");
             let line = self.line(range.start);
             match event {
+                Event::End(_) if flattened > 0 => flattened -= 1,
                 Event::End(_) => break,
                 Event::Rule => out.push(Block::Rule(Rule { line })),
                 Event::Html(text) => out.push(Block::Html(RawBlock {
                     text: text.trim_end_matches('\n').to_string(),
                     line,
                 })),
+                Event::Start(tag) if self.depth >= MAX_NESTING && is_container(&tag) => {
+                    self.too_deep.get_or_insert(line);
+                    flattened += 1;
+                }
                 Event::Start(tag) => self.block(tag, line, explicit, &mut out),
                 _ => unreachable!("inline events are handled above"),
             }
@@ -140,7 +170,7 @@ impl<'a> Builder<'a> {
                 }));
             }
             Tag::BlockQuote(_) => {
-                let blocks = self.blocks(&mut false);
+                let blocks = self.nested_blocks(&mut false);
                 out.push(Block::Quote(Quote { blocks, line }));
             }
             Tag::CodeBlock(kind) => {
@@ -165,7 +195,7 @@ impl<'a> Builder<'a> {
             }
             Tag::List(start) => out.push(self.list(start, line)),
             Tag::FootnoteDefinition(label) => {
-                let blocks = self.blocks(&mut false);
+                let blocks = self.nested_blocks(&mut false);
                 self.notes.push(Footnote {
                     label: label.to_string(),
                     blocks,
@@ -190,8 +220,16 @@ impl<'a> Builder<'a> {
             | Tag::Superscript
             | Tag::Subscript
             | Tag::Link { .. }
-            | Tag::Image { .. } => out.extend(self.blocks(explicit)),
+            | Tag::Image { .. } => out.extend(self.nested_blocks(explicit)),
         }
+    }
+
+    /// [`Builder::blocks`] of a container one level deeper.
+    fn nested_blocks(&mut self, explicit: &mut bool) -> Vec<Block> {
+        self.depth += 1;
+        let blocks = self.blocks(explicit);
+        self.depth -= 1;
+        blocks
     }
 
     /// Concatenated text of a code, HTML or metadata block up to its end tag.
@@ -214,7 +252,7 @@ impl<'a> Builder<'a> {
             match event {
                 Event::Start(Tag::Item) => {
                     self.tasks.push(None);
-                    let blocks = self.blocks(&mut loose);
+                    let blocks = self.nested_blocks(&mut loose);
                     let checked = self.tasks.pop().flatten();
                     items.push(ListItem { checked, blocks });
                 }
@@ -262,22 +300,34 @@ impl<'a> Builder<'a> {
     /// the next non-inline event (tight list items). Ends with the T6 emphasis pass.
     /// `inline` marks the content of an inline element (emphasis, strikethrough, link).
     fn inlines(&mut self, until_end: bool, inline: bool) -> Vec<Inline> {
+        let line = self.events.get(self.pos).map(|(_, r)| self.line(r.start));
         let mut out: Vec<Inline> = Vec::new();
         self.collect(until_end, &mut out);
-        cjk_emphasis::repair(&mut out, inline);
+        let room = MAX_NESTING.saturating_sub(self.inline_depth);
+        if cjk_emphasis::repair(&mut out, inline, room) {
+            self.too_deep.get_or_insert(line.unwrap_or(0));
+        }
         out
     }
 
     /// Appends inline content to `out` without the T6 pass (see [`Builder::inlines`]).
     fn collect(&mut self, until_end: bool, out: &mut Vec<Inline>) {
+        // Closing text of the inline containers opened here past MAX_NESTING, innermost
+        // last: their content stays in this loop, their markup is dropped (star delimiters
+        // stay as text for the T6 pass).
+        let mut flattened: Vec<&'static str> = Vec::new();
         loop {
             match self.peek() {
                 None => break,
-                Some(e) if !until_end && !is_inline(e) => break,
+                Some(e) if !until_end && flattened.is_empty() && !is_inline(e) => break,
                 _ => {}
             }
             let (event, range) = self.next().expect("peeked");
             match event {
+                Event::End(_) if !flattened.is_empty() => {
+                    let close = flattened.pop().expect("not empty");
+                    push_plain(out, close);
+                }
                 Event::End(_) => break,
                 Event::Text(t) => self.push_text(out, &t, range),
                 Event::Code(c) => out.push(Inline::Code(c.to_string())),
@@ -294,7 +344,22 @@ impl<'a> Builder<'a> {
                     }
                 }
                 Event::Rule => {}
-                Event::Start(tag) => self.inline_tag(tag, range, out),
+                Event::Start(tag) if self.inline_depth >= MAX_NESTING => {
+                    self.too_deep.get_or_insert(self.line(range.start));
+                    let star = self.src.as_bytes().get(range.start) == Some(&b'*');
+                    let delims = match tag {
+                        Tag::Strong if star => "**",
+                        Tag::Emphasis if star => "*",
+                        _ => "",
+                    };
+                    push_plain(out, delims);
+                    flattened.push(delims);
+                }
+                Event::Start(tag) => {
+                    self.inline_depth += 1;
+                    self.inline_tag(tag, range, out);
+                    self.inline_depth -= 1;
+                }
             }
         }
     }
@@ -389,6 +454,20 @@ fn escaped_at(src: &str, offset: usize) -> bool {
         .take_while(|&&b| b == b'\\')
         .count();
     backslashes % 2 == 1
+}
+
+/// Block tags whose content is a nested block list (flattened past [`MAX_NESTING`]); the
+/// others are read to their end without recursing into blocks.
+fn is_container(tag: &Tag) -> bool {
+    !matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::Table(_)
+            | Tag::MetadataBlock(_)
+    )
 }
 
 /// A paragraph, or a figure when its only content is one image.

@@ -10,7 +10,14 @@ pub use decode::{decode, is_known_encoding, normalize_newlines};
 
 use crate::ast::Document;
 use crate::error::{Error, Result};
+use crate::log::Log;
 use std::path::Path;
+
+/// Deepest nesting the readers build, separately for block containers (quotes, list items)
+/// and inline containers (emphasis, links). Deeper content is kept at this level with a
+/// W-DEPTH warning: every later stage walks the tree recursively, so an unbounded tree
+/// (5,000 nested `>`) would overflow the stack and abort the whole batch.
+pub const MAX_NESTING: usize = 64;
 
 /// Input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -59,8 +66,13 @@ impl Default for ReadOptions {
     }
 }
 
-/// Reads a file into a document (no passes applied).
+/// Reads a file into a document (no passes applied), dropping reader warnings.
 pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Document> {
+    read_file_logged(path, opts, &mut Log::default())
+}
+
+/// Reads a file into a document (no passes applied); reader warnings (W-DEPTH) go to `log`.
+pub fn read_file_logged(path: &Path, opts: &ReadOptions, log: &mut Log) -> Result<Document> {
     let format = opts
         .from
         .or_else(|| InputFormat::from_path(path))
@@ -71,7 +83,13 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Document> {
         path: path.to_path_buf(),
         source,
     })?;
-    read_bytes(&bytes, path, format, opts.encoding.as_deref())
+    read_bytes_logged(
+        bytes.as_slice(),
+        path,
+        format,
+        opts.encoding.as_deref(),
+        log,
+    )
 }
 
 /// Reads `path` if it is a regular file (links followed) of at most `max` bytes. A FIFO
@@ -116,12 +134,24 @@ pub fn read_regular_file(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Reads bytes (as if from `path`, used for messages and metadata) into a document.
+/// Reads bytes (as if from `path`, used for messages and metadata) into a document,
+/// dropping reader warnings.
 pub fn read_bytes(
     bytes: &[u8],
     path: &Path,
     format: InputFormat,
     encoding: Option<&str>,
+) -> Result<Document> {
+    read_bytes_logged(bytes, path, format, encoding, &mut Log::default())
+}
+
+/// [`read_bytes`], with reader warnings (W-DEPTH) going to `log`.
+pub fn read_bytes_logged(
+    bytes: &[u8],
+    path: &Path,
+    format: InputFormat,
+    encoding: Option<&str>,
+    log: &mut Log,
 ) -> Result<Document> {
     let text = decode(bytes, path, encoding)?;
     let mut doc = match format {
@@ -129,7 +159,7 @@ pub fn read_bytes(
             blocks: text::parse(&text),
             ..Document::default()
         },
-        InputFormat::Markdown => markdown::parse(&text),
+        InputFormat::Markdown => markdown::parse(&text, log),
     };
     doc.meta.source = Some(path.to_path_buf());
     Ok(doc)

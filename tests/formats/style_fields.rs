@@ -215,6 +215,8 @@ fn cases() -> Vec<Case> {
         case("body_size", |s| s.body_size = 13.0, ALL),
         case("line_pitch_em", |s| s.line_pitch_em = 1.8, PDF_DOCX),
         case("indent_em", |s| s.indent_em = 3.0, ALL),
+        // The quote and the nested list of BODY would leave less than 37 em.
+        case("min_measure_em", |s| s.min_measure_em = 37.0, PDF),
         Case {
             field: "fill_max_lines",
             base: short_page,

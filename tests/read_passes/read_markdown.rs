@@ -264,3 +264,75 @@ proptest::proptest! {
         proptest::prop_assert_eq!(ours, expected);
     }
 }
+
+/// Deepest block nesting (quotes, list items) and inline nesting (emphasis, links) of a
+/// document, counted without recursion.
+fn depths(doc: &Document) -> (usize, usize) {
+    let (mut blocks, mut inlines) = (0, 0);
+    let mut stack: Vec<(&Block, usize)> = doc.blocks.iter().map(|b| (b, 1)).collect();
+    let mut inline_stack: Vec<(&Inline, usize)> = Vec::new();
+    while let Some((b, d)) = stack.pop() {
+        blocks = blocks.max(d);
+        match b {
+            Block::Quote(q) => stack.extend(q.blocks.iter().map(|c| (c, d + 1))),
+            Block::List(l) => {
+                for item in &l.items {
+                    stack.extend(item.blocks.iter().map(|c| (c, d + 1)));
+                }
+            }
+            Block::Para(p) => inline_stack.extend(p.content.iter().map(|i| (i, 1))),
+            _ => {}
+        }
+    }
+    while let Some((i, d)) = inline_stack.pop() {
+        inlines = inlines.max(d);
+        match i {
+            Inline::Strong(c) | Inline::Emph(c) | Inline::Strike(c) => {
+                inline_stack.extend(c.iter().map(|x| (x, d + 1)))
+            }
+            Inline::Link(l) => inline_stack.extend(l.content.iter().map(|x| (x, d + 1))),
+            _ => {}
+        }
+    }
+    (blocks, inlines)
+}
+
+/// Issue 9 case 1: pulldown-cmark itself reads these iteratively; the AST builder keeps
+/// at most `MAX_NESTING` levels (this runs on a test thread's 2 MB stack), keeps the text,
+/// and says so once, at the first too-deep line.
+#[test]
+fn deep_nesting_is_flattened_at_max_nesting_and_keeps_the_text() {
+    use paiban::log::Log;
+    use paiban::read::{read_bytes_logged, MAX_NESTING};
+    let cases = [
+        format!("开头。\n\n{}深\n", "- ".repeat(5000)),
+        format!("开头。\n\n{}深\n", "> ".repeat(5000)),
+        format!("开头。\n\n{}深{}\n", "*".repeat(30000), "*".repeat(30000)),
+        format!("开头。\n\n{}深{}\n", "_".repeat(3000), "_".repeat(3000)),
+    ];
+    for src in &cases {
+        let mut log = Log::default();
+        let doc = read_bytes_logged(
+            src.as_bytes(),
+            Path::new("t.md"),
+            InputFormat::Markdown,
+            None,
+            &mut log,
+        )
+        .unwrap();
+        let (blocks, inlines) = depths(&doc);
+        assert!(blocks <= MAX_NESTING + 2, "{blocks} block levels");
+        assert!(inlines <= 2 * MAX_NESTING + 1, "{inlines} inline levels");
+        let mut text = String::new();
+        visit_blocks(&doc, &mut |b| {
+            if let Block::Para(p) = b {
+                text.push_str(&paiban::ast::plain_text(&p.content));
+            }
+        });
+        assert!(text.contains('深'), "text lost: {src:.40}");
+        let warnings: Vec<_> = log.warnings().collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].source, "W-DEPTH");
+        assert_eq!(warnings[0].line, 3, "{warnings:?}");
+    }
+}
