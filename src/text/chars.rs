@@ -102,7 +102,7 @@ pub fn is_ambiguous_mark(c: char) -> bool {
 }
 
 /// Hangul, excluded from T1's deletion rule.
-pub fn is_hangul(c: char) -> bool {
+pub fn is_korean_hangul(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xD7B0..=0xD7FF)
 }
 
@@ -131,7 +131,7 @@ pub fn is_wide(c: char) -> bool {
 /// T1: a soft line break between two of these is deleted (wide, but not Hangul, which
 /// separates words with spaces).
 pub fn joins_at_line_break(c: char) -> bool {
-    is_wide(c) && !is_hangul(c)
+    is_wide(c) && !is_korean_hangul(c)
 }
 
 /// East Asian Width W, F or H (emoji excluded), or any Hangul: the "CJK character" of the
@@ -306,7 +306,7 @@ mod tests {
 
     #[test]
     fn hangul_and_wide() {
-        assert!(is_hangul('한') && is_hangul('ㄱ') && !is_hangul('中'));
+        assert!(is_korean_hangul('한') && is_korean_hangul('ㄱ') && !is_korean_hangul('中'));
         assert!(is_wide('中') && is_wide('，') && is_wide('あ') && is_wide('한'));
         assert!(!is_wide('a') && !is_wide('“'));
     }
