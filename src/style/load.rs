@@ -230,12 +230,16 @@ fn unknown_name(message: &str) -> Option<(&'static str, String, Vec<String>)> {
         ("value", message.strip_prefix("unknown variant `")?)
     };
     let (name, expected) = rest.split_once('`')?;
-    let allowed = expected
+    let mut allowed: Vec<String> = expected
         .split('`')
         .skip(1)
         .step_by(2)
         .map(str::to_string)
         .collect();
+    // `extends` is taken out before deserializing, but is a key of the top-level table.
+    if kind == "key" && allowed.iter().any(|k| k == "page-width") {
+        allowed.push(EXTENDS.to_string());
+    }
     Some((kind, name.to_string(), allowed))
 }
 
@@ -321,24 +325,20 @@ impl FieldDocs {
     }
 }
 
-/// A doc comment as a TOML comment: rustdoc links and snake_case names written as keys.
+/// A doc comment as a TOML comment: rustdoc links unwrapped, and the snake_case field
+/// names it quotes in backticks written as the kebab-case keys of a style file.
 fn clean_doc(doc: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in doc.split('`').enumerate() {
-        if i % 2 == 1 {
-            out.push('`');
-            out.push_str(&part.replace('_', "-"));
-            out.push('`');
-        } else {
-            out.push_str(
-                &part
-                    .replace("[`", "`")
-                    .replace("`]", "`")
-                    .replace(['[', ']'], ""),
-            );
-        }
-    }
-    out.replace("[", "").replace("]", "")
+    let doc = doc.replace("[`", "`").replace("`]", "`");
+    doc.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("`{}`", part.replace('_', "-"))
+            } else {
+                part.to_string()
+            }
+        })
+        .collect()
 }
 
 /// `text` as `# ` comment lines of at most about 90 characters, with `indent`.
@@ -630,6 +630,11 @@ mod tests {
         );
         let e = Style::from_toml("[notes]\ngapp = 3\n", "t.toml").unwrap_err();
         assert_eq!(e.0, "t.toml:2: unknown key 'gapp' (did you mean 'gap'?)");
+        let e = Style::from_toml("extend = \"handout\"\n", "t.toml").unwrap_err();
+        assert_eq!(
+            e.0,
+            "t.toml:1: unknown key 'extend' (did you mean 'extends'?)"
+        );
     }
 
     #[test]
