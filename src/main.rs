@@ -24,5 +24,6 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Convert(args) => cli::convert::run(args),
         Command::Inspect(args) => cli::inspect::run(args),
         Command::Fonts(args) => cli::inspect::fonts(args),
+        Command::Style(args) => cli::inspect::style(args),
     }
 }

@@ -6,6 +6,8 @@ use crate::error::Result;
 use crate::log::Log;
 use crate::passes::{self, PassOptions};
 use crate::read::{self, InputFormat, ReadOptions};
+use crate::style::{Style, StyleError};
+use std::borrow::Cow;
 use std::path::Path;
 
 /// Reads `path` and runs the passes. Structure inference defaults to on for plain text
@@ -34,4 +36,22 @@ pub fn render(
     log: &mut Log,
 ) -> Result<Vec<u8>> {
     backend.render(doc, ctx, log)
+}
+
+/// The style `doc` (read from `path`) is set in. Merge order: preset → style file (both
+/// in `given`, from `--style`) → the document's front-matter `style:`, a preset name or a
+/// file relative to the document's folder, which replaces `given` for this document →
+/// command-line flags that set single keys (none yet: they would be applied here, last).
+pub fn document_style<'a>(
+    doc: &Document,
+    path: &Path,
+    given: &'a Style,
+) -> std::result::Result<Cow<'a, Style>, StyleError> {
+    let Some(spec) = doc.meta.style.as_deref() else {
+        return Ok(Cow::Borrowed(given));
+    };
+    let folder = path.parent().unwrap_or(Path::new(""));
+    Style::load(spec, folder)
+        .map(Cow::Owned)
+        .map_err(|e| StyleError(format!("front-matter style: {e}")))
 }

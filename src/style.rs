@@ -1,16 +1,24 @@
 //! The `Style` every backend receives: page, fonts, sizes and heading styles.
 //!
 //! Defaults are the `handout` preset of TYPOGRAPHY.md T23 (A4, 小四 Song body, 1.6 em pitch).
-//! Presets and TOML style files come later; until then this stays one plain struct.
+//! Presets are TOML files embedded in the binary (`src/style/presets/`); style files are
+//! merged over them (`load`). Keys are the field names in kebab-case; sizes and lengths
+//! may carry units (`units`), but in memory everything is plain points or em.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+mod load;
+mod units;
+
+pub use load::{StyleError, PRESETS};
+pub use units::SIZE_NAMES;
 
 /// Millimetres to PostScript points.
 pub const MM: f32 = 72.0 / 25.4;
 
 /// A font role (T27). Each role resolves to a concrete face through a fallback chain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum FontRole {
     /// 宋体: body text (Noto Serif CJK SC Regular).
     Song,
@@ -88,8 +96,8 @@ impl FontRole {
 }
 
 /// Horizontal alignment of a block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Alignment {
     /// Flush left (with the block's indent).
     Left,
@@ -100,17 +108,20 @@ pub enum Alignment {
 }
 
 /// How one kind of heading or title line is set (T23).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct BlockStyle {
     /// Font role.
     pub font: FontRole,
     /// Size in points.
+    #[serde(deserialize_with = "units::size")]
     pub size: f32,
     /// Bold (real bold face, or synthetic where the face has none, T24).
     pub bold: bool,
     /// Alignment.
     pub align: Alignment,
     /// First-line indent in em of `size`.
+    #[serde(deserialize_with = "units::em")]
     pub indent_em: f32,
     /// Space before, in body lines.
     pub space_before: f32,
@@ -126,23 +137,31 @@ impl BlockStyle {
 }
 
 /// Everything a backend needs to know about the look of the output.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Style {
     /// Preset name (`handout`).
     pub name: String,
     /// Page width in points.
+    #[serde(deserialize_with = "units::length")]
     pub page_width: f32,
     /// Page height in points.
+    #[serde(deserialize_with = "units::length")]
     pub page_height: f32,
     /// Top margin in points.
+    #[serde(deserialize_with = "units::length")]
     pub margin_top: f32,
     /// Bottom margin in points.
+    #[serde(deserialize_with = "units::length")]
     pub margin_bottom: f32,
     /// Left (binding) margin in points.
+    #[serde(deserialize_with = "units::length")]
     pub margin_left: f32,
     /// Right margin in points.
+    #[serde(deserialize_with = "units::length")]
     pub margin_right: f32,
     /// Body text size in points (小四 = 12).
+    #[serde(deserialize_with = "units::size")]
     pub body_size: f32,
     /// Body font role.
     pub body_font: FontRole,
@@ -151,9 +170,11 @@ pub struct Style {
     pub line_pitch_em: f32,
     /// First-line indent of body paragraphs in em (T17); quotes and nested lists move in
     /// by the same amount (T19).
+    #[serde(deserialize_with = "units::em")]
     pub indent_em: f32,
     /// Narrowest text measure in em of the body size: deeply nested quotes and lists stop
     /// moving in (T19) once their text would get narrower than this (PDF).
+    #[serde(deserialize_with = "units::em")]
     pub min_measure_em: f32,
     /// Title (T23: 二号 22 pt, Song bold, centred, 1 line after).
     pub title: BlockStyle,
@@ -166,12 +187,15 @@ pub struct Style {
     /// Block quote font role (T19: Kai).
     pub quote_font: FontRole,
     /// Code font size in points.
+    #[serde(deserialize_with = "units::size")]
     pub code_size: f32,
     /// Footnote text size in points (五号 10.5).
+    #[serde(deserialize_with = "units::size")]
     pub note_size: f32,
     /// Page-number format; `{n}` is replaced by the page number (`— {n} —`).
     pub page_number: String,
     /// Page-number size in points.
+    #[serde(deserialize_with = "units::size")]
     pub page_number_size: f32,
     /// Running header text; `None` for no header.
     pub header: Option<String>,
@@ -203,7 +227,8 @@ pub struct Style {
 
 /// How the paragraph engine breaks and justifies lines (PDF only: EPUB reading systems
 /// and Word break and justify lines themselves).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ParagraphStyle {
     /// Width of the HAN–WEST gap in em (T15; PDF only: EPUB writes a space, DOCX turns on
     /// Word's `w:autoSpaceDE`).
@@ -240,7 +265,8 @@ pub struct ParagraphStyle {
 /// Emphasis marks and synthetic styles of inline text (T24), as drawn in the PDF: EPUB
 /// uses CSS `text-emphasis` and `line-through`, DOCX `w:em` and `w:strike`, each drawn
 /// by the reader with its own geometry.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct EmphasisStyle {
     /// Diameter of the emphasis dot (着重号) under each HAN, in em (PDF only).
     pub dot_diameter_em: f32,
@@ -259,7 +285,8 @@ pub struct EmphasisStyle {
 }
 
 /// Footnotes (页下注) at the foot of the page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct NoteStyle {
     /// Size of the footnote reference mark in the text, in em of the surrounding text
     /// (PDF; EPUB uses `epub.note_ref_size_em`, DOCX Word's superscript).
@@ -271,15 +298,18 @@ pub struct NoteStyle {
     pub pitch_em: f32,
     /// Gap in points between the text and the separator rule and between the rule and the
     /// notes (PDF); EPUB puts `gap / body_size` em under its separator.
+    #[serde(deserialize_with = "units::length")]
     pub gap: f32,
     /// Separator rule length as a fraction of the text width (PDF).
     pub separator_width_frac: f32,
     /// Separator rule thickness in points (PDF).
+    #[serde(deserialize_with = "units::length")]
     pub separator_thickness: f32,
 }
 
 /// Code blocks (T26).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CodeStyle {
     /// Line pitch in em of `code_size` (PDF; DOCX uses `docx.code_pitch_em`, EPUB
     /// `epub.code_line_height_em`).
@@ -289,9 +319,11 @@ pub struct CodeStyle {
 }
 
 /// Tables: three-line style (三线表).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TableStyle {
     /// Cell text size in points (PDF; DOCX and EPUB set cells at `body_size`).
+    #[serde(deserialize_with = "units::size")]
     pub text_size: f32,
     /// Line pitch of cell text in em of `text_size` (PDF).
     pub pitch_em: f32,
@@ -302,16 +334,19 @@ pub struct TableStyle {
     /// Narrowest a column may get, in em of `text_size` (PDF).
     pub min_column_em: f32,
     /// Thickness of the top and bottom rules in points (PDF).
+    #[serde(deserialize_with = "units::length")]
     pub thick_rule: f32,
     /// Thickness of the rule under the header, and of the rule closing a table cut by a
     /// page break, in points (PDF).
+    #[serde(deserialize_with = "units::length")]
     pub thin_rule: f32,
     /// Space above and below a table, in body lines (PDF).
     pub space_lines: f32,
 }
 
 /// Stand-alone images.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FigureStyle {
     /// Tallest an image may be, as a fraction of the text height (PDF; DOCX uses
     /// `docx.figure_max_height_frac`).
@@ -321,22 +356,27 @@ pub struct FigureStyle {
 }
 
 /// Thematic breaks: a centred horizontal rule one body line high.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RuleStyle {
     /// Rule length as a fraction of the measure (PDF, EPUB).
     pub width_frac: f32,
     /// Rule thickness in points (PDF; DOCX uses `docx.rule_thickness`, EPUB
     /// `epub.border_px`).
+    #[serde(deserialize_with = "units::length")]
     pub thickness: f32,
 }
 
 /// Numbers only the DOCX backend uses (where Word's model differs, or where the DOCX
 /// output has so far used its own value).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct DocxStyle {
     /// Distance from the page top to the running header, in points (DOCX only).
+    #[serde(deserialize_with = "units::length")]
     pub header_distance: f32,
     /// Distance from the page bottom to the footer (page number), in points (DOCX only).
+    #[serde(deserialize_with = "units::length")]
     pub footer_distance: f32,
     /// Exact line pitch of footnote text in em of `note_size` (DOCX only).
     pub note_pitch_em: f32,
@@ -345,13 +385,17 @@ pub struct DocxStyle {
     /// Tallest an image may be, as a fraction of the text height (DOCX only).
     pub figure_max_height_frac: f32,
     /// Thickness of the thematic-break border in points (DOCX only; Word rounds to 1/8 pt).
+    #[serde(deserialize_with = "units::length")]
     pub rule_thickness: f32,
     /// Space between the thematic-break border and its paragraph, in points (DOCX only;
     /// Word takes whole points).
+    #[serde(deserialize_with = "units::length")]
     pub rule_space: f32,
     /// Thickness of table cell borders in points (DOCX only; Word rounds to 1/8 pt).
+    #[serde(deserialize_with = "units::length")]
     pub table_border: f32,
     /// Padding left and right of table cell text in points (DOCX only).
+    #[serde(deserialize_with = "units::length")]
     pub table_cell_pad: f32,
     /// Space after a figure caption, in body lines (DOCX only; the PDF sets the caption
     /// inside the figure's `figure.pad_lines`, EPUB in its `block_margin_em`).
@@ -362,7 +406,8 @@ pub struct DocxStyle {
 }
 
 /// Numbers only the EPUB backend uses (reading systems reflow, so these are CSS values).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct EpubStyle {
     /// Body `line-height` in em (EPUB only; footnotes inherit it and heading spaces are
     /// counted in it).
@@ -392,8 +437,45 @@ pub struct EpubStyle {
 }
 
 impl Style {
-    /// The `handout` preset (T23).
+    /// The `handout` preset (T23), parsed from `src/style/presets/handout.toml`.
     pub fn handout() -> Style {
+        Style::preset("handout").expect("the handout preset is built in")
+    }
+
+    /// Style of heading `level` (1-based; levels past the table use the last entry).
+    pub fn heading(&self, level: u8) -> &BlockStyle {
+        let i = (level.max(1) as usize - 1).min(self.headings.len() - 1);
+        &self.headings[i]
+    }
+
+    /// Width of the text area in points.
+    pub fn text_width(&self) -> f32 {
+        self.page_width - self.margin_left - self.margin_right
+    }
+
+    /// Height of the text area in points.
+    pub fn text_height(&self) -> f32 {
+        self.page_height - self.margin_top - self.margin_bottom
+    }
+
+    /// Body line pitch in points.
+    pub fn line_pitch(&self) -> f32 {
+        self.body_size * self.line_pitch_em
+    }
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style::handout()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The numbers of the `handout` constructor before presets became TOML files.
+    fn handout_before_toml() -> Style {
         let h = |font, size, bold, space_before| BlockStyle {
             font,
             size,
@@ -539,30 +621,10 @@ impl Style {
         }
     }
 
-    /// Style of heading `level` (1-based; levels past the table use the last entry).
-    pub fn heading(&self, level: u8) -> &BlockStyle {
-        let i = (level.max(1) as usize - 1).min(self.headings.len() - 1);
-        &self.headings[i]
-    }
-
-    /// Width of the text area in points.
-    pub fn text_width(&self) -> f32 {
-        self.page_width - self.margin_left - self.margin_right
-    }
-
-    /// Height of the text area in points.
-    pub fn text_height(&self) -> f32 {
-        self.page_height - self.margin_top - self.margin_bottom
-    }
-
-    /// Body line pitch in points.
-    pub fn line_pitch(&self) -> f32 {
-        self.body_size * self.line_pitch_em
-    }
-}
-
-impl Default for Style {
-    fn default() -> Self {
-        Style::handout()
+    /// The embedded handout preset gives exactly the numbers the Rust constructor gave,
+    /// so every handout output stays byte-identical.
+    #[test]
+    fn handout_preset_equals_the_old_constructor() {
+        assert_eq!(Style::handout(), handout_before_toml());
     }
 }

@@ -22,6 +22,8 @@ pub enum Command {
     Inspect(InspectArgs),
     /// List, per font role, the font that will be used and where it comes from.
     Fonts(FontsArgs),
+    /// List the style presets, or print one as a commented TOML style file to start from.
+    Style(StyleArgs),
 }
 
 /// Input formats accepted by `--from`.
@@ -70,7 +72,8 @@ pub struct ConvertArgs {
     /// Output formats, comma-separated (default: all of pdf,epub,docx).
     #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
     pub to: Option<Vec<String>>,
-    /// Style preset name or style file (only `handout` so far).
+    /// Style preset name or TOML style file (`paiban style --list`); a document's
+    /// front-matter `style:` overrides it for that document.
     #[arg(long, value_name = "NAME|FILE", default_value = "handout")]
     pub style: String,
     /// Extra font folder, searched before the bundled fonts (repeatable).
@@ -108,9 +111,29 @@ pub struct InspectArgs {
     /// Print the laid-out pages as text (page, line, x-range, text).
     #[arg(long)]
     pub layout: bool,
+    /// Style preset name or TOML style file for --layout (front-matter `style:` overrides it).
+    #[arg(
+        long,
+        value_name = "NAME|FILE",
+        default_value = "handout",
+        requires = "layout"
+    )]
+    pub style: String,
     /// Reading options.
     #[command(flatten)]
     pub read: ReadArgs,
+}
+
+/// `paiban style`.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct StyleArgs {
+    /// List the presets, one line each.
+    #[arg(long)]
+    pub list: bool,
+    /// Print preset NAME as a complete TOML style file, every key commented.
+    #[arg(long, value_name = "NAME")]
+    pub print: Option<String>,
 }
 
 /// `paiban fonts`.

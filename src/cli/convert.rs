@@ -47,14 +47,10 @@ pub fn read_options(args: &ReadArgs) -> ReadOptions {
     }
 }
 
-/// The style named by `--style` (only the `handout` preset exists so far).
-pub fn style(name: &str) -> Result<Style, UsageError> {
-    match name {
-        "handout" => Ok(Style::handout()),
-        other => Err(UsageError(format!(
-            "unknown style '{other}' (available: handout; style files come in a later release)"
-        ))),
-    }
+/// The style named by `--style`: a preset, or a style file relative to the working
+/// folder. A style that cannot be loaded is a usage error (exit 2) before any file is read.
+pub fn style(spec: &str) -> Result<Style, UsageError> {
+    Style::load(spec, Path::new("")).map_err(|e| UsageError(e.to_string()))
 }
 
 /// Runs the batch; exit 0 when every file converted, 1 when any failed.
@@ -143,26 +139,30 @@ fn convert_one(
         };
         match loaded {
             Err(e) => errors.push(report::error_line(&job.input, &e)),
-            Ok(doc) => {
-                let base_dir = job.input.parent().unwrap_or(Path::new("."));
-                let ctx = Context {
-                    style,
-                    options,
-                    base_dir,
-                };
-                for (backend, out) in &job.outputs {
-                    let made = pipeline::render(&doc, *backend, &ctx, &mut log)
-                        .map_err(anyhow::Error::from)
-                        .and_then(|bytes| write_atomically(out, &bytes));
-                    match made {
-                        Ok(()) => written.push(out.clone()),
-                        Err(e) => errors.push(report::error_line(
-                            &job.input,
-                            &e.context(format!("no {} written", backend.name())),
-                        )),
+            // A bad front-matter `style:` fails this file only, like an unreadable input.
+            Ok(doc) => match pipeline::document_style(&doc, &job.input, style) {
+                Err(e) => errors.push(report::error_line(&job.input, &e.into())),
+                Ok(style) => {
+                    let base_dir = job.input.parent().unwrap_or(Path::new("."));
+                    let ctx = Context {
+                        style: &style,
+                        options,
+                        base_dir,
+                    };
+                    for (backend, out) in &job.outputs {
+                        let made = pipeline::render(&doc, *backend, &ctx, &mut log)
+                            .map_err(anyhow::Error::from)
+                            .and_then(|bytes| write_atomically(out, &bytes));
+                        match made {
+                            Ok(()) => written.push(out.clone()),
+                            Err(e) => errors.push(report::error_line(
+                                &job.input,
+                                &e.context(format!("no {} written", backend.name())),
+                            )),
+                        }
                     }
                 }
-            }
+            },
         }
     }));
     if let Err(panic) = caught {

@@ -1,16 +1,17 @@
 //! `paiban inspect` and `paiban fonts`.
 
-use crate::cli::args::{check_font_dirs, FontsArgs, InspectArgs};
+use crate::cli::args::{check_font_dirs, FontsArgs, InspectArgs, StyleArgs};
 use crate::cli::convert::read_options;
-use crate::cli::{report, write_stdout};
+use crate::cli::{report, write_stdout, UsageError};
 use anyhow::Result;
-use paiban::style::Style;
+use paiban::style::{Style, PRESETS};
 use paiban::{inspect, pipeline};
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Prints the structured document (or its JSON, or its layout).
 pub fn run(args: InspectArgs) -> Result<ExitCode> {
+    let style = crate::cli::convert::style(&args.style)?;
     args.read.check()?;
     let mut log = paiban::log::Log::default();
     let read = read_options(&args.read);
@@ -30,9 +31,16 @@ pub fn run(args: InspectArgs) -> Result<ExitCode> {
     if args.layout {
         let fonts = paiban::fonts::FontSet::load(&[])?;
         let base = args.file.parent().unwrap_or(Path::new("."));
+        let style = match pipeline::document_style(&doc, &args.file, &style) {
+            Ok(style) => style,
+            Err(e) => {
+                eprintln!("{}", report::error_line(&args.file, &e.into()));
+                return Ok(ExitCode::from(1));
+            }
+        };
         let layout = paiban::layout::layout(
             &doc,
-            &Style::handout(),
+            &style,
             &fonts,
             paiban::image::ImageSource::new(base),
             &mut log,
@@ -53,5 +61,27 @@ pub fn fonts(args: FontsArgs) -> Result<ExitCode> {
     check_font_dirs(&args.font_dir)?;
     let set = paiban::fonts::FontSet::load(&args.font_dir)?;
     write_stdout(&paiban::fonts::report(&set))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `paiban style --list` and `paiban style --print NAME`.
+pub fn style(args: StyleArgs) -> Result<ExitCode> {
+    if let Some(name) = &args.print {
+        let style = Style::preset(name).ok_or_else(|| {
+            let names: Vec<&str> = PRESETS.iter().map(|(n, _, _)| *n).collect();
+            UsageError(format!(
+                "unknown preset '{name}' (available: {})",
+                names.join(", ")
+            ))
+        })?;
+        write_stdout(&style.to_commented_toml())?;
+    } else {
+        let width = PRESETS.iter().map(|(n, _, _)| n.len()).max().unwrap_or(0);
+        let list: String = PRESETS
+            .iter()
+            .map(|(name, about, _)| format!("{name:width$}  {about}\n"))
+            .collect();
+        write_stdout(&list)?;
+    }
     Ok(ExitCode::SUCCESS)
 }

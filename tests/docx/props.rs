@@ -19,7 +19,10 @@ fn body_text(xml: &str) -> String {
             Event::Empty(e) if e.name().as_ref() == b"w:br" => out.push('\n'),
             Event::Text(t) if in_t => out.push_str(&t.decode().unwrap()),
             Event::GeneralRef(g) if in_t => {
-                let s = match g.as_ref() {
+                // Typed: `toml` brings winnow's `AsRef<BStr> for [u8]`, so `as_ref()`
+                // alone no longer infers.
+                let name: &[u8] = g.as_ref();
+                let s = match name {
                     b"amp" => "&",
                     b"lt" => "<",
                     b"gt" => ">",
