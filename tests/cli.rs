@@ -18,3 +18,5 @@ mod commands;
 mod deep_input;
 #[path = "cli/image_input.rs"]
 mod image_input;
+#[path = "cli/scale.rs"]
+mod scale;
