@@ -16,6 +16,8 @@ command -v mutool >/dev/null || missing+=(mupdf-tools)
 command -v qpdf >/dev/null || missing+=(qpdf)
 { [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null; } || missing+=(epubcheck)
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+# The sharding test runs four shards through GNU parallel.
+command -v parallel >/dev/null || missing+=(parallel)
 # The EPUB tests check the embedded font subsets with fontTools.
 { /usr/bin/python3 -c 'import fontTools' 2>/dev/null || python3 -c 'import fontTools' 2>/dev/null; } ||
     missing+=(python3-fonttools)

@@ -41,6 +41,9 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// An output format name no backend has (the in-memory API's `to`).
+    #[error("unknown output format '{0}' (known: pdf, epub, docx)")]
+    UnknownFormat(String),
     /// No font provides a required role or glyph.
     #[error("font: {0}")]
     Font(String),

@@ -2,10 +2,12 @@
 //! typography following TYPOGRAPHY.md (rules T1–T32).
 //!
 //! One pipeline, one direction: [`read`] (bytes → AST) → [`passes`] (AST → AST) →
-//! [`backend`] (AST → bytes).
+//! [`backend`] (AST → bytes). Services and other tools convert in memory with
+//! [`convert_bytes`] and [`convert_str`] (see [`api`]).
 
 #![warn(missing_docs)]
 
+pub mod api;
 pub mod ast;
 pub mod backend;
 pub mod error;
@@ -21,4 +23,5 @@ pub mod read;
 pub mod style;
 pub mod text;
 
+pub use api::{convert_bytes, convert_str, ConvertOptions, Converted};
 pub use error::{Error, Result};

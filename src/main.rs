@@ -21,7 +21,7 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Convert(args) => cli::convert::run(args),
+        Command::Convert(args) => cli::convert::run(*args),
         Command::Inspect(args) => cli::inspect::run(args),
         Command::Fonts(args) => cli::inspect::fonts(args),
         Command::Style(args) => cli::inspect::style(args),

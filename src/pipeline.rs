@@ -1,7 +1,8 @@
-//! The whole conversion of one input: read, run the passes, render.
+//! The whole conversion of one input: read, run the passes, render. The CLI and the
+//! in-memory API ([`crate::api`]) both go through these functions: there is one pipeline.
 
 use crate::ast::Document;
-use crate::backend::{Backend, Context};
+use crate::backend::{Backend, Context, Rendered};
 use crate::error::Result;
 use crate::log::Log;
 use crate::passes::{self, PassOptions};
@@ -19,11 +20,33 @@ pub fn load(
     infer_structure: Option<bool>,
     log: &mut Log,
 ) -> Result<Document> {
-    let doc = read::read_file_logged(path, read_opts, log)?;
-    let format = read_opts.from.or_else(|| InputFormat::from_path(path));
+    let (bytes, format) = read::read_input(path, read_opts)?;
+    load_bytes(
+        &bytes,
+        path,
+        format,
+        read_opts.encoding.as_deref(),
+        cleanup,
+        infer_structure,
+        log,
+    )
+}
+
+/// Reads `bytes` (as if from `path`, used in messages and metadata) in `format` and runs
+/// the passes, as [`load`] does for a file.
+pub fn load_bytes(
+    bytes: &[u8],
+    path: &Path,
+    format: InputFormat,
+    encoding: Option<&str>,
+    cleanup: bool,
+    infer_structure: Option<bool>,
+    log: &mut Log,
+) -> Result<Document> {
+    let doc = read::read_bytes_logged(bytes, path, format, encoding, log)?;
     let opts = PassOptions {
         cleanup,
-        infer_structure: infer_structure.unwrap_or(format == Some(InputFormat::Text)),
+        infer_structure: infer_structure.unwrap_or(format == InputFormat::Text),
     };
     Ok(passes::run(doc, &opts, log))
 }
@@ -54,4 +77,14 @@ pub fn document_style<'a>(
     Style::load(spec, folder)
         .map(Cow::Owned)
         .map_err(|e| StyleError(format!("front-matter style: {e}")))
+}
+
+/// Renders a loaded document with one backend, with the page count when it has pages.
+pub fn render_counted(
+    doc: &Document,
+    backend: &dyn Backend,
+    ctx: &Context<'_>,
+    log: &mut Log,
+) -> Result<Rendered> {
+    backend.render_counted(doc, ctx, log)
 }

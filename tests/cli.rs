@@ -18,5 +18,7 @@ mod commands;
 mod deep_input;
 #[path = "cli/image_input.rs"]
 mod image_input;
+#[path = "cli/scale.rs"]
+mod scale;
 #[path = "cli/style_files.rs"]
 mod style_files;

@@ -86,6 +86,24 @@ pub trait Backend: Send + Sync {
     fn extension(&self) -> &'static str;
     /// Renders the document to the bytes of one file; warnings go to `log`.
     fn render(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>>;
+
+    /// [`Backend::render`], with the page count for a paged format (PDF): batch reports
+    /// give it without parsing the file again. Formats without pages keep this default.
+    fn render_counted(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Rendered> {
+        Ok(Rendered {
+            bytes: self.render(doc, ctx, log)?,
+            pages: None,
+        })
+    }
+}
+
+/// One rendered file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Number of pages (PDF), `None` for a format without pages (EPUB, DOCX).
+    pub pages: Option<usize>,
 }
 
 /// The registered backends, in default output order.

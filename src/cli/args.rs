@@ -17,7 +17,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Convert files or folders (recursively: .md .markdown .txt) to PDF, EPUB and DOCX.
-    Convert(ConvertArgs),
+    Convert(Box<ConvertArgs>),
     /// Print the structured document, one line per block (or the whole AST with --json).
     Inspect(InspectArgs),
     /// List, per font role, the font that will be used and where it comes from.
@@ -63,9 +63,33 @@ pub struct ReadArgs {
 /// `paiban convert`.
 #[derive(Debug, Args)]
 pub struct ConvertArgs {
-    /// Input files or folders.
-    #[arg(required = true, value_name = "INPUT")]
+    /// Input files or folders (may be left out with --files-from).
+    #[arg(required_unless_present = "files_from", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+    /// Also convert the files listed in FILE (`-`: standard input), one path per line,
+    /// relative to the current folder, after the INPUTs. A listed file keeps its relative
+    /// path below the output folder (`a/b.md` → `OUT/a/b.pdf`).
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// --files-from: paths are separated by NUL bytes (`find -print0`), not newlines.
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    pub null: bool,
+    /// Convert only shard K of N (0 ≤ K < N, 0-based like JOB_COMPLETION_INDEX): an input
+    /// belongs to shard `FNV-1a-64(path) mod N`, the path being relative to the INPUT folder
+    /// it was found in (a file's own name for a file INPUT; the listed path for
+    /// --files-from), UTF-8, `/`-separated. The same on every machine: N runs with K =
+    /// 0…N−1 convert every input exactly once.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
+    /// Write a JSON report, one record per input (path, outputs, status ok|failed|skipped,
+    /// error, warnings, pages, milliseconds), atomically.
+    #[arg(long, value_name = "FILE.json")]
+    pub report: Option<PathBuf>,
+    /// Skip inputs whose outputs exist and were made from the same input bytes, style,
+    /// options and paiban version, as recorded in the output folder's
+    /// `.paiban-manifest*.json` (one file per shard; written only in this mode).
+    #[arg(long)]
+    pub skip_existing: bool,
     /// Output folder (default `output/`), or one output file such as `report.pdf` for one input.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,

@@ -2,16 +2,19 @@
 
 use crate::cli::args::{check_dirs, check_font_dirs, ConvertArgs, FromFormat, ReadArgs};
 use crate::cli::interrupt;
+use crate::cli::json_report::{self, Record, Status};
+use crate::cli::manifest::{self, Manifests};
 use crate::cli::plan::{self, Job};
 use crate::cli::report;
-use crate::cli::UsageError;
+use crate::cli::shard::Shard;
+use crate::cli::{files_from, UsageError};
 use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use paiban::backend::{Context, RenderOptions};
+use paiban::backend::{self, Backend, Context, RenderOptions};
 use paiban::image::ImageRules;
 use paiban::log::Log;
 use paiban::pipeline;
-use paiban::read::{InputFormat, ReadOptions};
+use paiban::read::{self, InputFormat, ReadOptions};
 use paiban::style::Style;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -31,6 +34,37 @@ struct Outcome {
     log: Log,
     /// One line per failure: reading the input, or each format that could not be made.
     errors: Vec<String>,
+    /// `--skip-existing` found every output current: nothing was converted.
+    skipped: bool,
+    /// Pages of the PDF, when one was made.
+    pages: Option<usize>,
+    /// With `--skip-existing`: the input's fingerprint, for the manifest.
+    fingerprint: Option<String>,
+    /// Wall time spent on this input.
+    milliseconds: f64,
+}
+
+/// `--skip-existing`: the output folder's manifests and what, besides the input, decides
+/// an output (style, options).
+struct Incremental {
+    manifests: Manifests,
+    settings: String,
+}
+
+impl Incremental {
+    /// The settings fingerprint of one format's output.
+    fn settings(&self, backend: &dyn Backend) -> String {
+        manifest::settings_fingerprint(&format!("{}\n{}", self.settings, backend.name()))
+    }
+
+    /// Whether every output of `job` is current for input bytes with this fingerprint.
+    fn all_current(&self, job: &Job, fingerprint: &str) -> bool {
+        job.outputs.iter().all(|(b, out)| {
+            self.manifests
+                .current(out, fingerprint, &self.settings(*b))
+                .is_some()
+        })
+    }
 }
 
 /// Reading options from the command line (checked by [`ReadArgs::check`] first).
@@ -60,8 +94,23 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     check_font_dirs(&args.font_dir)?;
     check_dirs("--resource-path", &args.resource_path)?;
     let threads = args.jobs()?;
+    let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
+    let listed = match &args.files_from {
+        Some(list) => files_from::read_list(list, args.null)?,
+        None => Vec::new(),
+    };
     interrupt::install().context("cannot watch for SIGINT/SIGTERM")?;
-    let jobs = plan::plan(&args.inputs, args.output.as_deref(), args.to.as_deref())?;
+    // The whole batch is planned (and checked for clashes) on every shard alike, then
+    // each keeps its own inputs.
+    let mut jobs = plan::plan(
+        &args.inputs,
+        &listed,
+        args.output.as_deref(),
+        args.to.as_deref(),
+    )?;
+    if let Some(shard) = shard {
+        jobs.retain(|job| shard.contains(&job.rel));
+    }
     let read = read_options(&args.read);
     let options = RenderOptions {
         font_dirs: args.font_dir.clone(),
@@ -75,6 +124,15 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
         },
     }
     .with_env();
+    let incremental = args.skip_existing.then(|| Incremental {
+        manifests: Manifests::load(&manifest_dir(args.output.as_deref()), shard),
+        // Debug text of everything that decides the bytes: a new paiban version may
+        // print it differently, but the version is compared too.
+        settings: format!(
+            "style {}: {:?}\nread {:?} cleanup {} infer {}\nrender {:?}",
+            args.style, style, read, !args.read.no_cleanup, args.read.infer_structure, options
+        ),
+    });
 
     let bar = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(jobs.len() as u64);
@@ -91,7 +149,14 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     let work = || -> Vec<Outcome> {
         jobs.par_iter()
             .map(|job| {
-                let outcome = convert_one(job, &read, &args.read, &style, &options);
+                let outcome = convert_one(
+                    job,
+                    &read,
+                    &args.read,
+                    &style,
+                    &options,
+                    incremental.as_ref(),
+                );
                 bar.suspend(|| report(&outcome, args.read.verbose));
                 bar.set_message(job.input.display().to_string());
                 bar.inc(1);
@@ -107,7 +172,25 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
         .install(work);
     bar.finish_and_clear();
     summary(&outcomes, start.elapsed().as_secs_f64());
-    let failed = outcomes.iter().any(|o| !o.errors.is_empty());
+    let mut failed = outcomes.iter().any(|o| !o.errors.is_empty());
+    if let Some(mut incremental) = incremental {
+        if let Err(e) = record_outputs(&mut incremental, &jobs, &outcomes) {
+            eprintln!("paiban: {}", report::causes(&e));
+            failed = true;
+        }
+    }
+    if let Some(path) = &args.report {
+        let records: Vec<Record> = jobs
+            .iter()
+            .zip(&outcomes)
+            .map(|(j, o)| record(j, o))
+            .collect();
+        let shard = shard.map(|s| format!("{}/{}", s.index, s.count));
+        if let Err(e) = json_report::write(path, shard, &records) {
+            eprintln!("paiban: --report: {}", report::causes(&e));
+            failed = true;
+        }
+    }
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -117,26 +200,54 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
 
 /// Converts one input into each of its formats. A format that fails is reported and the
 /// others are still made: one bad image or backend error never costs the other outputs.
+///
+/// The input is read once: with `--skip-existing` its bytes are compared with the manifest
+/// first, then (unless every output is current) converted by the same functions as the
+/// in-memory API ([`paiban::api`]).
 fn convert_one(
     job: &Job,
     read: &ReadOptions,
     read_args: &ReadArgs,
     style: &Style,
     options: &RenderOptions,
+    incremental: Option<&Incremental>,
 ) -> Outcome {
+    let start = Instant::now();
     let mut log = Log::default();
     let mut written = Vec::new();
     let mut errors = Vec::new();
+    let mut skipped = false;
+    let mut pages = None;
+    let mut fingerprint = None;
     // A panic (a bug) fails this file only; the batch goes on.
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let loaded = match &job.error {
+        let input = match &job.error {
             Some(e) => Err(anyhow::anyhow!("{e}")),
-            None => {
-                let infer = read_args.infer_structure.then_some(true);
-                pipeline::load(&job.input, read, !read_args.no_cleanup, infer, &mut log)
-                    .map_err(anyhow::Error::from)
-            }
+            None => read::read_input(&job.input, read).map_err(anyhow::Error::from),
         };
+        let (bytes, format) = match input {
+            Ok(input) => input,
+            Err(e) => return errors.push(report::error_line(&job.input, &e)),
+        };
+        if let Some(incremental) = incremental {
+            let fp = manifest::input_fingerprint(&bytes);
+            skipped = incremental.all_current(job, &fp);
+            fingerprint = Some(fp);
+            if skipped {
+                return;
+            }
+        }
+        let infer = read_args.infer_structure.then_some(true);
+        let loaded = pipeline::load_bytes(
+            &bytes,
+            &job.input,
+            format,
+            read.encoding.as_deref(),
+            !read_args.no_cleanup,
+            infer,
+            &mut log,
+        )
+        .map_err(anyhow::Error::from);
         match loaded {
             Err(e) => errors.push(report::error_line(&job.input, &e)),
             // A bad front-matter `style:` fails this file only, like an unreadable input.
@@ -150,11 +261,14 @@ fn convert_one(
                         base_dir,
                     };
                     for (backend, out) in &job.outputs {
-                        let made = pipeline::render(&doc, *backend, &ctx, &mut log)
+                        let made = pipeline::render_counted(&doc, *backend, &ctx, &mut log)
                             .map_err(anyhow::Error::from)
-                            .and_then(|bytes| write_atomically(out, &bytes));
+                            .and_then(|r| write_atomically(out, &r.bytes).map(|()| r.pages));
                         match made {
-                            Ok(()) => written.push(out.clone()),
+                            Ok(made_pages) => {
+                                pages = pages.or(made_pages);
+                                written.push(out.clone());
+                            }
                             Err(e) => errors.push(report::error_line(
                                 &job.input,
                                 &e.context(format!("no {} written", backend.name())),
@@ -181,6 +295,76 @@ fn convert_one(
         written,
         log,
         errors,
+        skipped,
+        pages,
+        fingerprint,
+        milliseconds: start.elapsed().as_secs_f64() * 1000.0,
+    }
+}
+
+/// The folder `--skip-existing` keeps its manifest in: the output folder, or the folder of
+/// a single output file (`-o report.pdf`).
+fn manifest_dir(output: Option<&Path>) -> PathBuf {
+    match output {
+        Some(o)
+            if o.extension()
+                .and_then(|e| e.to_str())
+                .and_then(backend::by_extension)
+                .is_some() =>
+        {
+            match o.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            }
+        }
+        Some(o) => o.to_path_buf(),
+        None => PathBuf::from("output"),
+    }
+}
+
+/// Records this run's current outputs in its manifest file and writes it: a converted or
+/// skipped input's outputs are current; a failed input's are forgotten, so it is tried
+/// again next time.
+fn record_outputs(incremental: &mut Incremental, jobs: &[Job], outcomes: &[Outcome]) -> Result<()> {
+    for (job, outcome) in jobs.iter().zip(outcomes) {
+        for (b, out) in &job.outputs {
+            match &outcome.fingerprint {
+                Some(fp) if outcome.errors.is_empty() => {
+                    let settings = incremental.settings(*b);
+                    incremental.manifests.record(out, fp, &settings);
+                }
+                _ => incremental.manifests.forget(out),
+            }
+        }
+    }
+    incremental
+        .manifests
+        .save()
+        .context("cannot write the --skip-existing manifest")
+}
+
+/// One input's `--report` record.
+fn record(job: &Job, o: &Outcome) -> Record {
+    let status = if !o.errors.is_empty() {
+        Status::Failed
+    } else if o.skipped {
+        Status::Skipped
+    } else {
+        Status::Ok
+    };
+    let outputs = if o.skipped {
+        job.outputs.iter().map(|(_, p)| p).collect::<Vec<_>>()
+    } else {
+        o.written.iter().collect()
+    };
+    Record {
+        path: o.input.display().to_string(),
+        outputs: outputs.iter().map(|p| p.display().to_string()).collect(),
+        status,
+        error: (!o.errors.is_empty()).then(|| o.errors.join("\n")),
+        warnings: o.log.warnings().count(),
+        pages: o.pages,
+        milliseconds: (o.milliseconds * 1000.0).round() / 1000.0,
     }
 }
 
@@ -225,7 +409,11 @@ fn report(o: &Outcome, verbose: bool) {
 }
 
 fn summary(outcomes: &[Outcome], seconds: f64) {
-    let ok = outcomes.iter().filter(|o| o.errors.is_empty()).count();
+    let skipped = outcomes.iter().filter(|o| o.skipped).count();
+    let ok = outcomes
+        .iter()
+        .filter(|o| o.errors.is_empty() && !o.skipped)
+        .count();
     let files: usize = outcomes.iter().map(|o| o.written.len()).sum();
     let failed: Vec<&Outcome> = outcomes.iter().filter(|o| !o.errors.is_empty()).collect();
     let mut err = std::io::stderr().lock();
@@ -234,6 +422,12 @@ fn summary(outcomes: &[Outcome], seconds: f64) {
         "paiban: converted {ok} of {} input(s) into {files} file(s) in {seconds:.2} s",
         outcomes.len()
     );
+    if skipped > 0 {
+        let _ = writeln!(
+            err,
+            "paiban: skipped {skipped} input(s) whose outputs are up to date (--skip-existing)"
+        );
+    }
     if !failed.is_empty() {
         // The reasons were printed above, one line each; here only which files.
         let names: Vec<String> = failed

@@ -2,10 +2,14 @@
 
 pub mod args;
 pub mod convert;
+pub mod files_from;
 pub mod inspect;
 pub mod interrupt;
+pub mod json_report;
+pub mod manifest;
 pub mod plan;
 pub mod report;
+pub mod shard;
 
 /// A usage error: reported with exit code 2, before anything is written.
 #[derive(Debug)]

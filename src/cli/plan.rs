@@ -4,13 +4,16 @@
 use super::UsageError;
 use paiban::backend::{self, Backend};
 use paiban::read::InputFormat;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
 
 /// One input and the files it becomes.
 pub struct Job {
     /// The input file.
     pub input: PathBuf,
+    /// Its path relative to the INPUT folder it was found in (its own name for a file
+    /// INPUT, the listed path for `--files-from`): where its outputs go, and its shard.
+    pub rel: PathBuf,
     /// Backend and output path, one per format.
     pub outputs: Vec<(&'static dyn Backend, PathBuf)>,
     /// Set when the input cannot even be planned (missing file…): the job fails with it.
@@ -36,8 +39,9 @@ pub fn backends(names: &[String]) -> Result<Vec<&'static dyn Backend>, UsageErro
     Ok(out)
 }
 
-/// Expands folders (recursively, sorted) into `(file, path relative to the output folder)`.
-pub fn expand_inputs(inputs: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
+/// Expands folders (recursively, sorted) into `(file, path relative to the output folder)`,
+/// then adds the `--files-from` paths (`listed`), each under its own relative path.
+pub fn expand_inputs(inputs: &[PathBuf], listed: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
@@ -51,7 +55,27 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
             files.push((input.clone(), rel));
         }
     }
+    for path in listed {
+        files.push((path.clone(), listed_rel(path)));
+    }
     files
+}
+
+/// Where a `--files-from` path goes below the output folder: the path itself when it is
+/// relative and stays below the current folder (`./a/b.md` → `a/b.md`), else its name.
+fn listed_rel(path: &Path) -> PathBuf {
+    let below = path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    let rel: PathBuf = path
+        .components()
+        .filter(|c| matches!(c, Component::Normal(_)))
+        .collect();
+    if below && !rel.as_os_str().is_empty() {
+        rel
+    } else {
+        PathBuf::from(path.file_name().unwrap_or(path.as_os_str()))
+    }
 }
 
 /// Keeps one path per real file, sorted: a file reached through several links (a linked
@@ -112,10 +136,11 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 /// names the format.
 pub fn plan(
     inputs: &[PathBuf],
+    listed: &[PathBuf],
     output: Option<&Path>,
     formats: Option<&[String]>,
 ) -> Result<Vec<Job>, UsageError> {
-    let files = expand_inputs(inputs);
+    let files = expand_inputs(inputs, listed);
     if files.is_empty() {
         return Err(UsageError(
             "no input files found (.md, .markdown or .txt)".into(),
@@ -141,7 +166,8 @@ pub fn plan(
                 )));
             }
         }
-        vec![job(files[0].0.clone(), vec![(b, out.to_path_buf())])]
+        let (input, rel) = files.into_iter().next().expect("one input");
+        vec![job(input, rel, vec![(b, out.to_path_buf())])]
     } else {
         let names: Vec<String> = match formats {
             Some(f) => f.to_vec(),
@@ -159,7 +185,7 @@ pub fn plan(
                     .iter()
                     .map(|b| (*b, dir.join(rel.with_extension(b.extension()))))
                     .collect();
-                job(input, outs)
+                job(input, rel, outs)
             })
             .collect()
     };
@@ -167,7 +193,7 @@ pub fn plan(
     Ok(jobs)
 }
 
-fn job(input: PathBuf, outputs: Vec<(&'static dyn Backend, PathBuf)>) -> Job {
+fn job(input: PathBuf, rel: PathBuf, outputs: Vec<(&'static dyn Backend, PathBuf)>) -> Job {
     let error = if !input.exists() {
         Some(format!("{}: no such file; check the path", input.display()))
     } else {
@@ -175,6 +201,7 @@ fn job(input: PathBuf, outputs: Vec<(&'static dyn Backend, PathBuf)>) -> Job {
     };
     Job {
         input,
+        rel,
         outputs,
         error,
     }
@@ -183,7 +210,8 @@ fn job(input: PathBuf, outputs: Vec<(&'static dyn Backend, PathBuf)>) -> Job {
 /// Two inputs writing one output, or an output overwriting an input, is a usage error.
 fn check_clashes(jobs: &[Job]) -> Result<(), UsageError> {
     let mut seen: BTreeMap<PathBuf, &Path> = BTreeMap::new();
-    let inputs: Vec<PathBuf> = jobs.iter().map(|j| normal(&j.input)).collect();
+    // A set: a batch of 100,000 listed files must not compare every output with every input.
+    let inputs: BTreeSet<PathBuf> = jobs.iter().map(|j| normal(&j.input)).collect();
     for j in jobs {
         for (_, out) in &j.outputs {
             let key = normal(out);

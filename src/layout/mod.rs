@@ -2,7 +2,7 @@
 //!
 //! Stages, in the order they run for one document (modelled on Typst's `typst-layout`):
 //!
-//! 1. [`driver`] — entry point [`layout`]: picks the top-level blocks, runs the stages below.
+//! 1. `driver` — entry point [`layout`]: picks the top-level blocks, runs the stages below.
 //! 2. `para_cache` — sets the plain body paragraphs in parallel before the builder walks.
 //! 3. The paragraph engine, per paragraph:
 //!    `collect` (AST inlines → styled runs) → `shape` (runs → atoms and glue; faces from
@@ -11,7 +11,7 @@
 //! 4. The block builder, `blocks` (AST blocks → vertical list of `vlist` boxes), with its
 //!    helpers `article` (title block), `media` (code and figures), `table` and `notes`.
 //! 5. `paginate` — page breaking, footnotes, page numbers, header.
-//! 6. [`page`] — the output model handed to the PDF writer; [`dump`] prints it as text.
+//! 6. [`page`] — the output model handed to the PDF writer; [`dump()`] prints it as text.
 //!
 //! `types` holds the public types of the paragraph engine.
 

@@ -73,6 +73,20 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Document> {
 
 /// Reads a file into a document (no passes applied); reader warnings (W-DEPTH) go to `log`.
 pub fn read_file_logged(path: &Path, opts: &ReadOptions, log: &mut Log) -> Result<Document> {
+    let (bytes, format) = read_input(path, opts)?;
+    read_bytes_logged(
+        bytes.as_slice(),
+        path,
+        format,
+        opts.encoding.as_deref(),
+        log,
+    )
+}
+
+/// The bytes of an input file and its format (`opts.from`, else the extension), with the
+/// same checks and errors as [`read_file`]: the CLI hashes these bytes (`--skip-existing`)
+/// and then reads them with [`read_bytes_logged`], so every file is read from disk once.
+pub fn read_input(path: &Path, opts: &ReadOptions) -> Result<(Vec<u8>, InputFormat)> {
     let format = opts
         .from
         .or_else(|| InputFormat::from_path(path))
@@ -83,13 +97,7 @@ pub fn read_file_logged(path: &Path, opts: &ReadOptions, log: &mut Log) -> Resul
         path: path.to_path_buf(),
         source,
     })?;
-    read_bytes_logged(
-        bytes.as_slice(),
-        path,
-        format,
-        opts.encoding.as_deref(),
-        log,
-    )
+    Ok((bytes, format))
 }
 
 /// Reads `path` if it is a regular file (links followed) of at most `max` bytes. A FIFO

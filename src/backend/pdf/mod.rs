@@ -15,7 +15,7 @@ mod tags;
 mod text;
 
 use crate::ast::Document;
-use crate::backend::{Backend, Context, RenderOptions};
+use crate::backend::{Backend, Context, RenderOptions, Rendered};
 use crate::error::{Error, Result};
 use crate::layout::page::Layout;
 use crate::log::Log;
@@ -36,10 +36,18 @@ impl Backend for Pdf {
     }
 
     fn render(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
+        self.render_counted(doc, ctx, log).map(|r| r.bytes)
+    }
+
+    fn render_counted(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Rendered> {
         let fonts = crate::fonts::FontSet::load(&ctx.options.font_dirs)?;
         glyphs::check(doc, ctx.style, &fonts, log);
         let layout = crate::layout::layout(doc, ctx.style, &fonts, ctx.images(), log);
-        write(&layout, doc, ctx.options, log)
+        let bytes = write(&layout, doc, ctx.options, log)?;
+        Ok(Rendered {
+            bytes,
+            pages: Some(layout.pages.len()),
+        })
     }
 }
 
