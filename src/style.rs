@@ -403,6 +403,10 @@ pub struct DocxStyle {
     /// Colour of link text, as six hex digits (DOCX only: the `Hyperlink` character
     /// style; Word's own default blue).
     pub link_colour: String,
+    /// Embed subsets of the fonts used, obfuscated per ECMA-376 §17.8.1, so the document
+    /// looks the same without the fonts installed (DOCX only; `--embed-fonts` turns it on).
+    #[serde(default)]
+    pub embed_fonts: bool,
 }
 
 /// Numbers only the EPUB backend uses (reading systems reflow, so these are CSS values).
@@ -604,6 +608,7 @@ mod tests {
                 table_cell_pad: 5.4,
                 caption_space_after_lines: 0.5,
                 link_colour: "0563C1".into(),
+                embed_fonts: false,
             },
             epub: EpubStyle {
                 line_height_em: 1.75,

@@ -24,6 +24,9 @@ pub struct RenderOptions {
     pub font_dirs: Vec<PathBuf>,
     /// Embed font subsets where the format allows it (EPUB; PDF always embeds).
     pub embed_fonts: bool,
+    /// DOCX: embed obfuscated font subsets (`--embed-fonts`; also on when the style's
+    /// `docx.embed-fonts` is).
+    pub docx_embed_fonts: bool,
     /// EPUB: split single-article books into one file per heading of this level.
     pub split_level: u8,
     /// DOCX: insert a table-of-contents field.
@@ -39,6 +42,7 @@ impl Default for RenderOptions {
         RenderOptions {
             font_dirs: Vec::new(),
             embed_fonts: true,
+            docx_embed_fonts: false,
             split_level: 1,
             toc: false,
             source_date_epoch: None,

@@ -110,6 +110,10 @@ pub struct ConvertArgs {
     /// EPUB: do not embed font subsets.
     #[arg(long)]
     pub no_embed_fonts: bool,
+    /// DOCX: embed subsets of the fonts used, obfuscated as Word does, so the document looks
+    /// the same on a machine without them (also style key `docx.embed-fonts`).
+    #[arg(long)]
+    pub embed_fonts: bool,
     /// EPUB: for a single long article, one file per heading of this level.
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub split_level: u8,

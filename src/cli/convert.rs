@@ -115,6 +115,7 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     let options = RenderOptions {
         font_dirs: args.font_dir.clone(),
         embed_fonts: !args.no_embed_fonts,
+        docx_embed_fonts: args.embed_fonts,
         split_level: args.split_level,
         toc: args.toc,
         source_date_epoch: None,

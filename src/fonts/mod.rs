@@ -15,6 +15,7 @@ mod coverage;
 mod face;
 pub mod fontdir;
 mod report;
+mod subset;
 mod system;
 
 use std::path::PathBuf;
@@ -23,6 +24,7 @@ use std::sync::{Arc, OnceLock};
 pub use coverage::{log_missing, needs_no_glyph, MissingChar};
 pub use face::{Face, FontData, Origin};
 pub use report::report;
+pub use subset::subset_face;
 
 use crate::style::FontRole;
 use crate::Result;

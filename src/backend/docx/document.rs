@@ -89,6 +89,8 @@ pub struct Writer<'a> {
     /// Font role of the paragraph being written (its style's), which `**strong**` inside
     /// it starts from (T24).
     pub para_role: FontRole,
+    /// Characters the runs of each role use (the subsets `--embed-fonts` embeds).
+    pub used: super::embed::UsedChars,
 }
 
 /// Word bookmark names: letters, digits and `_`, starting with a letter, ≤ 40 characters.
@@ -149,6 +151,7 @@ impl<'a> Writer<'a> {
             line: 0,
             articles: 0,
             para_role: ctx.style.body_font,
+            used: super::embed::UsedChars::new(),
         }
     }
 

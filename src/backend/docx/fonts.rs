@@ -10,6 +10,7 @@
 //! picks Noto Serif CJK **SC** (checked with LibreOffice 7.4 + fonts-noto-cjk). Word and
 //! WPS resolve SimSun and 宋体 to the same installed font.
 
+use super::embed::EmbeddedFont;
 use super::xml::{Xml, W_NS};
 use crate::style::FontRole;
 
@@ -95,8 +96,10 @@ const ENTRIES: [Entry; 7] = [
     },
 ];
 
-/// `word/fontTable.xml` (CT_Font children in schema order: altName, panose1, charset, family, pitch).
-pub fn font_table() -> String {
+/// `word/fontTable.xml` (CT_Font children in schema order: altName, panose1, charset, family,
+/// pitch, embedRegular, embedBold), each embedded font referenced by its relationship id
+/// (`ids`, in the order of `embedded`).
+pub fn font_table(embedded: &[EmbeddedFont], ids: &[String]) -> String {
     let mut x = Xml::part();
     x.open_ns("w:fonts", &[W_NS]);
     for e in &ENTRIES {
@@ -106,6 +109,20 @@ pub fn font_table() -> String {
             .val("w:charset", e.charset)
             .val("w:family", e.family)
             .val("w:pitch", "variable");
+        for bold in [false, true] {
+            let slot = embedded
+                .iter()
+                .zip(ids)
+                .find(|(f, _)| f.name == e.name && f.bold == bold);
+            if let Some((f, id)) = slot {
+                let tag = if bold {
+                    "w:embedBold"
+                } else {
+                    "w:embedRegular"
+                };
+                x.empty(tag, &[("r:id", id), ("w:fontKey", &f.key)]);
+            }
+        }
         x.close("w:font");
     }
     x.close("w:fonts");
@@ -138,7 +155,7 @@ mod tests {
 
     #[test]
     fn every_face_is_in_the_font_table() {
-        let table = font_table();
+        let table = font_table(&[], &[]);
         for role in FontRole::ALL {
             let f = face(role);
             assert!(table.contains(&format!("w:name=\"{}\"", f.east_asia)));

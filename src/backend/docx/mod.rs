@@ -3,6 +3,7 @@
 //! compression, autospace, `w:lang w:eastAsia`, first-line indent in characters).
 
 mod document;
+mod embed;
 mod fonts;
 mod footnotes;
 mod media;
@@ -16,6 +17,7 @@ mod table;
 mod toc;
 mod xml;
 
+pub use embed::{key_bytes, obfuscate};
 pub use fonts::{face, Face};
 pub use settings::{NO_BREAK_AFTER, NO_BREAK_BEFORE};
 
@@ -102,10 +104,29 @@ impl Backend for Docx {
         parts.push(("word/document.xml".into(), wml("main"), body.into_bytes()));
         let styles = styles::styles(style, &lang).into_bytes();
         parts.push(("word/styles.xml".into(), wml("styles"), styles));
-        let settings = settings::settings(&lang, has_notes).into_bytes();
+        // Fonts last among the body's consumers: the runs have collected their characters.
+        let embedded = if ctx.options.docx_embed_fonts || style.docx.embed_fonts {
+            embed::embed(&w.used, &ctx.options.font_dirs, w.log)?
+        } else {
+            Vec::new()
+        };
+        let settings = settings::settings(&lang, has_notes, !embedded.is_empty()).into_bytes();
         parts.push(("word/settings.xml".into(), wml("settings"), settings));
-        let fonts = fonts::font_table().into_bytes();
+        let mut font_rels = Rels::default();
+        let ids: Vec<String> = embedded
+            .iter()
+            .map(|f| font_rels.add(embed::REL_FONT, &f.target, false))
+            .collect();
+        let fonts = fonts::font_table(&embedded, &ids).into_bytes();
         parts.push(("word/fontTable.xml".into(), wml("fontTable"), fonts));
+        if !embedded.is_empty() {
+            let rels = font_rels.xml().into_bytes();
+            parts.push(("word/_rels/fontTable.xml.rels".into(), String::new(), rels));
+        }
+        for f in embedded {
+            let ct = embed::OBFUSCATED_FONT.to_string();
+            parts.push((format!("word/{}", f.target), ct, f.data));
+        }
         let footer = pages::footer(style, &lang).into_bytes();
         parts.push(("word/footer1.xml".into(), wml("footer"), footer));
         if let Some(h) = &style.header {

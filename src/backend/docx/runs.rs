@@ -141,6 +141,8 @@ impl Writer<'_> {
     }
 
     fn text_runs(&mut self, x: &mut Xml, text: &str, fmt: &Fmt) {
+        let role = fmt.role.unwrap_or(self.para_role);
+        self.used.entry(role).or_default().extend(text.chars());
         for seg in segments(text, fmt.emph) {
             x.open("w:r", &[]);
             self.rpr(x, fmt, Some(&seg));
@@ -155,6 +157,10 @@ impl Writer<'_> {
             rstyle: inline.then(|| "VerbatimChar".to_string()),
             ..Fmt::default()
         };
+        self.used
+            .entry(FontRole::Mono)
+            .or_default()
+            .extend(text.chars());
         x.open("w:r", &[]);
         self.rpr(x, &fmt, None);
         t(x, text);

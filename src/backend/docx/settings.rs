@@ -11,10 +11,16 @@ pub const NO_BREAK_AFTER: &str = "$([{£¥·‘“〈《「『【〔〖〝﹙﹛
 pub const NO_BREAK_BEFORE: &str = "!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｀｜｝～￠–‼⁇／/";
 
 /// The settings part. `lang` is the East-Asian language tag (`zh-CN`).
-pub fn settings(lang: &str, has_notes: bool) -> String {
+/// `embedded`: the package carries subset fonts (`w:embedTrueTypeFonts`, `w:saveSubsetFonts`).
+pub fn settings(lang: &str, has_notes: bool, embedded: bool) -> String {
     let mut x = Xml::part();
     x.open_ns("w:settings", &[W_NS]);
     x.empty("w:zoom", &[("w:percent", "100")]);
+    if embedded {
+        // Word keeps embedded fonts on save only with these; subsets, as we wrote them.
+        x.empty("w:embedTrueTypeFonts", &[])
+            .empty("w:saveSubsetFonts", &[]);
+    }
     // Two characters of 小四 at the default tab stop, as Word's zh-CN template (420 = 五号).
     x.val("w:defaultTabStop", "420");
     // T14/T13: compress punctuation (Word's 压缩标点符号); T31 centred handout numbers need

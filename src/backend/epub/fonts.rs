@@ -9,13 +9,10 @@
 //! are not available from the embedded subsets.
 
 use super::resources::Chars;
-use crate::error::{Error, Result};
-use crate::fonts::{needs_no_glyph, Face, FontSet};
+use crate::error::Result;
+use crate::fonts::{needs_no_glyph, subset_face, Face, FontSet};
 use crate::log::Log;
 use crate::style::FontRole;
-use allsorts::binary::read::ReadScope;
-use allsorts::font_data::FontData;
-use allsorts::subset::{subset, CmapTarget, SubsetProfile};
 use rustybuzz::ttf_parser;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -121,38 +118,6 @@ fn slug(s: &str) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("-")
-}
-
-fn font_err(msg: String) -> Error {
-    Error::Font(msg)
-}
-
-/// Subsets `face` to `chars` (all of which it maps). Glyph 0 is kept first, then glyphs
-/// in ascending order, so the same characters always give the same bytes.
-pub fn subset_face(face: &Face, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
-    let parsed = ttf_parser::Face::parse(face.data(), face.index)
-        .map_err(|e| font_err(format!("{}: {e}", face.family)))?;
-    let mut gids: BTreeSet<u16> = chars
-        .iter()
-        .filter_map(|c| parsed.glyph_index(*c))
-        .map(|g| g.0)
-        .collect();
-    gids.remove(&0);
-    let glyph_ids: Vec<u16> = std::iter::once(0).chain(gids).collect();
-    let scope = ReadScope::new(face.data());
-    let font_file = scope
-        .read::<FontData<'_>>()
-        .map_err(|e| font_err(format!("{}: {e}", face.family)))?;
-    let provider = font_file
-        .table_provider(face.index as usize)
-        .map_err(|e| font_err(format!("{}: {e}", face.family)))?;
-    subset(
-        &provider,
-        &glyph_ids,
-        &SubsetProfile::Minimal,
-        CmapTarget::Unicode,
-    )
-    .map_err(|e| font_err(format!("subsetting {}: {e}", face.family)))
 }
 
 /// Subsets, for every role with characters, the faces of its chain that render them.

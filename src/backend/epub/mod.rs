@@ -15,9 +15,9 @@ use crate::backend::zip::{self, Entry};
 use crate::backend::{Backend, Context};
 use crate::error::Result;
 use crate::log::Log;
+/// A UUID-shaped identifier that depends only on its data (also the DOCX font keys).
+pub(crate) use package::uuid_from;
 use package::{Item, PackageMeta};
-
-pub use fonts::subset_face;
 
 /// The EPUB 3 backend.
 #[derive(Debug, Clone, Copy, Default)]
