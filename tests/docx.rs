@@ -16,6 +16,8 @@ mod golden;
 mod libreoffice;
 #[path = "docx/libreoffice_fixtures.rs"]
 mod libreoffice_fixtures;
+#[path = "docx/libreoffice_fonts.rs"]
+mod libreoffice_fonts;
 #[path = "docx/libreoffice_toc.rs"]
 mod libreoffice_toc;
 #[path = "docx/package.rs"]

@@ -57,7 +57,9 @@ fn resolve(rels_name: &str, target: &str) -> String {
     segs.join("/")
 }
 
-fn check_package(fixture: &str, bytes: &[u8]) {
+/// Asserts that `bytes` is a consistent package: content types, resolvable relationships,
+/// well-formed XML parts, the required parts.
+pub(crate) fn check_package(fixture: &str, bytes: &[u8]) {
     let files = unzip(bytes);
     assert_eq!(
         files[0].0, "[Content_Types].xml",
