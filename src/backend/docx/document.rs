@@ -537,7 +537,50 @@ impl<'a> Writer<'a> {
             ],
         );
         x.empty("w:cols", &[("w:space", COLUMN_GAP)]);
-        x.empty("w:docGrid", &[("w:linePitch", &t(s.line_pitch()))]);
+        let pitch = t(s.line_pitch());
+        match grid_char_space(s) {
+            Some(space) => x.empty(
+                "w:docGrid",
+                &[
+                    ("w:type", "linesAndChars"),
+                    ("w:linePitch", &pitch),
+                    ("w:charSpace", &space.to_string()),
+                ],
+            ),
+            None => x.empty("w:docGrid", &[("w:linePitch", &pitch)]),
+        };
         x.close("w:sectPr");
+    }
+}
+
+/// `w:charSpace` of a character grid with `docx.grid_chars_per_line` cells per line: the
+/// cell width minus the body size, in 4096ths of a point (ECMA-376 §17.6.5); `None` when the
+/// style asks for no character grid.
+pub fn grid_char_space(s: &crate::style::Style) -> Option<i64> {
+    let n = s.docx.grid_chars_per_line;
+    (n > 0).then(|| {
+        let cell = f64::from(s.text_width()) / f64::from(n);
+        ((cell - f64::from(s.body_size)) * 4096.0).round() as i64
+    })
+}
+
+#[cfg(test)]
+mod grid_tests {
+    use super::grid_char_space;
+    use crate::style::Style;
+
+    #[test]
+    fn gb9704_grid_is_28_cells_of_a_156_mm_line() {
+        let mut s = Style::handout();
+        assert_eq!(grid_char_space(&s), None);
+        let mm = 72.0 / 25.4;
+        s.page_width = 210.0 * mm;
+        s.margin_left = 28.0 * mm;
+        s.margin_right = (210.0 - 28.0 - 156.0) * mm;
+        s.body_size = 16.0;
+        s.docx.grid_chars_per_line = 28;
+        // 156 mm / 28 = 15.79 pt per cell: 0.21 pt less than 三号, Word's -848/4096 pt.
+        let space = grid_char_space(&s).unwrap();
+        assert!((-849..=-847).contains(&space), "{space}");
     }
 }
