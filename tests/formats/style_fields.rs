@@ -370,6 +370,12 @@ fn cases() -> Vec<Case> {
             |s| s.docx.link_colour = "C00000".into(),
             DOCX,
         ),
+        case("docx.embed_fonts", |s| s.docx.embed_fonts = true, DOCX),
+        case(
+            "docx.grid_chars_per_line",
+            |s| s.docx.grid_chars_per_line = 28,
+            DOCX,
+        ),
         case("epub.line_height_em", |s| s.epub.line_height_em = 2.0, EPUB),
         case(
             "epub.heading_line_height_em",
