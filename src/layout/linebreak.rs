@@ -89,9 +89,11 @@ fn prefix_sums(p: &Prepared, interchar_stretch_em: f64) -> Sums {
 fn measure(p: &Prepared, sums: &Sums, s: usize, e: usize) -> (f64, f64, f64) {
     let trim = p.atoms[e - 1].blank_r as f64; // T14: a final STOP/CLOSE is set 0.5 em
     let width = sums.atom_w[e] - sums.atom_w[s] + sums.gap_w[e - 1] - sums.gap_w[s] - trim;
+    // A final mark on the character grid may hang past the edge (`Atom::hang`).
     let shrink = sums.atom_shrink[e] - sums.atom_shrink[s] + sums.gap_shrink[e - 1]
         - sums.gap_shrink[s]
-        - trim;
+        - trim
+        + p.atoms[e - 1].hang as f64;
     let stretch = sums.stretch[e - 1] - sums.stretch[s];
     (width, shrink.max(0.0), stretch)
 }
@@ -116,6 +118,7 @@ fn choose(
 ) -> (Vec<LineRange>, bool) {
     let n = p.atoms.len();
     let sums = prefix_sums(p, spec.look.paragraph.interchar_stretch_em);
+    let grid = spec.look.grid_cell.is_some();
     // T11: the last line needs ≥2 characters besides trailing STOP/CLOSE.
     let mut tail = n;
     while tail > 0 && matches!(p.atoms[tail - 1].class, Class::Stop | Class::Close) {
@@ -150,7 +153,12 @@ fn choose(
                     0.0
                 };
             let (width, shrink, stretch) = measure(p, &sums, node.start, e);
-            let delta = avail - width;
+            let delta = match avail - width {
+                // A line of whole grid cells fills the measure exactly; the sum of the
+                // cells may miss it by a rounding hair either way.
+                d if grid && d.abs() < WIDTH_EPS => 0.0,
+                d => d,
+            };
             if delta < -shrink - WIDTH_EPS {
                 last_removed = Some(ni);
                 return false;
@@ -160,6 +168,10 @@ fn choose(
                     0.0 // last lines are set at natural width (T16)
                 } else if stretch > 0.0 {
                     (delta / stretch).min(MAX_RATIO)
+                } else if delta > WIDTH_EPS && grid {
+                    // On the character grid only kinsoku leaves a line short: of the
+                    // short choices, the fuller line wins.
+                    MAX_RATIO + delta / avail
                 } else if delta > WIDTH_EPS {
                     MAX_RATIO
                 } else {
