@@ -35,6 +35,9 @@ const BADNESS_AT_RATIO_1: f64 = 100.0;
 /// Ratio given to a line that cannot stretch at all, and the cap on any stretch ratio:
 /// larger than any tolerance worth using, so such lines end only in the second pass.
 const MAX_RATIO: f64 = 10.0;
+/// Extra ratio of a short line on the character grid at the start of a paragraph, falling
+/// to 0 at its end: far less than one cell's shortfall in [`choose`], it only breaks ties.
+const GRID_EARLY_SHORT: f64 = 1e-3;
 /// Width slack in points below which a line counts as exactly full or overfull.
 const WIDTH_EPS: f64 = 1e-3;
 /// Stand-in for a line's total shrink when it has none, so a line a hair too long (within
@@ -77,7 +80,7 @@ fn prefix_sums(p: &Prepared, interchar_stretch_em: f64) -> Sums {
         ash += (a.blank_l + a.blank_r) as f64;
         gsh += g.shrink as f64;
         st += g.stretch as f64;
-        if g.justifiable {
+        if g.justifiable && !g.grid {
             st += a.em as f64 * interchar_stretch_em;
         }
     }
@@ -169,9 +172,11 @@ fn choose(
                 } else if stretch > 0.0 {
                     (delta / stretch).min(MAX_RATIO)
                 } else if delta > WIDTH_EPS && grid {
-                    // On the character grid only kinsoku leaves a line short: of the
-                    // short choices, the fuller line wins.
-                    MAX_RATIO + delta / avail
+                    // On the character grid only kinsoku leaves a line short (an OPEN that
+                    // would end it moves down): of the short choices the fuller line wins,
+                    // then the later one, so the short line is the one kinsoku shortened
+                    // rather than an earlier one that shifts the rest.
+                    MAX_RATIO + delta / avail + GRID_EARLY_SHORT * (n - e) as f64 / n as f64
                 } else if delta > WIDTH_EPS {
                     MAX_RATIO
                 } else {

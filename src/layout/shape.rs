@@ -113,6 +113,10 @@ pub(crate) struct Gap {
     pub hard: bool,
     /// T15 gap.
     pub autospace: bool,
+    /// Between two cells of the character grid: the line breaker counts no stretch here,
+    /// so it fills lines cell for cell (GB/T 9704 5.2.1); a line kinsoku or a Latin word
+    /// leaves short is still justified across all its gaps.
+    pub grid: bool,
 }
 
 /// A shaped paragraph.
@@ -659,13 +663,8 @@ fn glue(p: &mut Prepared, spec: &ParaSpec) {
         let conn = |c: Class| matches!(c, Class::Conn | Class::Sol);
         let inside_word =
             !wide(a.class) && !wide(b.class) && !full_punct(a.class) && !full_punct(b.class);
-        // On the character grid two cells never move apart (GB/T 9704 5.2.1).
-        let gridded = a.on_grid && b.on_grid;
-        g.justifiable = !same_code
-            && !conn(a.class)
-            && !conn(b.class)
-            && !inside_word
-            && !superscript
-            && !gridded;
+        g.justifiable =
+            !same_code && !conn(a.class) && !conn(b.class) && !inside_word && !superscript;
+        g.grid = a.on_grid && b.on_grid;
     }
 }

@@ -661,7 +661,10 @@ mod tests {
             e.0
         );
         let e = Style::from_toml("extends = \"nope\"\n", "s.toml").unwrap_err();
-        assert_eq!(e.0, "s.toml:1: extends: not a preset (allowed: handout, gongwen)");
+        assert_eq!(
+            e.0,
+            "s.toml:1: extends: not a preset (allowed: handout, gongwen)"
+        );
         let e = Style::from_toml("body-size = [1\n", "s.toml").unwrap_err();
         assert!(e.0.starts_with("s.toml:1: "), "{}", e.0);
     }
@@ -713,7 +716,10 @@ mod tests {
         assert_eq!((g.grid.chars_per_line, g.grid.lines_per_page), (28, 22));
         assert!((g.line_pitch() - 225.0 * crate::style::MM / 22.0).abs() < 1e-3);
         assert!((g.line_pitch() - g.body_size * g.line_pitch_em).abs() < 0.01);
-        assert_eq!((g.body_size, g.body_font), (16.0, crate::style::FontRole::Fang));
+        assert_eq!(
+            (g.body_size, g.body_font),
+            (16.0, crate::style::FontRole::Fang)
+        );
         assert_eq!((g.title.size, g.page_number_size), (22.0, 14.0));
         assert!((mm(g.page_number_gap.unwrap()) - 7.0).abs() < 1e-3);
         assert!(!g.page_keeps && g.fill_max_lines == 0.0);
