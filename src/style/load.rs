@@ -410,7 +410,13 @@ fn emit_table(out: &mut String, table: &toml::Table, ty: &str, path: &str, docs:
     for field in docs.fields(ty) {
         if field.ty.starts_with("Option<") && !table.contains_key(&field.key) {
             out.push_str(&comment(docs, ty, &field.key));
-            let _ = writeln!(out, "# {} = \"\"  (not set)", field.key);
+            // A number-valued key shows a number, so uncommenting it gives a valid file.
+            let example = if field.ty.starts_with("Option<f32") {
+                "0"
+            } else {
+                "\"\""
+            };
+            let _ = writeln!(out, "# {} = {example}  (not set)", field.key);
         }
     }
     for (key, value) in table {
@@ -611,7 +617,8 @@ mod tests {
             "{printed}"
         );
         assert!(
-            printed.contains("\n# header = \"\"  (not set)\n"),
+            printed.contains("\n# header = \"\"  (not set)\n")
+                && printed.contains("\n# page-number-gap = 0  (not set)\n"),
             "{printed}"
         );
     }
