@@ -107,6 +107,17 @@ pub enum Alignment {
     Justify,
 }
 
+/// Where the page number sits on the page (PDF).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageNumberPosition {
+    /// Centred under the text block on every page.
+    Centre,
+    /// On the outside edge (GB/T 9704 7.5): odd pages flush right one cell in from the
+    /// right text edge, even pages flush left one cell in from the left text edge.
+    Outside,
+}
+
 /// How one kind of heading or title line is set (T23).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -197,16 +208,30 @@ pub struct Style {
     /// Page-number size in points.
     #[serde(deserialize_with = "units::size")]
     pub page_number_size: f32,
+    /// Where the page number sits across the page (PDF).
+    pub page_number_position: PageNumberPosition,
+    /// Distance from the bottom of the text block to the top of the page number's em box,
+    /// in points ("7mm" also accepted); left out, the number is centred in the bottom
+    /// margin (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "units::optional_length")]
+    pub page_number_gap: Option<f32>,
     /// Running header text; `None` for no header.
     pub header: Option<String>,
     /// Start each article on a new page.
     pub article_page_break: bool,
+    /// Keep rules of page breaking (T20: two paragraph lines at page bottom and top, a
+    /// heading with its text); false lets any line end a page, so every full page holds
+    /// exactly `grid.lines-per-page` lines as GB/T 9704 wants (PDF).
+    pub page_keeps: bool,
     /// The most a page cut short by a keep rule (T20) is filled (撑版) at one gap, in body
     /// lines: T17 wants no space between paragraphs, so a page with too few gaps is left
     /// short rather than opened up by blank-line-sized holes (PDF).
     pub fill_max_lines: f32,
     /// Line breaking and justification of the paragraph engine (T11, T15, T16).
     pub paragraph: ParagraphStyle,
+    /// The character and line grid of GB/T 9704 (版心 of 22 lines × 28 characters).
+    pub grid: GridStyle,
     /// Emphasis dots, strikethrough and synthetic bold (T24).
     pub emphasis: EmphasisStyle,
     /// Footnotes at the foot of the page.
@@ -260,6 +285,21 @@ pub struct ParagraphStyle {
     pub code_break_penalty: f64,
     /// Demerits of breaking a URL after one of its separators (T8; PDF only).
     pub url_break_penalty: f64,
+}
+
+/// The character and line grid (文档网格) of official documents, GB/T 9704-2012 5.2.1
+/// (PDF; 0 turns each grid off).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct GridStyle {
+    /// Characters per line: every Han character and full-width mark takes one cell of
+    /// text width / `chars_per_line`, whatever its size (16 pt glyphs sit in 15.79 pt cells
+    /// for 28 in 156 mm, the standard's slight squeeze, as Word's `w:charSpace` does); T13
+    /// compression is off and Han lines get no inter-character stretch. 0: no grid.
+    pub chars_per_line: u32,
+    /// Lines per page: the line pitch becomes text height / `lines_per_page` and every
+    /// line, title and heading lines too, takes one grid line. 0: no grid.
+    pub lines_per_page: u32,
 }
 
 /// Emphasis marks and synthetic styles of inline text (T24), as drawn in the PDF: EPUB
@@ -467,9 +507,38 @@ impl Style {
         self.page_height - self.margin_top - self.margin_bottom
     }
 
-    /// Body line pitch in points.
+    /// Body line pitch in points: the line grid's pitch when there is one.
     pub fn line_pitch(&self) -> f32 {
-        self.body_size * self.line_pitch_em
+        match self.grid.lines_per_page {
+            0 => self.body_size * self.line_pitch_em,
+            lines => self.text_height() / lines as f32,
+        }
+    }
+
+    /// Line pitch of a line of text of `size` points (titles, headings): on the line grid
+    /// every line takes one grid line, else the pitch is in proportion to the size.
+    pub fn pitch_of(&self, size: f32) -> f32 {
+        match self.grid.lines_per_page {
+            0 => size * self.line_pitch_em,
+            _ => self.line_pitch(),
+        }
+    }
+
+    /// A first-line indent of `em` em for text of `size` points: whole grid cells for
+    /// body-size text on the character grid (`2字` is two cells), else `em` × `size`.
+    pub fn indent_of(&self, em: f32, size: f32) -> f32 {
+        match self.grid_cell() {
+            Some(cell) if size == self.body_size => em * cell,
+            _ => em * size,
+        }
+    }
+
+    /// Width of one character-grid cell in points, if there is a character grid.
+    pub fn grid_cell(&self) -> Option<f32> {
+        match self.grid.chars_per_line {
+            0 => None,
+            chars => Some(self.text_width() / chars as f32),
+        }
     }
 }
 
@@ -547,8 +616,11 @@ mod tests {
             note_size: 10.5,
             page_number: "— {n} —".into(),
             page_number_size: 10.5,
+            page_number_position: PageNumberPosition::Centre,
+            page_number_gap: None,
             header: None,
             article_page_break: true,
+            page_keeps: true,
             fill_max_lines: 0.5,
             paragraph: ParagraphStyle {
                 autospace_em: 0.25,
@@ -561,6 +633,10 @@ mod tests {
                 runt_penalty: 1.0e6,
                 code_break_penalty: 5000.0,
                 url_break_penalty: 50.0,
+            },
+            grid: GridStyle {
+                chars_per_line: 0,
+                lines_per_page: 0,
             },
             emphasis: EmphasisStyle {
                 dot_diameter_em: 0.15,

@@ -14,6 +14,8 @@ mod byline;
 mod code_copy;
 #[path = "pdf/features.rs"]
 mod features;
+#[path = "pdf/gongwen.rs"]
+mod gongwen;
 #[path = "pdf/inline.rs"]
 mod inline;
 #[path = "pdf/meta.rs"]

@@ -110,10 +110,10 @@ impl Builder<'_> {
         }
         let spec = TextSpec {
             runs,
-            first_indent: bs.indent_em * bs.size,
+            first_indent: self.style.indent_of(bs.indent_em, bs.size),
             align: Alignment::Center,
             size: bs.size,
-            pitch: bs.size * self.style.line_pitch_em,
+            pitch: self.style.pitch_of(bs.size),
             heading,
         };
         let full = self.full_frame();

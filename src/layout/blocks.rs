@@ -41,7 +41,7 @@ impl TextSpec {
             first_indent: 0.0,
             align: Alignment::Center,
             size: bs.size,
-            pitch: bs.size * style.line_pitch_em,
+            pitch: style.pitch_of(bs.size),
             heading: false,
         }
     }
@@ -311,7 +311,7 @@ impl<'a> Builder<'a> {
         let tag = self.tag();
         let spec = TextSpec {
             runs,
-            first_indent: self.style.indent_em * size,
+            first_indent: self.style.indent_of(self.style.indent_em, size),
             align: Alignment::Justify,
             size,
             pitch: self.pitch(),
@@ -387,7 +387,9 @@ impl<'a> Builder<'a> {
             Block::List(l) => self.list(l, frame, font, out),
             Block::Quote(q) => {
                 // T19: Kai face, left indent 2 em, no added marks.
-                let indent = self.style.indent_em * self.style.body_size;
+                let indent = self
+                    .style
+                    .indent_of(self.style.indent_em, self.style.body_size);
                 let inner = self.indented(frame, indent);
                 let mut kids = Vec::new();
                 self.blocks(&q.blocks, inner, self.style.quote_font, &mut kids);
@@ -468,10 +470,10 @@ impl<'a> Builder<'a> {
         let tag = self.tag();
         let spec = TextSpec {
             runs,
-            first_indent: bs.indent_em * bs.size,
+            first_indent: self.style.indent_of(bs.indent_em, bs.size),
             align: if run_in { Alignment::Justify } else { bs.align },
             size,
-            pitch: size * self.style.line_pitch_em,
+            pitch: self.style.pitch_of(size),
             heading: !run_in,
         };
         let lines = self.set(&spec, frame.width);
@@ -497,7 +499,8 @@ impl<'a> Builder<'a> {
         // T19: marker after the 2 em indent, run-over lines flush left; nested lists move
         // in by 2 em per level.
         let shift = if self.list_depth > 0 {
-            self.style.indent_em * self.style.body_size
+            self.style
+                .indent_of(self.style.indent_em, self.style.body_size)
         } else {
             0.0
         };

@@ -43,7 +43,7 @@ fn plan(p: &Prepared, r: &LineRange, delta: f32, justify: bool) -> Adjust {
         let mut cap = [0.0f32; 5];
         for k in r.start..r.end {
             let a = &p.atoms[k];
-            let right = if k + 1 == r.end { 0.0 } else { a.blank_r };
+            let right = if k + 1 == r.end { a.hang } else { a.blank_r };
             cap[a.shrink_level] += a.blank_l + right;
             if k + 1 < r.end {
                 cap[p.gaps[k].shrink_level] += p.gaps[k].shrink;
@@ -111,7 +111,7 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
         let is_last = k + 1 == r.end;
         let shrink_l = a.blank_l * adj.shrink[a.shrink_level];
         let shrink_r = if is_last {
-            a.blank_r
+            a.blank_r + a.hang * adj.shrink[a.shrink_level]
         } else {
             a.blank_r * adj.shrink[a.shrink_level]
         };

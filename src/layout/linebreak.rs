@@ -35,6 +35,9 @@ const BADNESS_AT_RATIO_1: f64 = 100.0;
 /// Ratio given to a line that cannot stretch at all, and the cap on any stretch ratio:
 /// larger than any tolerance worth using, so such lines end only in the second pass.
 const MAX_RATIO: f64 = 10.0;
+/// Extra ratio of a short line on the character grid at the start of a paragraph, falling
+/// to 0 at its end: far less than one cell's shortfall in [`choose`], it only breaks ties.
+const GRID_EARLY_SHORT: f64 = 1e-3;
 /// Width slack in points below which a line counts as exactly full or overfull.
 const WIDTH_EPS: f64 = 1e-3;
 /// Stand-in for a line's total shrink when it has none, so a line a hair too long (within
@@ -77,7 +80,7 @@ fn prefix_sums(p: &Prepared, interchar_stretch_em: f64) -> Sums {
         ash += (a.blank_l + a.blank_r) as f64;
         gsh += g.shrink as f64;
         st += g.stretch as f64;
-        if g.justifiable {
+        if g.justifiable && !g.grid {
             st += a.em as f64 * interchar_stretch_em;
         }
     }
@@ -89,9 +92,11 @@ fn prefix_sums(p: &Prepared, interchar_stretch_em: f64) -> Sums {
 fn measure(p: &Prepared, sums: &Sums, s: usize, e: usize) -> (f64, f64, f64) {
     let trim = p.atoms[e - 1].blank_r as f64; // T14: a final STOP/CLOSE is set 0.5 em
     let width = sums.atom_w[e] - sums.atom_w[s] + sums.gap_w[e - 1] - sums.gap_w[s] - trim;
+    // A final mark on the character grid may hang past the edge (`Atom::hang`).
     let shrink = sums.atom_shrink[e] - sums.atom_shrink[s] + sums.gap_shrink[e - 1]
         - sums.gap_shrink[s]
-        - trim;
+        - trim
+        + p.atoms[e - 1].hang as f64;
     let stretch = sums.stretch[e - 1] - sums.stretch[s];
     (width, shrink.max(0.0), stretch)
 }
@@ -116,6 +121,7 @@ fn choose(
 ) -> (Vec<LineRange>, bool) {
     let n = p.atoms.len();
     let sums = prefix_sums(p, spec.look.paragraph.interchar_stretch_em);
+    let grid = spec.look.grid_cell.is_some();
     // T11: the last line needs ≥2 characters besides trailing STOP/CLOSE.
     let mut tail = n;
     while tail > 0 && matches!(p.atoms[tail - 1].class, Class::Stop | Class::Close) {
@@ -150,7 +156,12 @@ fn choose(
                     0.0
                 };
             let (width, shrink, stretch) = measure(p, &sums, node.start, e);
-            let delta = avail - width;
+            let delta = match avail - width {
+                // A line of whole grid cells fills the measure exactly; the sum of the
+                // cells may miss it by a rounding hair either way.
+                d if grid && d.abs() < WIDTH_EPS => 0.0,
+                d => d,
+            };
             if delta < -shrink - WIDTH_EPS {
                 last_removed = Some(ni);
                 return false;
@@ -160,6 +171,12 @@ fn choose(
                     0.0 // last lines are set at natural width (T16)
                 } else if stretch > 0.0 {
                     (delta / stretch).min(MAX_RATIO)
+                } else if delta > WIDTH_EPS && grid {
+                    // On the character grid only kinsoku leaves a line short (an OPEN that
+                    // would end it moves down): of the short choices the fuller line wins,
+                    // then the later one, so the short line is the one kinsoku shortened
+                    // rather than an earlier one that shifts the rest.
+                    MAX_RATIO + delta / avail + GRID_EARLY_SHORT * (n - e) as f64 / n as f64
                 } else if delta > WIDTH_EPS {
                     MAX_RATIO
                 } else {

@@ -154,7 +154,7 @@ impl Builder<'_> {
                 first_indent: 0.0,
                 align: Alignment::Center,
                 size,
-                pitch: size * self.style.line_pitch_em,
+                pitch: self.style.pitch_of(size),
                 heading: false,
             };
             let first = self.boxes.len();

@@ -9,7 +9,7 @@ use super::set_paragraph;
 use super::types::{FontSet, Kinsoku, ParaSpec, RunStyle, StyledRun, TextLook};
 use super::vlist::{line_items, BoxKind, Mark, VBox, ASCENT_EM};
 use crate::outline::{nest, Nested};
-use crate::style::{Alignment, Style};
+use crate::style::{Alignment, PageNumberPosition, Style};
 use std::collections::BTreeMap;
 
 /// Tolerance for floating-point sums of heights.
@@ -49,7 +49,7 @@ pub(crate) fn paginate(
         }
         let head = repeat_head(boxes, heads, start);
         let head_h: f32 = head.iter().map(|b| b.height).sum();
-        let (end, next, cut) = fill(boxes, notes, start, avail - head_h, style.notes.gap);
+        let (end, next, cut) = fill(boxes, notes, start, avail - head_h, style);
         let extra = if cut {
             fill_bottom(&boxes[start..end], avail - head_h, notes, style)
         } else {
@@ -154,9 +154,9 @@ fn close_table(
     }
 }
 
-/// May the page end before box `k` (T20 keeps)?
-fn can_break_before(boxes: &[VBox], k: usize) -> bool {
-    !boxes[k - 1].keep_with_next && !boxes[k].keep_with_prev
+/// May the page end before box `k` (T20 keeps, unless the style turns them off)?
+fn can_break_before(boxes: &[VBox], k: usize, style: &Style) -> bool {
+    !style.page_keeps || (!boxes[k - 1].keep_with_next && !boxes[k].keep_with_prev)
 }
 
 /// Height footnotes take at the foot of a page holding `ids`, `gap` above and below their
@@ -224,8 +224,9 @@ fn fill(
     notes: &[NoteBody],
     start: usize,
     avail: f32,
-    note_gap: f32,
+    style: &Style,
 ) -> (usize, usize, bool) {
+    let note_gap = style.notes.gap;
     let mut used = 0.0;
     let mut ids: Vec<usize> = Vec::new();
     let mut i = start;
@@ -245,7 +246,9 @@ fn fill(
             i += 1;
             continue;
         }
-        let k = (start + 1..=i).rev().find(|&k| can_break_before(boxes, k));
+        let k = (start + 1..=i)
+            .rev()
+            .find(|&k| can_break_before(boxes, k, style));
         let end = k.unwrap_or(i);
         return (end, end, true);
     }
@@ -283,18 +286,58 @@ fn place_notes(page: &mut Page, ids: &[usize], notes: &[NoteBody], style: &Style
     }
 }
 
-/// Page number at the foot (`— n —`, centred) and the running header, as artifacts.
+/// Page number at the foot (`— n —`) and the running header, as artifacts.
 fn furniture(page: &mut Page, n: usize, style: &Style, fonts: &FontSet) {
     let size = style.page_number_size;
     let text = style.page_number.replace("{n}", &n.to_string());
-    let base = style.page_height - style.margin_bottom / 2.0 + (ASCENT_EM - 0.5) * size;
-    let foot = centred_line(&text, size, base, style, fonts);
+    let base = match style.page_number_gap {
+        // The em box `gap` under the text block (GB/T 9704 7.5: 7 mm).
+        Some(gap) => style.margin_top + style.text_height() + gap + ASCENT_EM * size,
+        // The em box centred in the bottom margin.
+        None => style.page_height - style.margin_bottom / 2.0 + (ASCENT_EM - 0.5) * size,
+    };
+    let mut foot = centred_line(&text, size, base, style, fonts);
+    if style.page_number_position == PageNumberPosition::Outside {
+        outside(&mut foot, n, style);
+    }
     page.items.extend(foot);
     if let Some(h) = &style.header {
         // The header comes first in reading order (and in the content stream).
         let base = style.margin_top / 2.0 + (ASCENT_EM - 0.5) * size;
         let head = centred_line(h, size, base, style, fonts);
         page.items.splice(0..0, head);
+    }
+}
+
+/// Moves a centred page number to the outside edge (GB/T 9704 7.5): on odd pages its right
+/// edge one cell in from the right text edge, on even pages its left edge one cell in
+/// from the left text edge (a cell is the character grid's, else one body em).
+fn outside(items: &mut [Item], n: usize, style: &Style) {
+    let left = items.iter().map(|it| it.x).fold(f32::INFINITY, f32::min);
+    let right = items
+        .iter()
+        .map(|it| it.x + item_width(it))
+        .fold(f32::NEG_INFINITY, f32::max);
+    if !left.is_finite() || !right.is_finite() {
+        return;
+    }
+    let cell = style.grid_cell().unwrap_or(style.body_size);
+    let dx = if n % 2 == 1 {
+        style.margin_left + style.text_width() - cell - right
+    } else {
+        style.margin_left + cell - left
+    };
+    for it in items {
+        it.x += dx;
+    }
+}
+
+/// Width an item takes across the page (its glyphs' advances, a rule's width).
+fn item_width(item: &Item) -> f32 {
+    match &item.kind {
+        ItemKind::Glyphs(run) => run.glyphs.last().map_or(0.0, |g| g.x + g.advance),
+        ItemKind::Rule { width, .. } => *width,
+        _ => 0.0,
     }
 }
 

@@ -70,7 +70,7 @@ pub(crate) fn body_spec(runs: Vec<super::types::StyledRun>, style: &Style) -> Pa
     ParaSpec {
         runs,
         width: style.text_width(),
-        first_indent: style.indent_em * style.body_size,
+        first_indent: style.indent_of(style.indent_em, style.body_size),
         align: Alignment::Justify,
         kinsoku: Kinsoku::Gb,
         line_pitch: style.line_pitch(),

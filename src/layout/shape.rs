@@ -80,6 +80,11 @@ pub(crate) struct Atom {
     pub blank_r: f32,
     /// Removable blank on the left (OPEN).
     pub blank_l: f32,
+    /// Width that may hang past the right edge when the atom ends a line: a STOP or CLOSE
+    /// on the character grid, which kinsoku (T9) keeps off the start of the next line.
+    pub hang: f32,
+    /// Set in a cell of the character grid (GB/T 9704).
+    pub on_grid: bool,
     /// T16 shrink level of the blanks.
     pub shrink_level: usize,
     /// Baseline shift (superscript footnote markers).
@@ -108,6 +113,10 @@ pub(crate) struct Gap {
     pub hard: bool,
     /// T15 gap.
     pub autospace: bool,
+    /// Between two cells of the character grid: the line breaker counts no stretch here,
+    /// so it fills lines cell for cell (GB/T 9704 5.2.1); a line kinsoku or a Latin word
+    /// leaves short is still justified across all its gaps.
+    pub grid: bool,
 }
 
 /// A shaped paragraph.
@@ -235,7 +244,11 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
         }
     });
     out.gaps.push(pending);
-    compress(&mut out);
+    match spec.look.grid_cell {
+        // GB/T 9704: on the character grid every mark keeps its full cell (no T13).
+        Some(cell) => snap_to_grid(&mut out, cell, spec.look.grid_em),
+        None => compress(&mut out),
+    }
     glue(&mut out, spec);
     out
 }
@@ -362,6 +375,8 @@ fn shape_segment(
                     shift: 0.0,
                     blank_r: 0.0,
                     blank_l: 0.0,
+                    hang: 0.0,
+                    on_grid: false,
                     shrink_level: SHRINK_STOP,
                     rise: if run.note_ref {
                         run.size * look.note_marker_rise_em
@@ -507,6 +522,43 @@ fn nominal_box(
     }
 }
 
+/// Sets every Han character and full-width mark of body size `em` in cells of `cell`
+/// points (GB/T 9704 5.2.1): a 1-em box becomes one cell, a 2-em DASH2/ELL2 two, a
+/// half-em MID half a cell; the glyph is centred in its cell, so with a cell a little
+/// narrower than the em (28 × 16 pt in 156 mm) the glyph overhangs both sides by a hair,
+/// as in Word's character grid. Marks keep their whole cell: no T13, no T14 edge trim, no
+/// T16 squeezing; a STOP or CLOSE that kinsoku (T9) keeps off the start of a line hangs
+/// past the right edge instead (Word's 允许标点溢出边界), so every other character stays
+/// in its cell.
+fn snap_to_grid(p: &mut Prepared, cell: f32, em: f32) {
+    for a in &mut p.atoms {
+        let on_grid = matches!(
+            a.class,
+            Class::Han
+                | Class::Open
+                | Class::Close
+                | Class::Stop
+                | Class::Mid
+                | Class::Conn
+                | Class::Ellipsis
+                | Class::IdeoSpace
+        );
+        if !on_grid || (a.em - em).abs() > f32::EPSILON * em {
+            continue;
+        }
+        let scale = cell / em;
+        let width = a.width * scale;
+        a.shift += (width - a.width) / 2.0;
+        a.width = width;
+        a.on_grid = true;
+        a.blank_l = 0.0;
+        a.blank_r = 0.0;
+        if matches!(a.class, Class::Stop | Class::Close) {
+            a.hang = width;
+        }
+    }
+}
+
 /// T13 adjacent punctuation, and the GB 5.1.2 `？！` groups.
 fn compress(p: &mut Prepared) {
     let n = p.atoms.len();
@@ -613,5 +665,6 @@ fn glue(p: &mut Prepared, spec: &ParaSpec) {
             !wide(a.class) && !wide(b.class) && !full_punct(a.class) && !full_punct(b.class);
         g.justifiable =
             !same_code && !conn(a.class) && !conn(b.class) && !inside_word && !superscript;
+        g.grid = a.on_grid && b.on_grid;
     }
 }

@@ -108,6 +108,11 @@ pub struct TextLook {
     pub note_marker_size_em: f32,
     /// Baseline shift of footnote reference marks in em of their run's size.
     pub note_marker_rise_em: f32,
+    /// Width of a character-grid cell in points ([`Style::grid_cell`]): every 1-em box
+    /// of a Han character or full-width mark is set one cell wide, T13 is off.
+    pub grid_cell: Option<f32>,
+    /// Body size in points: the em a grid cell stands for.
+    pub grid_em: f32,
 }
 
 impl TextLook {
@@ -118,6 +123,8 @@ impl TextLook {
             emphasis: style.emphasis.clone(),
             note_marker_size_em: style.notes.marker_size_em,
             note_marker_rise_em: style.notes.marker_rise_em,
+            grid_cell: style.grid_cell(),
+            grid_em: style.body_size,
         }
     }
 }

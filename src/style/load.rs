@@ -20,11 +20,18 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 /// The built-in presets: name, one-line description, embedded TOML file.
-pub const PRESETS: [(&str, &str, &str); 1] = [(
-    "handout",
-    "printable handout: A4, 25 mm margins, 小四 Song body at 1.6 em pitch (T23)",
-    include_str!("presets/handout.toml"),
-)];
+pub const PRESETS: [(&str, &str, &str); 2] = [
+    (
+        "handout",
+        "printable handout: A4, 25 mm margins, 小四 Song body at 1.6 em pitch (T23)",
+        include_str!("presets/handout.toml"),
+    ),
+    (
+        "gongwen",
+        "official document, GB/T 9704-2012: A4, 22 lines × 28 characters, 三号 FangSong body",
+        include_str!("presets/gongwen.toml"),
+    ),
+];
 
 /// The key naming the preset a style file starts from.
 const EXTENDS: &str = "extends";
@@ -403,7 +410,13 @@ fn emit_table(out: &mut String, table: &toml::Table, ty: &str, path: &str, docs:
     for field in docs.fields(ty) {
         if field.ty.starts_with("Option<") && !table.contains_key(&field.key) {
             out.push_str(&comment(docs, ty, &field.key));
-            let _ = writeln!(out, "# {} = \"\"  (not set)", field.key);
+            // A number-valued key shows a number, so uncommenting it gives a valid file.
+            let example = if field.ty.starts_with("Option<f32") {
+                "0"
+            } else {
+                "\"\""
+            };
+            let _ = writeln!(out, "# {} = {example}  (not set)", field.key);
         }
     }
     for (key, value) in table {
@@ -576,7 +589,9 @@ mod tests {
     /// Every preset printed with `paiban style --print` loads back to the same `Style`.
     #[test]
     fn every_printed_preset_round_trips() {
-        for (name, _, _) in PRESETS {
+        let names = PRESETS.map(|(name, _, _)| name);
+        assert!(names.contains(&"handout") && names.contains(&"gongwen"));
+        for name in names {
             let style = Style::preset(name).unwrap();
             let printed = style.to_commented_toml();
             let loaded = Style::from_toml(&printed, "printed.toml")
@@ -602,7 +617,8 @@ mod tests {
             "{printed}"
         );
         assert!(
-            printed.contains("\n# header = \"\"  (not set)\n"),
+            printed.contains("\n# header = \"\"  (not set)\n")
+                && printed.contains("\n# page-number-gap = 0  (not set)\n"),
             "{printed}"
         );
     }
@@ -652,7 +668,10 @@ mod tests {
             e.0
         );
         let e = Style::from_toml("extends = \"nope\"\n", "s.toml").unwrap_err();
-        assert_eq!(e.0, "s.toml:1: extends: not a preset (allowed: handout)");
+        assert_eq!(
+            e.0,
+            "s.toml:1: extends: not a preset (allowed: handout, gongwen)"
+        );
         let e = Style::from_toml("body-size = [1\n", "s.toml").unwrap_err();
         assert!(e.0.starts_with("s.toml:1: "), "{}", e.0);
     }
@@ -691,6 +710,28 @@ mod tests {
         }
     }
 
+    /// The gongwen preset is GB/T 9704-2012: the text block is 156 × 225 mm at 37 mm from
+    /// the top and 28 mm from the left, a 22 × 28 grid of 三号 cells.
+    #[test]
+    fn gongwen_is_the_gb_t_9704_page() {
+        let g = Style::preset("gongwen").unwrap();
+        let mm = |pt: f32| pt / crate::style::MM;
+        assert!((mm(g.margin_top) - 37.0).abs() < 1e-3);
+        assert!((mm(g.margin_left) - 28.0).abs() < 1e-3);
+        assert!((mm(g.text_width()) - 156.0).abs() < 1e-3);
+        assert!((mm(g.text_height()) - 225.0).abs() < 1e-3);
+        assert_eq!((g.grid.chars_per_line, g.grid.lines_per_page), (28, 22));
+        assert!((g.line_pitch() - 225.0 * crate::style::MM / 22.0).abs() < 1e-3);
+        assert!((g.line_pitch() - g.body_size * g.line_pitch_em).abs() < 0.01);
+        assert_eq!(
+            (g.body_size, g.body_font),
+            (16.0, crate::style::FontRole::Fang)
+        );
+        assert_eq!((g.title.size, g.page_number_size), (22.0, 14.0));
+        assert!((mm(g.page_number_gap.unwrap()) - 7.0).abs() < 1e-3);
+        assert!(!g.page_keeps && g.fill_max_lines == 0.0);
+    }
+
     #[test]
     fn load_takes_a_preset_name_or_a_file() {
         assert_eq!(
@@ -699,7 +740,7 @@ mod tests {
         );
         let e = Style::load("gongwenn", Path::new("/nonexistent")).unwrap_err();
         assert!(
-            e.0.starts_with("unknown style 'gongwenn': not a preset (handout)"),
+            e.0.starts_with("unknown style 'gongwenn': not a preset (handout, gongwen)"),
             "{}",
             e.0
         );

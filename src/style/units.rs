@@ -114,6 +114,11 @@ pub fn length<'de, D: Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
     d.deserialize_any(QuantityVisitor(Kind::Length))
 }
 
+/// An optional length in points, as [`length`] (the field is `None` when left out).
+pub fn optional_length<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f32>, D::Error> {
+    length(d).map(Some)
+}
+
 /// An amount in em: a number, `"2em"` or `"2字"` (one 字 is one em of the text's size).
 pub fn em<'de, D: Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
     d.deserialize_any(QuantityVisitor(Kind::Em))

@@ -2,6 +2,7 @@
 //! missing glyph is a warning with its source line, never a silent `.notdef`.
 
 use crate::ast::{plain_text, Block, Document, Inline};
+use crate::fonts::fontdir::role_for_names;
 use crate::fonts::{log_missing, FontSet};
 use crate::log::Log;
 use crate::style::{FontRole, Style};
@@ -23,6 +24,9 @@ pub(crate) fn check(doc: &Document, style: &Style, fonts: &FontSet, log: &mut Lo
             block(b, style, style.body_font, &mut add);
         }
     }
+    if let Some((line, _)) = texts.get(&FontRole::Fang).and_then(|l| l.first()) {
+        fang_fallback(fonts, *line, log);
+    }
     let mut seen = BTreeSet::new();
     for (role, lines) in &texts {
         let missing: Vec<_> = fonts
@@ -31,6 +35,23 @@ pub(crate) fn check(doc: &Document, style: &Style, fonts: &FontSet, log: &mut Lo
             .filter(|m| seen.insert(m.ch))
             .collect();
         log_missing(log, *role, &missing);
+    }
+}
+
+/// Logs one W-FONT warning when text set in the Fang role (仿宋, the gongwen body) gets a
+/// face that is no FangSong: none is bundled yet, so the role falls back to Song (T27).
+fn fang_fallback(fonts: &FontSet, line: usize, log: &mut Log) {
+    let face = fonts.primary(FontRole::Fang);
+    if role_for_names(std::slice::from_ref(&face.family), face.weight) != Some(FontRole::Fang) {
+        log.warn(
+            "W-FONT",
+            line,
+            format!(
+                "no FangSong (仿宋) face: the fang role is set in {}; add a FangSong font with \
+                 --font-dir",
+                face.family
+            ),
+        );
     }
 }
 
