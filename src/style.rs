@@ -447,11 +447,6 @@ pub struct DocxStyle {
     /// looks the same without the fonts installed (DOCX only; `--embed-fonts` turns it on).
     #[serde(default)]
     pub embed_fonts: bool,
-    /// Characters per line of Word's character grid (DOCX only): above 0, the section's
-    /// `w:docGrid` is `linesAndChars` with the `w:charSpace` that fits that many body
-    /// characters in the text width (GB/T 9704 is 28); 0 keeps a line grid only.
-    #[serde(default)]
-    pub grid_chars_per_line: u32,
 }
 
 /// Numbers only the EPUB backend uses (reading systems reflow, so these are CSS values).
@@ -690,7 +685,6 @@ mod tests {
                 caption_space_after_lines: 0.5,
                 link_colour: "0563C1".into(),
                 embed_fonts: false,
-                grid_chars_per_line: 0,
             },
             epub: EpubStyle {
                 line_height_em: 1.75,

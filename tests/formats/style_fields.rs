@@ -371,11 +371,26 @@ fn cases() -> Vec<Case> {
             DOCX,
         ),
         case("docx.embed_fonts", |s| s.docx.embed_fonts = true, DOCX),
+        // The character and line grids (GB/T 9704): the PDF sets them, DOCX writes them as
+        // Word's w:docGrid (charSpace, linePitch); EPUB reflows and ignores them.
         case(
-            "docx.grid_chars_per_line",
-            |s| s.docx.grid_chars_per_line = 28,
-            DOCX,
+            "grid.chars_per_line",
+            |s| s.grid.chars_per_line = 28,
+            PDF_DOCX,
         ),
+        case(
+            "grid.lines_per_page",
+            |s| s.grid.lines_per_page = 30,
+            PDF_DOCX,
+        ),
+        // page_keeps (T20 keeps) shows only where a page breaks inside a keep; the one-page
+        // test document has none: tests/pdf/gongwen.rs covers it (22 lines on every page).
+        case(
+            "page_number_position",
+            |s| s.page_number_position = paiban::style::PageNumberPosition::Outside,
+            PDF,
+        ),
+        case("page_number_gap", |s| s.page_number_gap = Some(20.0), PDF),
         case("epub.line_height_em", |s| s.epub.line_height_em = 2.0, EPUB),
         case(
             "epub.heading_line_height_em",
@@ -461,6 +476,7 @@ fn every_new_field_has_a_case() {
         "rules",
         "docx",
         "epub",
+        "grid",
     ] {
         let fields = json[group].as_object().expect(group);
         for name in fields.keys() {

@@ -553,15 +553,12 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// `w:charSpace` of a character grid with `docx.grid_chars_per_line` cells per line: the
-/// cell width minus the body size, in 4096ths of a point (ECMA-376 §17.6.5); `None` when the
-/// style asks for no character grid.
+/// `w:charSpace` of the style's character grid (`grid.chars_per_line` cells per line, the
+/// same grid the PDF sets): the cell width minus the body size, in 4096ths of a point
+/// (ECMA-376 §17.6.5); `None` when the style has no character grid.
 pub fn grid_char_space(s: &crate::style::Style) -> Option<i64> {
-    let n = s.docx.grid_chars_per_line;
-    (n > 0).then(|| {
-        let cell = f64::from(s.text_width()) / f64::from(n);
-        ((cell - f64::from(s.body_size)) * 4096.0).round() as i64
-    })
+    s.grid_cell()
+        .map(|cell| ((f64::from(cell) - f64::from(s.body_size)) * 4096.0).round() as i64)
 }
 
 #[cfg(test)]
@@ -578,7 +575,7 @@ mod grid_tests {
         s.margin_left = 28.0 * mm;
         s.margin_right = (210.0 - 28.0 - 156.0) * mm;
         s.body_size = 16.0;
-        s.docx.grid_chars_per_line = 28;
+        s.grid.chars_per_line = 28;
         // 156 mm / 28 = 15.79 pt per cell: 0.21 pt less than 三号, Word's -848/4096 pt.
         let space = grid_char_space(&s).unwrap();
         assert!((-849..=-847).contains(&space), "{space}");
