@@ -53,7 +53,7 @@ pub mod dump;
 mod types;
 
 pub use collect::{collect, collect_with_notes};
-pub use driver::layout;
+pub use driver::{layout, pages, PageStream};
 pub use dump::dump;
 pub use page::Layout;
 pub use types::{

@@ -17,10 +17,11 @@ mod text;
 use crate::ast::Document;
 use crate::backend::{Backend, Context, RenderOptions};
 use crate::error::{Error, Result};
-use crate::layout::page::Layout;
+use crate::layout::page::{Layout, Page};
 use crate::log::Log;
 use krilla::page::{NumberingStyle, PageLabel, PageSettings};
 use krilla::{Document as KrillaDocument, SerializeSettings};
+use std::borrow::Borrow;
 use std::num::NonZeroU32;
 
 /// PDF output (`--to pdf`).
@@ -38,8 +39,10 @@ impl Backend for Pdf {
     fn render(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
         let fonts = crate::fonts::FontSet::load(&ctx.options.font_dirs)?;
         glyphs::check(doc, ctx.style, &fonts, log);
-        let layout = crate::layout::layout(doc, ctx.style, &fonts, ctx.images(), log);
-        write(&layout, doc, ctx.options, log)
+        let mut pages = crate::layout::pages(doc, ctx.style, &fonts, ctx.images(), log);
+        let info = std::mem::take(&mut pages.info);
+        // Each page is written as soon as it is made, then freed (memory, issue 9 case 13).
+        write_pages(&info, pages, doc, ctx.options, log)
     }
 }
 
@@ -47,6 +50,18 @@ impl Backend for Pdf {
 /// subject, language).
 pub fn write(
     layout: &Layout,
+    doc: &Document,
+    options: &RenderOptions,
+    log: &mut Log,
+) -> Result<Vec<u8>> {
+    write_pages(layout, &layout.pages, doc, options, log)
+}
+
+/// Writes `pages` (in order) with the outline, anchors and structure of `layout`, whose
+/// own `pages` are not read: the pages may be made while they are written.
+fn write_pages(
+    layout: &Layout,
+    pages: impl IntoIterator<Item = impl Borrow<Page>>,
     doc: &Document,
     options: &RenderOptions,
     log: &mut Log,
@@ -66,7 +81,10 @@ pub fn write(
         anchors: &layout.anchors,
         log,
     };
-    for page in &layout.pages {
+    let mut count = 0;
+    for page in pages {
+        let page = page.borrow();
+        count += 1;
         let size = PageSettings::from_wh(page.width, page.height).ok_or_else(|| Error::Render {
             format: "pdf",
             message: format!("invalid page size {}×{}", page.width, page.height),
@@ -97,7 +115,7 @@ pub fn write(
         &facts.language,
     );
     pdf.set_tag_tree(tree);
-    pdf.set_outline(outline::outline(&layout.outline, layout.pages.len()));
+    pdf.set_outline(outline::outline(&layout.outline, count));
     pdf.set_metadata(meta::metadata(&facts, options.source_date_epoch));
     pdf.finish().map_err(|e| Error::Render {
         format: "pdf",
