@@ -57,8 +57,8 @@ pub use driver::{layout, pages, PageStream};
 pub use dump::dump;
 pub use page::Layout;
 pub use types::{
-    Decoration, Dot, Face, FontSet, GlyphRun, Kinsoku, Line, LinkArea, ParaSpec, PlacedGlyph,
-    RunStyle, StyledRun, TextLook,
+    ClusterText, Decoration, Dot, Face, FontSet, GlyphRun, Kinsoku, Line, LinkArea, ParaSpec,
+    PlacedGlyph, RunStyle, StyledRun, TextLook,
 };
 
 /// Sets one paragraph into lines (T8–T17, T24).

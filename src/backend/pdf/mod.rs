@@ -72,10 +72,12 @@ fn write_pages(
     };
     let mut pdf = KrillaDocument::new_with(settings);
     let tagged = tags::tags_in(&layout.structure);
+    let titled = tags::title_tags(&layout.structure);
     let mut drawer = draw::Drawer {
         fonts: Default::default(),
         images: Default::default(),
         tagged: &tagged,
+        titled: &titled,
         ids: Default::default(),
         texts: Default::default(),
         anchors: &layout.anchors,
