@@ -16,3 +16,5 @@ mod batch;
 mod commands;
 #[path = "cli/image_input.rs"]
 mod image_input;
+#[path = "cli/memory.rs"]
+mod memory;
