@@ -7,6 +7,10 @@
 # machine do not inflate it) and the peak RSS of the process.
 # Floors (2-core machine): sample < 50 ms, 200 KB document < 300 ms, peak memory < 150 MB;
 # a floor is judged on the median wall time. Exit status 1 when a floor is missed.
+# Memory (issue 9 case 13): a generated 10 MB Markdown document (~3,000 pages; the sample's
+# paragraphs as headings, text, lists, with a table, code block and quote per copy) is
+# converted once to all three formats (`--to pdf,epub,docx`): peak RSS <= 400 MB. The same
+# at 5 MB shows the growth: at most linear (10 MB <= 2 x 5 MB).
 # IR=1 also runs each case once under `valgrind --tool=callgrind` and prints the instruction
 # count, which unlike time does not depend on the machine's load.
 set -euo pipefail
@@ -35,6 +39,39 @@ for k in range(1, 13):
         lines.append(line)
     out.append("\n".join(lines))
 open(sys.argv[1], "w", encoding="utf-8").write("\n\n".join(out) + "\n")
+EOF
+
+# The memory case's documents: copy k gets "第k篇" in its title and every ASCII number
+# bumped by k; short paragraphs become headings, every 7th a bullet list, every 11th a
+# numbered list.
+python3 - "$WORK" <<'EOF'
+import re, sys
+src = open("input/yiwu.txt", encoding="utf-8").read()
+paras = [p.strip() for p in src.split("\n\n") if p.strip()]
+for mb in (5, 10):
+    out, size, k = [], 0, 0
+    while size < mb * 1024 * 1024:
+        k += 1
+        bump = lambda s: re.sub(r"\d+", lambda m: str(int(m.group()) + k), s)
+        parts = [f"# 第{k}篇 {bump(paras[0])}"]
+        for i, p in enumerate(paras[1:]):
+            p = bump(p)
+            sentences = [s for s in p.split("。") if s.strip()]
+            if len(p) < 40:
+                parts.append(f"## {p}")
+            elif i % 7 == 3:
+                parts.append("\n".join(f"- {s}。" for s in sentences))
+            elif i % 11 == 5:
+                parts.append("\n".join(f"{n}. {s}。" for n, s in enumerate(sentences, 1)))
+            else:
+                parts.append(p)
+        parts.append(f"| 项目 | 数值{k} | 说明 |\n|---|---|---|\n| 投资 | {k * 17} 亿元 | 同比增长 {k % 9}.{k % 7}% |")
+        parts.append(f"```\nfn main() {{ println!(\"copy {k}\"); }}\n```")
+        parts.append(f"> 引文 {k}:{bump(paras[1])}")
+        text = "\n\n".join(parts) + "\n\n"
+        out.append(text)
+        size += len(text.encode("utf-8"))
+    open(f"{sys.argv[1]}/big{mb}mb.md", "w", encoding="utf-8").write("".join(out))
 EOF
 
 if [[ ${IR:-0} == 1 ]] && ! command -v valgrind >/dev/null; then
@@ -97,5 +134,29 @@ for name, inp, floor in cases:
     verdict = "ok" if met else ("SLOW" if mb < RSS_FLOOR_MB else "TOO MUCH MEMORY")
     print(row + f" {'< ' + str(floor) + ' ms':>10}  {verdict}")
 print(f"({runs} runs per case; memory floor < {RSS_FLOOR_MB} MB)")
+
+# Memory on big inputs (issue 9 case 13): one conversion to all formats per size.
+BIG_RSS_FLOOR_MB = 400
+
+def peak_rss_mb(inp):
+    """Peak RSS in MB of one `convert --to pdf,epub,docx`."""
+    p = subprocess.Popen([bin_, "convert", inp, "--to", "pdf,epub,docx", "-o", f"{work}/big-out"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = p.stderr.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    if status != 0:
+        sys.exit(f"bench.sh: {bin_} convert {inp} failed:\n{err.decode(errors='replace')}")
+    return ru.ru_maxrss / 1024
+
+rss = {mb: peak_rss_mb(f"{work}/big{mb}mb.md") for mb in (5, 10)}
+size10 = os.path.getsize(f"{work}/big10mb.md") / 1e6
+met = rss[10] <= BIG_RSS_FLOOR_MB
+ok &= met
+print(f"{'memory':<8} {size10:>4.1f} MB {pages(f'{work}/big-out/big10mb.pdf'):>5} pages, pdf+epub+docx:"
+      f" peak RSS {rss[10]:.0f} MB (floor <= {BIG_RSS_FLOOR_MB} MB)  {'ok' if met else 'TOO MUCH MEMORY'}")
+linear = rss[10] <= 2 * rss[5]
+ok &= linear
+print(f"{'growth':<8} peak RSS 5 MB -> {rss[5]:.0f} MB, 10 MB -> {rss[10]:.0f} MB"
+      f" (x{rss[10] / rss[5]:.2f}; at most linear: <= x2)  {'ok' if linear else 'SUPERLINEAR'}")
 sys.exit(0 if ok else 1)
 EOF

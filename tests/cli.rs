@@ -18,6 +18,8 @@ mod commands;
 mod deep_input;
 #[path = "cli/image_input.rs"]
 mod image_input;
+#[path = "cli/memory.rs"]
+mod memory;
 #[path = "cli/scale.rs"]
 mod scale;
 #[path = "cli/style_files.rs"]

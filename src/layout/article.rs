@@ -20,6 +20,17 @@ const FIT_EPS: f32 = 0.01;
 impl Builder<'_> {
     /// An article: new page (if the style says so), title block, body, bylines.
     pub fn article(&mut self, a: &ast::Article, out: &mut Vec<StructChild>) {
+        self.article_with_body(a, &a.body, out);
+    }
+
+    /// [`Self::article`] with the body given apart from `a` (whose own body is not read):
+    /// a document titled by its front matter lends its blocks without copying them.
+    pub fn article_with_body(
+        &mut self,
+        a: &ast::Article,
+        body: &[ast::Block],
+        out: &mut Vec<StructChild>,
+    ) {
         if self.style.article_page_break {
             self.page_break();
         }
@@ -46,7 +57,7 @@ impl Builder<'_> {
         }
         // The title block never ends a page (T20): its last line keeps with two body lines.
         self.space(ts.space_after * self.pitch());
-        self.blocks(&a.body, full, self.style.body_font, &mut kids);
+        self.blocks(body, full, self.style.body_font, &mut kids);
         if !a.bylines.is_empty() {
             let bs = self.style.byline.clone();
             self.space(bs.space_before * self.pitch());

@@ -1,18 +1,20 @@
 //! The layout driver: runs the block builder over a document, then pagination, and
-//! assembles the [`Layout`] the PDF writer receives.
+//! hands the pages out one at a time ([`PageStream`]) or all at once ([`Layout`]).
 
 use super::blocks::Builder;
-use super::notes::Notes;
-use super::page::{ItemKind, Layout, LinkTarget, StructChild};
-use super::paginate::paginate;
+use super::notes::{NoteBody, Notes};
+use super::page::{ItemKind, Layout, LinkTarget, Page, StructChild};
+use super::paginate::{make_page, page_boxes, paginate, PagePlan};
 use super::para_cache::ParaCache;
 use super::types::FontSet;
+use super::vlist::VBox;
 use crate::ast::{Article, Byline, Document, Inline};
 use crate::image::ImageSource;
 use crate::log::Log;
 use crate::style::Style;
 
-/// Lays out a whole document into pages (T17–T24 block and page rules) for the PDF writer.
+/// Lays out a whole document into pages (T17–T24 block and page rules), all held at once
+/// (for tests and `inspect`; the PDF writer takes them one by one from [`pages`]).
 /// `images` resolves image paths and says which may be used; missing or refused images
 /// and missing fonts log warnings.
 pub fn layout(
@@ -22,6 +24,61 @@ pub fn layout(
     images: ImageSource<'_>,
     log: &mut Log,
 ) -> Layout {
+    let mut stream = pages(doc, style, fonts, images, log);
+    let pages = stream.by_ref().collect();
+    Layout {
+        pages,
+        ..stream.info
+    }
+}
+
+/// The pages of a laid-out document, made one at a time: a page's glyphs exist only from
+/// when it is made until the caller drops it, so a long document never holds two copies
+/// of its text's glyphs, and the writer frees each page once written.
+pub struct PageStream<'a> {
+    /// Outline, anchors and structure of the whole document; `pages` stays empty.
+    pub info: Layout,
+    boxes: Vec<VBox>,
+    heads: Vec<Vec<VBox>>,
+    notes: Vec<NoteBody>,
+    plans: std::vec::IntoIter<PagePlan>,
+    made: usize,
+    style: &'a Style,
+    fonts: &'a FontSet,
+}
+
+impl Iterator for PageStream<'_> {
+    type Item = Page;
+
+    fn next(&mut self) -> Option<Page> {
+        let plan = self.plans.next()?;
+        let page = make_page(
+            &plan,
+            self.made,
+            &mut self.boxes,
+            &self.heads,
+            &self.notes,
+            self.style,
+            self.fonts,
+        );
+        self.made += 1;
+        Some(page)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.plans.size_hint()
+    }
+}
+
+/// Lays out a whole document like [`layout`], but returns its pages as a stream: the
+/// outline, anchors and structure are known at once, each page is made when asked for.
+pub fn pages<'a>(
+    doc: &Document,
+    style: &'a Style,
+    fonts: &'a FontSet,
+    images: ImageSource<'_>,
+    log: &mut Log,
+) -> PageStream<'a> {
     let mut b = Builder::new(style, fonts, images, log, Notes::default());
     let mut top = Vec::new();
     let full = b.full_frame();
@@ -32,7 +89,8 @@ pub fn layout(
             let article = Article {
                 title: vec![Inline::Text(title)],
                 subtitle: meta.subtitle.clone().map(|s| vec![Inline::Text(s)]),
-                body: doc.blocks.clone(),
+                // The body is walked in place (`article_with_body`), never copied.
+                body: Vec::new(),
                 // Front-matter authors print as bylines at the end, like inferred ones (T23).
                 bylines: meta
                     .authors
@@ -46,9 +104,9 @@ pub fn layout(
                 id: String::new(),
                 line: 0,
             };
-            // Cache the copy the builder walks: the cache is keyed by paragraph address.
-            b.para_cache = ParaCache::new(&article.body, style, fonts);
-            b.article(&article, &mut top);
+            // The cache is keyed by paragraph address: it and the builder walk the same blocks.
+            b.para_cache = ParaCache::new(&doc.blocks, style, fonts);
+            b.article_with_body(&article, &doc.blocks, &mut top);
         }
         None => {
             b.para_cache = ParaCache::new(&doc.blocks, style, fonts);
@@ -57,7 +115,10 @@ pub fn layout(
     }
     b.note_bodies(&doc.notes);
     b.flush_warnings();
-    let p = paginate(&b.boxes, &b.table_heads, &b.notes.bodies, style, fonts);
+    let boxes = std::mem::take(&mut b.boxes);
+    let heads = std::mem::take(&mut b.table_heads);
+    let notes = std::mem::take(&mut b.notes.bodies);
+    let p = paginate(&boxes, &heads, &notes, style);
     top.append(&mut b.notes.structure);
     let structure = top
         .into_iter()
@@ -66,25 +127,34 @@ pub fn layout(
             StructChild::Content(_) => None,
         })
         .collect();
-    let layout = Layout {
-        pages: p.pages,
-        outline: p.outline,
-        anchors: p.anchors,
-        structure,
-    };
-    for page in &layout.pages {
-        for it in &page.items {
+    // Links to a missing heading, warned in the order their pages draw them.
+    for plan in &p.plans {
+        for it in page_boxes(plan, &boxes, &heads, &notes).flat_map(|b| &b.items) {
             if let ItemKind::Link {
                 target: LinkTarget::Dest(id),
                 ..
             } = &it.kind
             {
-                if !layout.anchors.contains_key(id) {
+                if !p.anchors.contains_key(id) {
                     b.log
                         .warn("pdf", 0, format!("link to #{id}: no heading has this id"));
                 }
             }
         }
     }
-    layout
+    PageStream {
+        info: Layout {
+            pages: Vec::new(),
+            outline: p.outline,
+            anchors: p.anchors,
+            structure,
+        },
+        boxes,
+        heads,
+        notes,
+        plans: p.plans.into_iter(),
+        made: 0,
+        style,
+        fonts,
+    }
 }

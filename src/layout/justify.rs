@@ -3,7 +3,7 @@
 
 use super::collect::Class;
 use super::shape::Prepared;
-use super::types::{Decoration, Dot, GlyphRun, Line, LinkArea, ParaSpec, PlacedGlyph};
+use super::types::{ClusterText, Decoration, Dot, GlyphRun, Line, LinkArea, ParaSpec, PlacedGlyph};
 use super::vlist::DESCENT_EM;
 use crate::style::Alignment;
 
@@ -184,13 +184,15 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
         // Cluster text on the atom's first glyph; an inner space rides along so text
         // extraction keeps word spaces.
         let text = if pg.atom != prev_atom {
-            let mut t = p.text[a.start..a.end].to_string();
-            if pg.atom + 1 < r.end && p.gaps[pg.atom].space {
-                t.push_str(&p.text[a.end..p.atoms[pg.atom + 1].start]);
-            }
-            t
+            // The cluster and the space after it are adjacent in the paragraph's text.
+            let end = if pg.atom + 1 < r.end && p.gaps[pg.atom].space {
+                p.atoms[pg.atom + 1].start
+            } else {
+                a.end
+            };
+            ClusterText::from(&p.text[a.start..end])
         } else {
-            String::new()
+            ClusterText::default()
         };
         prev_atom = pg.atom;
         // advance = distance to the next glyph in the line (or the end of the atom box),
@@ -207,6 +209,11 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
             advance: next_x - pg.x,
             text,
         });
+    }
+    // Runs grow by doubling; a line's glyphs live until its page is written, so the unused
+    // capacity (up to half of each run) is handed back (memory, issue 9 case 13).
+    for gr in &mut glyph_runs {
+        gr.glyphs.shrink_to_fit();
     }
     // The last glyph of each run advances to the next run's start.
     for i in 0..glyph_runs.len().saturating_sub(1) {

@@ -53,12 +53,12 @@ pub mod dump;
 mod types;
 
 pub use collect::{collect, collect_with_notes};
-pub use driver::layout;
+pub use driver::{layout, pages, PageStream};
 pub use dump::dump;
 pub use page::Layout;
 pub use types::{
-    Decoration, Dot, Face, FontSet, GlyphRun, Kinsoku, Line, LinkArea, ParaSpec, PlacedGlyph,
-    RunStyle, StyledRun, TextLook,
+    ClusterText, Decoration, Dot, Face, FontSet, GlyphRun, Kinsoku, Line, LinkArea, ParaSpec,
+    PlacedGlyph, RunStyle, StyledRun, TextLook,
 };
 
 /// Sets one paragraph into lines (T8–T17, T24).

@@ -15,26 +15,40 @@ use std::collections::BTreeMap;
 /// Tolerance for floating-point sums of heights.
 const EPS: f32 = 0.01;
 
-/// The result of page breaking.
+/// Where one page's content comes from: decided for every page before any page is made,
+/// so the anchors and outline are known before the first page is drawn.
+#[derive(Debug)]
+pub(crate) struct PagePlan {
+    /// First box of the page.
+    start: usize,
+    /// End of the page's boxes (exclusive).
+    end: usize,
+    /// Extra space before each box of `start..end` (撑版, see [`fill_bottom`]).
+    extra: Vec<f32>,
+    /// Footnotes referenced on the page, in order.
+    notes: Vec<usize>,
+}
+
+/// Page breaks of a whole document, plus the bookmarks and destinations they fix.
 pub(crate) struct Paginated {
-    /// The pages.
-    pub pages: Vec<Page>,
+    /// One plan per page.
+    pub plans: Vec<PagePlan>,
     /// Bookmarks, nested.
     pub outline: Vec<OutlineEntry>,
     /// Named destinations.
     pub anchors: BTreeMap<String, Anchor>,
 }
 
-/// Breaks `boxes` into pages.
+/// Breaks `boxes` into pages (T20). Only heights and keeps are read: the pages themselves
+/// are made one at a time by [`make_page`].
 pub(crate) fn paginate(
     boxes: &[VBox],
     heads: &[Vec<VBox>],
     notes: &[NoteBody],
     style: &Style,
-    fonts: &FontSet,
 ) -> Paginated {
     let avail = style.text_height();
-    let mut pages = Vec::new();
+    let mut plans = Vec::new();
     let mut flat: Vec<(u8, OutlineEntry)> = Vec::new();
     let mut anchors = BTreeMap::new();
     let mut start = 0;
@@ -55,55 +69,105 @@ pub(crate) fn paginate(
         } else {
             vec![0.0; end - start]
         };
-        let mut page = Page {
-            width: style.page_width,
-            height: style.page_height,
-            label: (pages.len() + 1).to_string(),
-            items: Vec::new(),
-        };
+        let page = plans.len();
         let mut y = style.margin_top;
-        let mut page_notes = Vec::new();
-        let gaps = vec![0.0; head.len()].into_iter().chain(extra);
+        let gaps = std::iter::repeat_n(&0.0, head.len()).chain(&extra);
         for (b, gap) in head.iter().chain(&boxes[start..end]).zip(gaps) {
             y += gap;
             for m in &b.marks {
                 match m {
                     Mark::Anchor(id) => {
-                        anchors.entry(id.clone()).or_insert(Anchor {
-                            page: pages.len(),
-                            y,
-                        });
+                        anchors.entry(id.clone()).or_insert(Anchor { page, y });
                     }
                     Mark::Outline { title, level } => flat.push((
                         *level,
                         OutlineEntry {
                             title: title.clone(),
                             level: *level,
-                            page: pages.len(),
+                            page,
                             y,
                             children: Vec::new(),
                         },
                     )),
                 }
             }
-            page.items.extend(b.items.iter().map(|it| Item {
-                y: it.y + y,
-                ..it.clone()
-            }));
-            page_notes.extend(b.notes.iter().copied());
             y += b.height;
         }
-        close_table(&mut page, boxes, heads, end, y, style.table.thin_rule);
-        place_notes(&mut page, &page_notes, notes, style);
-        furniture(&mut page, pages.len() + 1, style, fonts);
-        pages.push(page);
+        let page_notes = boxes[start..end]
+            .iter()
+            .flat_map(|b| b.notes.iter().copied())
+            .collect();
+        plans.push(PagePlan {
+            start,
+            end,
+            extra,
+            notes: page_notes,
+        });
         start = next;
     }
     Paginated {
-        pages,
+        plans,
         outline: nest(flat),
         anchors,
     }
+}
+
+/// The boxes page `plan` draws, in drawing order: the repeated table header, the page's
+/// own boxes, then its footnotes.
+pub(crate) fn page_boxes<'a>(
+    plan: &'a PagePlan,
+    boxes: &'a [VBox],
+    heads: &'a [Vec<VBox>],
+    notes: &'a [NoteBody],
+) -> impl Iterator<Item = &'a VBox> {
+    let head = repeat_head(boxes, heads, plan.start);
+    let own = &boxes[plan.start..plan.end];
+    let foot = plan
+        .notes
+        .iter()
+        .filter_map(|&i| notes.get(i))
+        .flat_map(|n| &n.boxes);
+    head.iter().chain(own).chain(foot)
+}
+
+/// Makes page number `index` (0-based) of `plan`. The items of the page's own boxes are
+/// moved out of `boxes`, not copied: once the page is written, its glyphs are freed.
+pub(crate) fn make_page(
+    plan: &PagePlan,
+    index: usize,
+    boxes: &mut [VBox],
+    heads: &[Vec<VBox>],
+    notes: &[NoteBody],
+    style: &Style,
+    fonts: &FontSet,
+) -> Page {
+    let mut page = Page {
+        width: style.page_width,
+        height: style.page_height,
+        label: (index + 1).to_string(),
+        items: Vec::new(),
+    };
+    let mut y = style.margin_top;
+    for b in repeat_head(boxes, heads, plan.start) {
+        page.items.extend(b.items.iter().map(|it| Item {
+            y: it.y + y,
+            ..it.clone()
+        }));
+        y += b.height;
+    }
+    for (b, gap) in boxes[plan.start..plan.end].iter_mut().zip(&plan.extra) {
+        y += gap;
+        page.items
+            .extend(std::mem::take(&mut b.items).into_iter().map(|mut it| {
+                it.y += y;
+                it
+            }));
+        y += b.height;
+    }
+    close_table(&mut page, boxes, heads, plan.end, y, style.table.thin_rule);
+    place_notes(&mut page, &plan.notes, notes, style);
+    furniture(&mut page, index + 1, style, fonts);
+    page
 }
 
 /// Header rows to repeat when the page starts inside a table (after its header).

@@ -149,7 +149,95 @@ pub struct PlacedGlyph {
     pub advance: f32,
     /// Source text of the glyph's cluster (for ToUnicode / ActualText); empty for
     /// further glyphs of a multi-glyph cluster.
-    pub text: String,
+    pub text: ClusterText,
+}
+
+/// Bytes of cluster text stored in place (one to four characters cover nearly every
+/// cluster); longer text goes to the heap.
+const CLUSTER_INLINE: usize = 14;
+
+/// The source text of one glyph cluster. A long document holds millions of glyphs until
+/// their page is written; a heap string each would take more memory than the glyphs
+/// themselves (issue 9 case 13), so short text is stored in place.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ClusterText(ClusterRepr);
+
+#[derive(Clone, PartialEq, Eq)]
+enum ClusterRepr {
+    Inline {
+        len: u8,
+        bytes: [u8; CLUSTER_INLINE],
+    },
+    Heap(Box<str>),
+}
+
+impl ClusterText {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            ClusterRepr::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).expect("copied from a str whole")
+            }
+            ClusterRepr::Heap(s) => s,
+        }
+    }
+}
+
+impl Default for ClusterText {
+    fn default() -> Self {
+        ClusterText::from("")
+    }
+}
+
+impl From<&str> for ClusterText {
+    fn from(s: &str) -> Self {
+        match u8::try_from(s.len()) {
+            Ok(len) if s.len() <= CLUSTER_INLINE => {
+                let mut bytes = [0; CLUSTER_INLINE];
+                bytes[..s.len()].copy_from_slice(s.as_bytes());
+                ClusterText(ClusterRepr::Inline { len, bytes })
+            }
+            _ => ClusterText(ClusterRepr::Heap(s.into())),
+        }
+    }
+}
+
+impl From<String> for ClusterText {
+    fn from(s: String) -> Self {
+        ClusterText::from(s.as_str())
+    }
+}
+
+impl std::ops::Deref for ClusterText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for ClusterText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for ClusterText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for ClusterText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for ClusterText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 /// Consecutive glyphs in one face and size.

@@ -46,7 +46,7 @@ fn glyphs(line: &Line) -> Vec<(f32, String)> {
         .iter()
         .flat_map(|r| r.glyphs.iter())
         .filter(|g| !g.text.is_empty())
-        .map(|g| (g.x, g.text.clone()))
+        .map(|g| (g.x, g.text.to_string()))
         .collect()
 }
 

@@ -664,7 +664,7 @@ fn t23_bylines_keep_the_ideographic_gap_and_sit_on_consecutive_lines() {
             paiban::layout::page::ItemKind::Glyphs(r) => Some(
                 r.glyphs
                     .iter()
-                    .map(|g| (g.advance, g.text.clone()))
+                    .map(|g| (g.advance, g.text.to_string()))
                     .collect::<Vec<_>>(),
             ),
             _ => None,

@@ -426,8 +426,9 @@ impl<'a> Writer<'a> {
                 Some(false) => Some("☐ "),
                 None => None,
             };
-            let mut blocks = item.blocks.iter().peekable();
-            match blocks.peek() {
+            // The blocks after the marker paragraph are walked in place: copying them at
+            // every level made memory and time grow with the square of the nesting depth.
+            let rest = match item.blocks.first() {
                 Some(Block::Para(p)) => {
                     let props = self.para_props(&mut inner);
                     self.p_open(x, &props);
@@ -436,7 +437,7 @@ impl<'a> Writer<'a> {
                     }
                     self.inlines(x, &p.content);
                     x.close("w:p");
-                    blocks.next();
+                    &item.blocks[1..]
                 }
                 _ => {
                     // The marker needs a paragraph of its own before a nested list or code.
@@ -446,10 +447,10 @@ impl<'a> Writer<'a> {
                         self.inlines(x, &[Inline::Text(m.into())]);
                     }
                     x.close("w:p");
+                    &item.blocks[..]
                 }
-            }
-            let rest: Vec<Block> = blocks.cloned().collect();
-            self.blocks(x, &rest, inner);
+            };
+            self.blocks(x, rest, inner);
         }
     }
 

@@ -36,7 +36,9 @@ pub(crate) struct Drawer<'a> {
     pub tagged: &'a HashSet<TagId>,
     /// Marked-content and annotation identifiers of each tag, in page order.
     pub ids: HashMap<TagId, Vec<Identifier>>,
-    /// Text of each tag's glyphs (heading titles in the tag tree).
+    /// Tags whose text titles a heading in the tag tree ([`super::tags::title_tags`]).
+    pub titled: &'a HashSet<TagId>,
+    /// Text of the glyphs of each tag in `titled` (heading titles in the tag tree).
     pub texts: HashMap<TagId, String>,
     /// Named destinations for internal links.
     pub anchors: &'a BTreeMap<String, Anchor>,
@@ -112,7 +114,7 @@ impl Drawer<'_> {
     fn draw_item(&mut self, item: &Item, surface: &mut Surface<'_>) {
         match &item.kind {
             ItemKind::Glyphs(run) => {
-                if let Some(t) = item.tag {
+                if let Some(t) = item.tag.filter(|t| self.titled.contains(t)) {
                     let text = self.texts.entry(t).or_default();
                     run.glyphs.iter().for_each(|g| text.push_str(&g.text));
                 }

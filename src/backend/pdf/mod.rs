@@ -17,10 +17,11 @@ mod text;
 use crate::ast::Document;
 use crate::backend::{Backend, Context, RenderOptions, Rendered};
 use crate::error::{Error, Result};
-use crate::layout::page::Layout;
+use crate::layout::page::{Layout, Page};
 use crate::log::Log;
 use krilla::page::{NumberingStyle, PageLabel, PageSettings};
 use krilla::{Document as KrillaDocument, SerializeSettings};
+use std::borrow::Borrow;
 use std::num::NonZeroU32;
 
 /// PDF output (`--to pdf`).
@@ -42,12 +43,10 @@ impl Backend for Pdf {
     fn render_counted(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Rendered> {
         let fonts = crate::fonts::FontSet::load(&ctx.options.font_dirs)?;
         glyphs::check(doc, ctx.style, &fonts, log);
-        let layout = crate::layout::layout(doc, ctx.style, &fonts, ctx.images(), log);
-        let bytes = write(&layout, doc, ctx.options, log)?;
-        Ok(Rendered {
-            bytes,
-            pages: Some(layout.pages.len()),
-        })
+        let mut pages = crate::layout::pages(doc, ctx.style, &fonts, ctx.images(), log);
+        let info = std::mem::take(&mut pages.info);
+        // Each page is written as soon as it is made, then freed (memory, issue 9 case 13).
+        write_pages(&info, pages, doc, ctx.options, log)
     }
 }
 
@@ -59,22 +58,39 @@ pub fn write(
     options: &RenderOptions,
     log: &mut Log,
 ) -> Result<Vec<u8>> {
+    write_pages(layout, &layout.pages, doc, options, log).map(|r| r.bytes)
+}
+
+/// Writes `pages` (in order) with the outline, anchors and structure of `layout`, whose
+/// own `pages` are not read: the pages may be made while they are written.
+fn write_pages(
+    layout: &Layout,
+    pages: impl IntoIterator<Item = impl Borrow<Page>>,
+    doc: &Document,
+    options: &RenderOptions,
+    log: &mut Log,
+) -> Result<Rendered> {
     let settings = SerializeSettings {
         enable_tagging: true,
         ..SerializeSettings::default()
     };
     let mut pdf = KrillaDocument::new_with(settings);
     let tagged = tags::tags_in(&layout.structure);
+    let titled = tags::title_tags(&layout.structure);
     let mut drawer = draw::Drawer {
         fonts: Default::default(),
         images: Default::default(),
         tagged: &tagged,
+        titled: &titled,
         ids: Default::default(),
         texts: Default::default(),
         anchors: &layout.anchors,
         log,
     };
-    for page in &layout.pages {
+    let mut count = 0;
+    for page in pages {
+        let page = page.borrow();
+        count += 1;
         let size = PageSettings::from_wh(page.width, page.height).ok_or_else(|| Error::Render {
             format: "pdf",
             message: format!("invalid page size {}×{}", page.width, page.height),
@@ -105,11 +121,15 @@ pub fn write(
         &facts.language,
     );
     pdf.set_tag_tree(tree);
-    pdf.set_outline(outline::outline(&layout.outline, layout.pages.len()));
+    pdf.set_outline(outline::outline(&layout.outline, count));
     pdf.set_metadata(meta::metadata(&facts, options.source_date_epoch));
-    pdf.finish().map_err(|e| Error::Render {
+    let bytes = pdf.finish().map_err(|e| Error::Render {
         format: "pdf",
         message: format!("krilla: {e}"),
+    })?;
+    Ok(Rendered {
+        bytes,
+        pages: Some(count),
     })
 }
 

@@ -28,6 +28,26 @@ pub(crate) fn tags_in(structure: &[StructNode]) -> HashSet<TagId> {
     out
 }
 
+/// The tags whose text titles a `Title` or heading element (see [`text_of`]): only their
+/// text is kept while the pages are drawn, not the whole document's.
+pub(crate) fn title_tags(structure: &[StructNode]) -> HashSet<TagId> {
+    fn go(n: &StructNode, titled: bool, out: &mut HashSet<TagId>) {
+        let titled = titled || matches!(n.kind, StructKind::Title | StructKind::Heading(_));
+        for c in &n.children {
+            match c {
+                StructChild::Node(n) => go(n, titled, out),
+                StructChild::Content(t) if titled => {
+                    out.insert(*t);
+                }
+                StructChild::Content(_) => {}
+            }
+        }
+    }
+    let mut out = HashSet::new();
+    structure.iter().for_each(|n| go(n, false, &mut out));
+    out
+}
+
 /// Builds the tree; `ids` are consumed so that each identifier gets exactly one parent.
 pub(crate) fn tag_tree(
     structure: &[StructNode],
