@@ -522,11 +522,22 @@ fn check_page_fill(l: &paiban::layout::Layout) -> Result<(), String> {
         let last = lines.last().ok_or(format!("page {} empty", p + 1))?;
         let free = bottom - (last.baseline + below);
         let blocks: BTreeSet<_> = lines.iter().map(|x| tag_of(l, p, x)).collect();
-        let allowed = if blocks.len() == 1 {
+        let mut allowed = if blocks.len() == 1 {
             2.0 * pitch
         } else {
             pitch
         };
+        // A run of headings (several headings, or one of several lines) that opens the next
+        // page moves as one block with the two lines kept after it (T20: no page ends with a
+        // heading, a heading keeps ≥2 lines): this page may then be short by that block.
+        let heading_lines = next
+            .iter()
+            .take_while(|x| matches!(k[&tag_of(l, p + 1, x)], StructKind::Heading(_)))
+            .count();
+        if heading_lines >= 2 {
+            let end = (heading_lines + 2).min(next.len()) - 1;
+            allowed = allowed.max(next[end].baseline - next[0].baseline + pitch);
+        }
         // Space added between two paragraphs (撑版) never exceeds half a line (T17).
         let para_gaps: Vec<f32> = lines
             .windows(2)
