@@ -37,6 +37,23 @@ pub(crate) enum Class {
     Other,
 }
 
+impl Class {
+    /// Full-width punctuation and the ideographic space: the marks that take a 1 em box
+    /// (T12) and a cell of the character grid.
+    pub(crate) fn is_full_width_punct(self) -> bool {
+        matches!(
+            self,
+            Class::Open
+                | Class::Close
+                | Class::Stop
+                | Class::Mid
+                | Class::Conn
+                | Class::Ellipsis
+                | Class::IdeoSpace
+        )
+    }
+}
+
 /// Class of `c`, ignoring context (quotes come out as [`Class::Other`]; see [`classify`]).
 pub(crate) fn base_class(c: char) -> Class {
     match c {

@@ -532,17 +532,7 @@ fn nominal_box(
 /// in its cell.
 fn snap_to_grid(p: &mut Prepared, cell: f32, em: f32) {
     for a in &mut p.atoms {
-        let on_grid = matches!(
-            a.class,
-            Class::Han
-                | Class::Open
-                | Class::Close
-                | Class::Stop
-                | Class::Mid
-                | Class::Conn
-                | Class::Ellipsis
-                | Class::IdeoSpace
-        );
+        let on_grid = a.class == Class::Han || a.class.is_full_width_punct();
         if !on_grid || (a.em - em).abs() > f32::EPSILON * em {
             continue;
         }
@@ -617,18 +607,7 @@ fn glue(p: &mut Prepared, spec: &ParaSpec) {
         let em = a.em.max(b.em);
         let g = &mut p.gaps[i];
         let wide = |c: Class| matches!(c, Class::Han | Class::IdeoSpace);
-        let full_punct = |c: Class| {
-            matches!(
-                c,
-                Class::Open
-                    | Class::Close
-                    | Class::Stop
-                    | Class::Mid
-                    | Class::Conn
-                    | Class::Ellipsis
-                    | Class::IdeoSpace
-            )
-        };
+        let full_punct = Class::is_full_width_punct;
         let westish = |x: &Atom, r: &super::types::StyledRun| x.class == Class::West || r.code;
         if g.space {
             let w = g.width;
