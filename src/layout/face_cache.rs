@@ -83,12 +83,19 @@ pub(crate) fn with_shapers<R>(faces: &[Arc<Face>], f: impl FnOnce(&[&Shaper]) ->
             let mut c = cache.borrow_mut();
             for face in faces {
                 if !c.iter().any(|e| Arc::ptr_eq(&e.face, face)) {
-                    if c.len() >= CAPACITY {
-                        c.remove(0);
-                    }
                     c.push(make(face));
                 }
             }
+            // Evict the oldest shapers this call does not use, never one it does: every
+            // render of a `--font-dir` or system face brings new `Arc`s, so a thread that
+            // converts many files fills the cache with stale faces (found by fuzzing).
+            // A call with more faces than CAPACITY keeps them all until the next call.
+            let mut excess = c.len().saturating_sub(CAPACITY);
+            c.retain(|e| {
+                let evict = excess > 0 && !faces.iter().any(|face| Arc::ptr_eq(&e.face, face));
+                excess -= usize::from(evict);
+                !evict
+            });
         }
         let c = cache.borrow();
         let shapers: Vec<&Shaper> = faces
@@ -101,4 +108,37 @@ pub(crate) fn with_shapers<R>(faces: &[Arc<Face>], f: impl FnOnce(&[&Shaper]) ->
             .collect();
         f(&shapers)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::FontSet;
+    use crate::style::FontRole;
+
+    /// `n` distinct faces (distinct `Arc`s) over the bytes of one bundled face.
+    fn distinct_faces(n: usize) -> Vec<Arc<Face>> {
+        let set = FontSet::bundled();
+        let base = set.primary(FontRole::Mono);
+        (0..n).map(|_| Arc::new(Face::clone(base))).collect()
+    }
+
+    #[test]
+    fn a_call_with_more_faces_than_the_capacity_gets_them_all() {
+        let faces = distinct_faces(CAPACITY + 1);
+        let found = with_shapers(&faces, |shapers| shapers.len());
+        assert_eq!(found, faces.len());
+    }
+
+    #[test]
+    fn a_full_cache_never_evicts_a_face_the_call_uses() {
+        let old = distinct_faces(1);
+        with_shapers(&old, |_| ());
+        for fresh in distinct_faces(CAPACITY) {
+            // `old` is the oldest entry when `fresh` overflows the cache.
+            let faces = [old[0].clone(), fresh];
+            let found = with_shapers(&faces, |shapers| shapers.len());
+            assert_eq!(found, 2);
+        }
+    }
 }

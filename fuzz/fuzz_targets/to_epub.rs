@@ -1,0 +1,7 @@
+//! Fuzz the whole pipeline to EPUB in memory: any bytes give EPUB bytes or a typed error,
+//! never a panic, hang or abort.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| paiban_fuzz::convert(data, "epub"));
