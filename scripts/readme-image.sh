@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Converts the sample input/yiwu.txt to PDF and writes its first page as docs/page1.png
-# (80 dpi) for the README.
+# (80 dpi) for the README, and the same in the gongwen style (GB/T 9704) as
+# docs/page1-gongwen.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,4 +13,6 @@ target/release/paiban convert input/yiwu.txt --to pdf -o "$work/yiwu.pdf"
 mkdir -p docs
 # -singlefile writes exactly docs/page1.png (no page-number suffix).
 pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/yiwu.pdf" docs/page1
-echo "wrote docs/page1.png"
+target/release/paiban convert input/yiwu.txt --to pdf --style gongwen -o "$work/gongwen.pdf"
+pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/gongwen.pdf" docs/page1-gongwen
+echo "wrote docs/page1.png and docs/page1-gongwen.png"
