@@ -527,14 +527,14 @@ fn check_page_fill(l: &paiban::layout::Layout) -> Result<(), String> {
         } else {
             pitch
         };
-        // A run of headings (several headings, or one of several lines) that opens the next
-        // page moves as one block with the two lines kept after it (T20: no page ends with a
-        // heading, a heading keeps ≥2 lines): this page may then be short by that block.
+        // A heading (or a run of headings) that opens the next page moves as one block with
+        // the two lines kept after it (T20: no page ends with a heading, a heading keeps ≥2
+        // lines): this page may then be short by up to that block's height.
         let heading_lines = next
             .iter()
             .take_while(|x| matches!(k[&tag_of(l, p + 1, x)], StructKind::Heading(_)))
             .count();
-        if heading_lines >= 2 {
+        if heading_lines >= 1 {
             let end = (heading_lines + 2).min(next.len()) - 1;
             allowed = allowed.max(next[end].baseline - next[0].baseline + pitch);
         }
@@ -566,10 +566,22 @@ fn check_page_fill(l: &paiban::layout::Layout) -> Result<(), String> {
             para_gaps.iter().all(|g| *g > 0.5 * pitch - 0.1)
         };
         if free >= allowed - 0.01 && !capped {
+            let opens = next
+                .iter()
+                .take(4)
+                .map(|x| format!("{:?} {:.1}pt", k[&tag_of(l, p + 1, x)], x.baseline))
+                .collect::<Vec<_>>();
             return Err(format!(
-                "page {} ends {free:.1} pt ({:.2} lines) above the text-area bottom",
+                "page {} ends {free:.1} pt ({:.2} lines) above the text-area bottom; \
+                 its last lines {:?}, the next page opens with {opens:?}",
                 p + 1,
-                free / pitch
+                free / pitch,
+                lines
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .map(|x| format!("{:?}", k[&tag_of(l, p, x)]))
+                    .collect::<Vec<_>>()
             ));
         }
     }
