@@ -99,8 +99,18 @@ pub fn convert_bytes(
         options.infer_structure,
         &mut log,
     )?;
+    // The document's front-matter `style:` applies as in `paiban convert` (a style file is
+    // looked up in `base_dir`).
+    let source = options.base_dir.join(
+        options
+            .source_name
+            .file_name()
+            .unwrap_or(options.source_name.as_os_str()),
+    );
+    let style = pipeline::document_style(&doc, &source, &options.style)
+        .map_err(|e| Error::Style(e.to_string()))?;
     let ctx = Context {
-        style: &options.style,
+        style: &style,
         options: &options.render,
         base_dir: &options.base_dir,
     };
@@ -133,4 +143,30 @@ pub fn convert_str(
         ..options.clone()
     };
     convert_bytes(input.as_bytes(), format, to, &options)
+}
+
+#[cfg(test)]
+mod front_matter_style_tests {
+    use super::*;
+
+    /// The API applies a front-matter `style:` as `paiban convert` does.
+    #[test]
+    fn front_matter_style_applies_and_a_bad_one_is_an_error() {
+        let opts = ConvertOptions::default();
+        let plain = convert_str("正文。\n", InputFormat::Markdown, "docx", &opts).unwrap();
+        let gongwen = "---\nstyle: gongwen\n---\n\n正文。\n";
+        let styled = convert_str(gongwen, InputFormat::Markdown, "docx", &opts).unwrap();
+        let has_char_grid = |bytes: &[u8]| {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+                .unwrap();
+            xml.contains("linesAndChars")
+        };
+        assert!(!has_char_grid(&plain.bytes));
+        assert!(has_char_grid(&styled.bytes));
+        let bad = "---\nstyle: no-such-style\n---\n\n正文。\n";
+        let err = convert_str(bad, InputFormat::Markdown, "docx", &opts).unwrap_err();
+        assert!(matches!(err, Error::Style(_)), "{err}");
+    }
 }

@@ -47,6 +47,9 @@ pub enum Error {
     /// No font provides a required role or glyph.
     #[error("font: {0}")]
     Font(String),
+    /// A style (preset, style file or front-matter `style:`) could not be loaded.
+    #[error("{0}")]
+    Style(String),
 }
 
 /// Result alias for the library.
