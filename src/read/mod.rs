@@ -3,6 +3,8 @@
 mod cjk_emphasis;
 mod decode;
 mod frontmatter;
+mod html;
+mod html_blocks;
 mod markdown;
 mod text;
 

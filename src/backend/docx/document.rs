@@ -306,10 +306,6 @@ impl<'a> Writer<'a> {
                     x.close("w:p");
                 }
             }
-            Block::Html(_) => {
-                self.log
-                    .warn("docx", b.line(), "raw HTML block left out of the DOCX");
-            }
             Block::Rule(_) => {
                 let p = PPr {
                     style: "Normal",
