@@ -7,7 +7,7 @@
 //! [`OpenTags`] keeps the elements opened by one event until the event that closes them.
 //! Block HTML comes whole and goes through [`super::html_blocks`].
 
-use super::cjk_emphasis::LITERAL_STAR;
+use super::cjk_emphasis::{self, LITERAL_STAR};
 use crate::ast::{plain_text, Image, Inline, Link, Ruby};
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use std::collections::{BTreeMap, BTreeSet};
@@ -274,6 +274,8 @@ fn ruby(children: Vec<Inline>) -> Vec<Inline> {
 #[derive(Debug, Default)]
 pub(super) struct OpenTags {
     frames: Vec<Frame>,
+    /// Content met nesting deeper than allowed (kept one level up): W-DEPTH.
+    pub too_deep: bool,
 }
 
 #[derive(Debug)]
@@ -282,13 +284,15 @@ struct Frame {
     attrs: Attrs,
     /// The content before the element opened.
     saved: Vec<Inline>,
+    /// Levels of nesting left for the element's content.
+    room: usize,
     /// Inside a dropped element (`<script>`): content is discarded.
     dropped: bool,
 }
 
 impl OpenTags {
     /// Reads one raw HTML event into `out`. `room` is how many more levels of nesting
-    /// are allowed; past that a tag is ignored (its content stays) and false is returned.
+    /// are allowed; past that a tag is ignored (its content stays) and `too_deep` is set.
     pub fn feed(
         &mut self,
         html: &str,
@@ -296,8 +300,7 @@ impl OpenTags {
         unknown: &mut Unknown,
         line: usize,
         room: usize,
-    ) -> bool {
-        let mut fits = true;
+    ) {
         for tok in tokens(html) {
             match tok {
                 Tok::Open { name, attrs, void } => {
@@ -305,12 +308,13 @@ impl OpenTags {
                     if void {
                         let nodes = element(&name, &attrs, Vec::new());
                         out.extend(nodes);
-                    } else if self.frames.len() >= room {
-                        fits = false;
+                    } else if self.frames.len() + 1 >= room {
+                        self.too_deep = true;
                     } else {
                         let dropped = DROPPED.contains(&name.as_str());
                         let saved = std::mem::take(out);
                         self.frames.push(Frame {
+                            room: room - self.frames.len() - 1,
                             name,
                             attrs,
                             saved,
@@ -328,7 +332,6 @@ impl OpenTags {
                 Tok::Text(t) => out.push(Inline::Text(t)),
             }
         }
-        fits
     }
 
     /// Closes every element still open (HTML closes them at the end of their parent).
@@ -340,7 +343,28 @@ impl OpenTags {
 
     fn close_one(&mut self, out: &mut Vec<Inline>) {
         let f = self.frames.pop().expect("caller checked");
-        let children = std::mem::replace(out, f.saved);
+        let mut children = std::mem::replace(out, f.saved);
+        // T6: `*` pairs inside the element, as inside `~~…~~` or a link; elements that
+        // only keep their content leave that to the enclosing container.
+        let styling = matches!(
+            f.name.as_str(),
+            "sup"
+                | "sub"
+                | "u"
+                | "ins"
+                | "s"
+                | "del"
+                | "strike"
+                | "mark"
+                | "small"
+                | "em"
+                | "i"
+                | "strong"
+                | "b"
+        );
+        if styling || (f.name == "a" && f.attrs.contains_key("href")) {
+            self.too_deep |= cjk_emphasis::repair(&mut children, true, f.room);
+        }
         let nodes = if f.dropped {
             Vec::new()
         } else {

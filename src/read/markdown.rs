@@ -351,7 +351,8 @@ impl<'a> Builder<'a> {
                 Event::InlineHtml(h) | Event::Html(h) => {
                     let line = self.line(range.start);
                     let room = MAX_NESTING.saturating_sub(self.inline_depth);
-                    if !open.feed(&h, out, &mut self.html, line, room) {
+                    open.feed(&h, out, &mut self.html, line, room);
+                    if open.too_deep {
                         self.too_deep.get_or_insert(line);
                     }
                 }
@@ -383,6 +384,13 @@ impl<'a> Builder<'a> {
             }
         }
         open.close_all(out);
+        if open.too_deep {
+            let line = self
+                .events
+                .get(self.pos.saturating_sub(1))
+                .map(|(_, r)| r.start);
+            self.too_deep.get_or_insert(self.line(line.unwrap_or(0)));
+        }
     }
 
     fn inline_tag(&mut self, tag: Tag<'a>, range: Range<usize>, out: &mut Vec<Inline>) {
