@@ -635,7 +635,11 @@ fn glue(p: &mut Prepared, spec: &ParaSpec) {
             continue;
         }
         let same_code = ra.code && rb.code && a.run == b.run;
-        let superscript = ra.note_ref || rb.note_ref;
+        // Footnote markers and `<sup>`/`<sub>` text sit against their neighbours.
+        let shifted = |s: Script| matches!(s, Script::Super | Script::Sub);
+        let superscript = ra.note_ref
+            || rb.note_ref
+            || (ra.script != rb.script && (shifted(ra.script) || shifted(rb.script)));
         // T15: HAN–WEST in either order; code counts as WEST at its edges (T26).
         let detected =
             (a.class == Class::Han && westish(b, rb)) || (westish(a, ra) && b.class == Class::Han);

@@ -30,6 +30,9 @@ pub struct Cell {
     pub depth: u8,
     /// Protected from rewriting (URLs, numbers, Latin sentences; set by the punct pass).
     pub keep: bool,
+    /// Inside a superscript or subscript (`<sup>`, `<sub>`), which is set against its
+    /// neighbours with no T15 gap, like a footnote marker.
+    pub script: bool,
 }
 
 impl Cell {
@@ -41,7 +44,7 @@ impl Cell {
 
 /// Flattens an inline sequence into cells.
 pub fn flatten(inlines: &[Inline]) -> Vec<Cell> {
-    fn go(inlines: &[Inline], depth: u8, next: &mut usize, out: &mut Vec<Cell>) {
+    fn go(inlines: &[Inline], depth: u8, script: bool, next: &mut usize, out: &mut Vec<Cell>) {
         for i in inlines {
             let leaf = |ch: char, out: &mut Vec<Cell>, next: &mut usize| {
                 out.push(Cell {
@@ -49,6 +52,7 @@ pub fn flatten(inlines: &[Inline]) -> Vec<Cell> {
                     origin: *next,
                     depth,
                     keep: false,
+                    script,
                 });
                 *next += 1;
             };
@@ -60,6 +64,7 @@ pub fn flatten(inlines: &[Inline]) -> Vec<Cell> {
                             origin: *next,
                             depth,
                             keep: false,
+                            script,
                         });
                     }
                     *next += 1;
@@ -69,20 +74,21 @@ pub fn flatten(inlines: &[Inline]) -> Vec<Cell> {
                 Inline::LineBreak => leaf(LBREAK, out, next),
                 Inline::Code(_) | Inline::Kbd(_) => leaf(CODE, out, next),
                 Inline::Image(_) | Inline::NoteRef(_) | Inline::Ruby(_) => leaf(OBJ, out, next),
+                Inline::Superscript(c) | Inline::Subscript(c) => {
+                    go(c, depth.saturating_add(1), true, next, out)
+                }
                 Inline::Strong(c)
                 | Inline::Emph(c)
                 | Inline::Strike(c)
-                | Inline::Superscript(c)
-                | Inline::Subscript(c)
                 | Inline::Underline(c)
                 | Inline::Mark(c)
-                | Inline::Small(c) => go(c, depth.saturating_add(1), next, out),
-                Inline::Link(l) => go(&l.content, depth.saturating_add(1), next, out),
+                | Inline::Small(c) => go(c, depth.saturating_add(1), script, next, out),
+                Inline::Link(l) => go(&l.content, depth.saturating_add(1), script, next, out),
             }
         }
     }
     let mut out = Vec::new();
-    go(inlines, 0, &mut 0, &mut out);
+    go(inlines, 0, false, &mut 0, &mut out);
     out
 }
 

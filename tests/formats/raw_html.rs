@@ -90,6 +90,9 @@ fn pdf_sets_superscript_raised_and_subscript_lowered_with_no_markup() {
         n.y,
         two.y
     );
+    // No T15 gap between Han and a superscript (the pair would not be found).
+    let (mi, two) = pair('米', '2');
+    assert!(two.size < mi.size * 0.8 && two.y < mi.y - 2.0, "米² is a raised 2");
     let (h, sub) = pair('H', '2');
     assert!(
         sub.size < h.size * 0.8,
@@ -116,6 +119,7 @@ fn epub_uses_the_html_elements_and_passes_epubcheck() {
         .collect();
     for want in [
         "2<sup>n</sup>",
+        "米<sup>2</sup>，",
         "H<sub>2</sub>O",
         "<kbd><code>Ctrl</code></kbd>",
         "<u>下划线</u>",
