@@ -243,6 +243,18 @@ pub(super) fn element(name: &str, attrs: &Attrs, children: Vec<Inline>) -> Vec<I
     vec![node]
 }
 
+/// Readings (`<rt>`) outside a `<ruby>` have no base: they become text in parentheses, so
+/// no reading waits for a base that never comes.
+pub(super) fn stray_readings(inlines: &mut [Inline]) {
+    for i in inlines {
+        if let Inline::Ruby(r) = i {
+            if r.base.is_empty() {
+                *i = Inline::Text(format!("（{}）", r.text));
+            }
+        }
+    }
+}
+
 /// Pairs each reading (`<rt>`) with the text before it since the previous reading:
 /// `<ruby>漢<rt>hàn</rt>字<rt>zì</rt></ruby>` is two ruby annotations.
 fn ruby(children: Vec<Inline>) -> Vec<Inline> {
@@ -344,6 +356,9 @@ impl OpenTags {
     fn close_one(&mut self, out: &mut Vec<Inline>) {
         let f = self.frames.pop().expect("caller checked");
         let mut children = std::mem::replace(out, f.saved);
+        if f.name != "ruby" {
+            stray_readings(&mut children);
+        }
         // T6: `*` pairs inside the element, as inside `~~…~~` or a link; elements that
         // only keep their content leave that to the enclosing container.
         let styling = matches!(

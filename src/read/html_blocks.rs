@@ -4,7 +4,7 @@
 //! `blockquote`, `pre`, `hr`, and `table` into the table AST where it is simple (no
 //! spanning cells). Inline elements go through [`super::html::element`].
 
-use super::html::{element, tokens, Attrs, Tok, Unknown, DROPPED};
+use super::html::{element, stray_readings, tokens, Attrs, Tok, Unknown, DROPPED};
 use crate::ast::{
     Align, Block, CodeBlock, Heading, Inline, List, ListItem, Para, Quote, Rule, Table,
 };
@@ -169,8 +169,7 @@ fn convert(nodes: &[Node], line: usize, out: &mut Vec<Block>) {
                 flush_into(content, line, out);
             }
             "summary" => {
-                let content: Vec<Inline> = children.iter().flat_map(inlines).collect();
-                let content = trim(content);
+                let content = content(children);
                 if !content.is_empty() {
                     out.push(Block::Para(Para {
                         content: vec![Inline::Strong(content)],
@@ -179,7 +178,7 @@ fn convert(nodes: &[Node], line: usize, out: &mut Vec<Block>) {
                 }
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                let content = trim(children.iter().flat_map(inlines).collect());
+                let content = content(children);
                 out.push(Block::Heading(Heading {
                     level: name.as_bytes()[1] - b'0',
                     content,
@@ -221,20 +220,29 @@ fn convert(nodes: &[Node], line: usize, out: &mut Vec<Block>) {
                         .and_then(|s| s.trim().parse().ok())
                         .unwrap_or(1)
                 });
-                let items = children
-                    .iter()
-                    .filter_map(|c| match c {
+                // Content between the items (not allowed, but written) is an item of its own.
+                let mut items = Vec::new();
+                let mut loose: Vec<Node> = Vec::new();
+                let item = |nodes: &[Node], items: &mut Vec<ListItem>| {
+                    let mut blocks = Vec::new();
+                    convert(nodes, line, &mut blocks);
+                    if !blocks.is_empty() {
+                        items.push(ListItem {
+                            checked: None,
+                            blocks,
+                        });
+                    }
+                };
+                for c in children {
+                    match c {
                         Node::El { name, children, .. } if name == "li" => {
-                            let mut blocks = Vec::new();
-                            convert(children, line, &mut blocks);
-                            Some(ListItem {
-                                checked: None,
-                                blocks,
-                            })
+                            item(&std::mem::take(&mut loose), &mut items);
+                            item(children, &mut items);
                         }
-                        _ => None,
-                    })
-                    .collect();
+                        other => loose.push(other.clone()),
+                    }
+                }
+                item(&loose, &mut items);
                 out.push(Block::List(List {
                     start,
                     tight: true,
@@ -255,11 +263,19 @@ fn flush(run: &mut Vec<Inline>, line: usize, out: &mut Vec<Block>) {
     flush_into(std::mem::take(run), line, out);
 }
 
-fn flush_into(content: Vec<Inline>, line: usize, out: &mut Vec<Block>) {
+fn flush_into(mut content: Vec<Inline>, line: usize, out: &mut Vec<Block>) {
+    stray_readings(&mut content);
     let content = trim(content);
     if !content.is_empty() {
         super::markdown::push_para(out, content, line);
     }
+}
+
+/// The inline content of `children`, trimmed, with stray readings settled.
+fn content(children: &[Node]) -> Vec<Inline> {
+    let mut v: Vec<Inline> = children.iter().flat_map(inlines).collect();
+    stray_readings(&mut v);
+    trim(v)
 }
 
 /// Drops white space and breaks at both ends of a paragraph.
@@ -294,7 +310,10 @@ fn inlines(node: &Node) -> Vec<Inline> {
             attrs,
             children,
         } => {
-            let inner = children.iter().flat_map(inlines).collect();
+            let mut inner: Vec<Inline> = children.iter().flat_map(inlines).collect();
+            if name != "ruby" {
+                stray_readings(&mut inner);
+            }
             element(name, attrs, inner)
         }
     }
@@ -386,7 +405,22 @@ fn table<'n>(children: &'n [Node], line: usize, out: &mut Vec<Block>) {
             .iter()
             .any(|k| a.get(*k).is_some_and(|v| v.trim() != "1"))
     };
+    // Text or elements between the rows and cells (browsers move it before the table).
+    fn rows_only(nodes: &[Node], allowed: &[&str]) -> bool {
+        nodes.iter().all(|n| match n {
+            Node::Text(t) => t.trim().is_empty(),
+            Node::El { name, children, .. } => match name.as_str() {
+                "thead" | "tbody" | "tfoot" => rows_only(children, &["tr"]),
+                "tr" => rows_only(children, &["td", "th"]),
+                n => allowed.contains(&n),
+            },
+        })
+    }
+    let table_parts = [
+        "tr", "thead", "tbody", "tfoot", "caption", "colgroup", "col",
+    ];
     let simple = !grid.is_empty()
+        && rows_only(children, &table_parts)
         && grid.iter().flat_map(|(r, _)| r).all(|(_, a, ch)| {
             !spans(a)
                 && !ch
@@ -407,10 +441,7 @@ fn table<'n>(children: &'n [Node], line: usize, out: &mut Vec<Block>) {
     }
     let cols = grid.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
     let to_inlines = |row: &[Cell]| -> Vec<Vec<Inline>> {
-        let mut v: Vec<Vec<Inline>> = row
-            .iter()
-            .map(|(_, _, ch)| trim(ch.iter().flat_map(inlines).collect()))
-            .collect();
+        let mut v: Vec<Vec<Inline>> = row.iter().map(|(_, _, ch)| content(ch)).collect();
         v.resize(cols, Vec::new());
         v
     };

@@ -4,7 +4,7 @@
 use super::cjk_emphasis::{self, LITERAL_STAR};
 use super::containers;
 use super::frontmatter;
-use super::html::{OpenTags, Unknown};
+use super::html::{self, OpenTags, Unknown};
 use super::html_blocks;
 use super::MAX_NESTING;
 use crate::ast::{
@@ -398,6 +398,7 @@ impl<'a> Builder<'a> {
             }
         }
         open.close_all(out);
+        html::stray_readings(out);
         if open.too_deep {
             let line = self
                 .events

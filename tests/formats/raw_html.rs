@@ -92,7 +92,10 @@ fn pdf_sets_superscript_raised_and_subscript_lowered_with_no_markup() {
     );
     // No T15 gap between Han and a superscript (the pair would not be found).
     let (mi, two) = pair('米', '2');
-    assert!(two.size < mi.size * 0.8 && two.y < mi.y - 2.0, "米² is a raised 2");
+    assert!(
+        two.size < mi.size * 0.8 && two.y < mi.y - 2.0,
+        "米² is a raised 2"
+    );
     let (h, sub) = pair('H', '2');
     assert!(
         sub.size < h.size * 0.8,

@@ -248,3 +248,41 @@ fn deep_html_nesting_is_bounded() {
         assert_eq!(warnings, ["W-DEPTH"], "{:?}", log.entries);
     }
 }
+
+/// Every Han character of the document, readings of ruby included.
+fn han_of(doc: &Document) -> String {
+    let mut all = String::new();
+    let inl = |c: &[Inline], all: &mut String| {
+        paiban::ast::visit_inlines(c, &mut |i| match i {
+            Inline::Text(s) | Inline::Code(s) | Inline::Kbd(s) => all.push_str(s),
+            Inline::Ruby(r) => {
+                all.push_str(&r.base);
+                all.push_str(&r.text);
+            }
+            _ => {}
+        })
+    };
+    paiban::ast::visit_blocks(doc, &mut |b| match b {
+        Block::Para(p) => inl(&p.content, &mut all),
+        Block::Heading(h) => inl(&h.content, &mut all),
+        Block::Code(c) => all.push_str(&c.text),
+        Block::Table(t) => {
+            for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                inl(cell, &mut all);
+            }
+        }
+        _ => {}
+    });
+    all.chars().filter(|c| ('甲'..='丙').contains(c)).collect()
+}
+
+proptest::proptest! {
+    /// Whatever the tag soup, reading never panics and keeps every Han character, in order
+    /// (no element in this alphabet drops its content).
+    #[test]
+    fn tag_soup_keeps_all_han(s in "(<(sup|sub|span|b|u|mark|small|kbd|ruby|rt|table|tr|td|th|p|div|details|summary|code|a href=x|ul|li|br|h2|blockquote|pre|font)>|</(sup|sub|span|b|u|mark|small|kbd|ruby|rt|table|tr|td|th|p|div|details|summary|code|a|ul|li|h2|blockquote|pre|font)>|[甲乙丙]|\n|\\*| ){0,40}") {
+        let (doc, _) = read(&s);
+        let expected: String = s.chars().filter(|c| ('甲'..='丙').contains(c)).collect();
+        proptest::prop_assert_eq!(han_of(&doc), expected);
+    }
+}
