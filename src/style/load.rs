@@ -700,7 +700,10 @@ mod tests {
         let e = Style::from_toml("extends = \"nope\"\n", "s.toml").unwrap_err();
         assert_eq!(
             e.0,
-            format!("s.toml:1: extends: not a preset (allowed: {})", preset_names())
+            format!(
+                "s.toml:1: extends: not a preset (allowed: {})",
+                preset_names()
+            )
         );
         let e = Style::from_toml("body-size = [1\n", "s.toml").unwrap_err();
         assert!(e.0.starts_with("s.toml:1: "), "{}", e.0);
