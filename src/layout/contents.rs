@@ -170,26 +170,36 @@ pub(crate) fn fill_numbers(
     let gap = style.toc.gap_em * style.body_size;
     let body = entry_style(1, style);
     let leader = set_line(&style.toc.leader, &body, style, fonts).map_or(0.0, |l| l.width);
-    for e in set {
-        let Some(anchor) = anchors.get(&e.id) else {
-            continue;
-        };
-        let Some(number) = set_line(&(anchor.page + 1).to_string(), &body, style, fonts) else {
+    let numbers: Vec<Option<Line>> = set
+        .iter()
+        .map(|e| {
+            let page = anchors.get(&e.id)?.page + 1;
+            set_line(&page.to_string(), &body, style, fonts)
+        })
+        .collect();
+    // Every leader ends one gap before the widest number, so they line up down the page.
+    let widest = numbers
+        .iter()
+        .flatten()
+        .map(|l| l.width)
+        .fold(0.0, f32::max);
+    let leader_end = right - widest - gap;
+    for (e, number) in set.iter().zip(numbers) {
+        let Some(number) = number else {
             continue;
         };
         let number_x = right - number.width;
         let last = &mut boxes[e.boxes.end - 1];
         let tag = Some(e.tag);
         let count = if leader > 0.0 {
-            ((number_x - gap - e.text_end - gap) / leader).floor()
+            ((leader_end - e.text_end - gap) / leader).floor()
         } else {
             0.0
         };
         if count >= 1.0 {
             let dots = style.toc.leader.repeat(count as usize);
             if let Some(line) = set_line(&dots, &body, style, fonts) {
-                // Leaders end one gap before the number, so they line up down the page.
-                let x = number_x - gap - line.width;
+                let x = leader_end - line.width;
                 last.items
                     .extend(line_items(line, x, e.baseline, tag, &mut || None));
             }
