@@ -13,5 +13,7 @@ mod doc_facts;
 mod font_roles_agree;
 #[path = "formats/style_fields.rs"]
 mod style_fields;
+#[path = "formats/toc_keys.rs"]
+mod toc_keys;
 #[path = "formats/typography_doc.rs"]
 mod typography_doc;
