@@ -1,8 +1,9 @@
-//! The contents page of the PDF (`toc` style keys, `--toc`): one entry per article title
-//! and heading down to `toc.depth`, a leader, the right-aligned page number and a link to
-//! the heading. Entries are set before page breaking and their numbers filled in after
-//! it, which moves nothing: an entry's text is set in a measure that leaves room for the
-//! widest number the document can have, so no entry's height depends on its number.
+//! The contents page of the PDF (`toc` style keys, `--toc`; T31 page numbers): one entry
+//! per article title and heading down to `toc.depth`, a leader, the right-aligned page
+//! number and a link to the heading. Entries are set before page breaking and their
+//! numbers filled in after it, which moves nothing: an entry's text is set in a measure
+//! that leaves room for the widest number the document can have, so no entry's height
+//! depends on its number.
 
 use super::blocks::{Builder, TextSpec};
 use super::page::{Anchor, Item, ItemKind, LinkTarget, StructChild, StructKind, TagId};

@@ -72,7 +72,8 @@ pub(crate) fn paginate(
             break;
         }
         let opens = opened_chapter(&boxes[start]);
-        // A chapter opening on an even page gets a blank even page before it instead.
+        // T31: a chapter opening on an even page gets a blank, unnumbered even page before
+        // it instead.
         if opens.is_some() && style.recto_chapters && plans.len() % 2 == 1 {
             plans.push(PagePlan {
                 start,
