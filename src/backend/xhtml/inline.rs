@@ -230,7 +230,8 @@ impl<H: XhtmlHost> Writer<'_, H> {
                 self.line,
                 format!("footnote [^{label}] is not defined"),
             );
-            self.text(&format!("[{label}]"));
+            // A label, not prose: no T8 word marking.
+            self.raw_text(&format!("[{label}]"));
             return;
         }
         let role = self.role();
