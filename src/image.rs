@@ -555,4 +555,103 @@ mod tests {
         assert_eq!(kind(b"<html><svg/></html>"), None);
         assert_eq!(kind(b"<svg/><svg/>"), None);
     }
+
+    /// A lossless WebP header (VP8L) claiming `w` × `h` pixels and holding no image data.
+    fn webp_header(w: u32, h: u32) -> Vec<u8> {
+        let bits = (w - 1) | ((h - 1) << 14);
+        let mut chunk = vec![0x2f];
+        chunk.extend_from_slice(&bits.to_le_bytes());
+        let mut out = b"RIFF".to_vec();
+        out.extend_from_slice(&(4 + 8 + chunk.len() as u32).to_le_bytes());
+        out.extend_from_slice(b"WEBPVP8L");
+        out.extend_from_slice(&(chunk.len() as u32).to_le_bytes());
+        out.extend_from_slice(&chunk);
+        out
+    }
+
+    #[test]
+    fn a_huge_webp_is_refused_from_its_header() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("big.webp"), webp_header(16384, 16384)).unwrap();
+        assert_eq!(kind(&webp_header(16384, 16384)), Some(ImageKind::Webp));
+        assert!(matches!(
+            load("big.webp", dir.path()),
+            Err(ImageError::TooManyPixels {
+                size: (16384, 16384),
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn a_webp_becomes_a_png_of_its_pixels() {
+        let mut webp = Vec::new();
+        image_webp::WebPEncoder::new(&mut webp)
+            .encode(&[10, 200, 30].repeat(6), 3, 2, image_webp::ColorType::Rgb8)
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.webp"), &webp).unwrap();
+        let img = load("a.webp", dir.path()).unwrap();
+        assert_eq!(
+            (img.kind, img.size_px),
+            (Some(ImageKind::Webp), Some((3, 2)))
+        );
+        let png = to_png(&img, MAX_IMAGE_PIXELS).unwrap();
+        assert_eq!(png.size_px, (3, 2));
+        let mut reader = png::Decoder::new(std::io::Cursor::new(png.png))
+            .read_info()
+            .unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        reader.next_frame(&mut buf).unwrap();
+        assert_eq!(&buf[..3], &[10, 200, 30]);
+    }
+
+    #[test]
+    fn an_svg_reads_no_file_it_names_and_is_rasterised_at_a_capped_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let secret = dir.path().join("secret.png");
+        std::fs::copy(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/read/tiny.png"),
+            &secret,
+        )
+        .unwrap();
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="3000"><image href="{}" width="10" height="10"/><image href="secret.png" width="10" height="10"/></svg>"#,
+            secret.display()
+        );
+        std::fs::write(dir.path().join("a.svg"), svg).unwrap();
+        let img = load("a.svg", dir.path()).unwrap();
+        assert_eq!(
+            (img.kind, img.size_px),
+            (Some(ImageKind::Svg), Some((4000, 3000)))
+        );
+        // Neither image element was loaded: the tree is empty.
+        assert!(!img.svg.as_ref().unwrap().root().has_children());
+        // 4000 × 3000 CSS pixels would be 48 MP at 192 dpi: drawn at 16 MP at most.
+        let png = to_png(&img, MAX_IMAGE_PIXELS).unwrap();
+        let (w, h) = png.size_px;
+        assert!(
+            u64::from(w) * u64::from(h) <= 16_000_000 && w > 4000,
+            "{w} × {h}"
+        );
+    }
+
+    #[test]
+    fn a_broken_svg_is_invalid() {
+        let dir = tempfile::tempdir().unwrap();
+        // Well-formed XML with an `svg` root, but no size usvg can draw at.
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"/>"#;
+        std::fs::write(dir.path().join("a.svg"), svg).unwrap();
+        let got = load("a.svg", dir.path());
+        assert!(
+            matches!(
+                got,
+                Err(ImageError::Invalid {
+                    kind: ImageKind::Svg,
+                    ..
+                })
+            ),
+            "{got:?}"
+        );
+    }
 }

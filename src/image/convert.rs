@@ -44,8 +44,8 @@ fn svg_to_png(tree: &resvg::usvg::Tree, max_pixels: u64) -> Result<Converted, St
     let cap = SVG_RASTER_MAX_PIXELS.min(max_pixels as f32);
     let scale = SVG_RASTER_SCALE.min((cap / (w * h)).sqrt());
     let (pw, ph) = (
-        ((w * scale).round() as u32).max(1),
-        ((h * scale).round() as u32).max(1),
+        ((w * scale).floor() as u32).max(1),
+        ((h * scale).floor() as u32).max(1),
     );
     let mut pixmap =
         tiny_skia::Pixmap::new(pw, ph).ok_or_else(|| format!("cannot draw {pw} × {ph} pixels"))?;
