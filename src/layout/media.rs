@@ -181,6 +181,22 @@ impl Builder<'_> {
         }));
     }
 
+    /// Warns about each remote image among `inlines` (printed as its caption-like line by
+    /// the paragraph, see `collect`), as the EPUB and DOCX do.
+    pub fn warn_remote_images(&mut self, inlines: &[Inline], line: usize) {
+        crate::ast::visit_inlines(inlines, &mut |i| match i {
+            Inline::Image(img) if crate::image::is_remote(&img.src) => self.log.warn(
+                "W-IMAGE",
+                line,
+                format!(
+                    "remote image {} ({}) is not fetched; its alt text and link are printed",
+                    img.src, img.alt
+                ),
+            ),
+            _ => {}
+        });
+    }
+
     /// A caption line: centred, body face at the note size (the caption style), links
     /// kept; its content tag (and link nodes) go to `kids`.
     fn caption(&mut self, inlines: &[Inline], frame: Frame, kids: &mut Vec<StructChild>) {
