@@ -7,7 +7,7 @@ mod convert;
 mod svg;
 
 pub use convert::{to_png, Converted};
-pub use svg::svg_tree;
+pub use svg::{self_contained as self_contained_svg, svg_tree};
 
 use std::fmt;
 use std::path::{Path, PathBuf};

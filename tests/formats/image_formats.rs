@@ -151,3 +151,37 @@ fn every_format_is_in_the_docx_and_libreoffice_shows_them() {
     assert!(has_colour(&px, GREEN), "WebP missing in LibreOffice");
     assert!(has_colour(&px, YELLOW), "SVG missing in LibreOffice");
 }
+
+#[test]
+fn an_svg_with_a_script_and_file_references_is_cleaned_for_epub_and_docx() {
+    let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="80" height="40"><script>alert(1)</script><rect width="80" height="40" fill="#ffcc00"/><image xlink:href="img.png" width="10" height="10"/></svg>"##;
+    let md = "# 脚本\n\n![脚本 SVG](dirty.svg)\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("dirty.svg"), svg).unwrap();
+    std::fs::write(dir.path().join("doc.md"), md).unwrap();
+    let out = dir.path().join("out");
+    let run = Command::new(env!("CARGO_BIN_EXE_paiban"))
+        .arg("convert")
+        .arg(dir.path().join("doc.md"))
+        .arg("-o")
+        .arg(&out)
+        .args(["--to", "epub,docx"])
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let bytes = std::fs::read(out.join("doc.epub")).unwrap();
+    let book_svg = String::from_utf8(unzip(&bytes)["EPUB/images/img001.svg"].clone()).unwrap();
+    assert!(
+        !book_svg.contains("script") && !book_svg.contains("img.png"),
+        "{book_svg}"
+    );
+    assert!(
+        book_svg.contains("#ffcc00"),
+        "the drawing is kept: {book_svg}"
+    );
+    let (errors, warns, report) = epubcheck(&bytes, "dirty.epub");
+    assert_eq!((errors, warns), (0, 0), "{report}");
+    let docx = unzip(&std::fs::read(out.join("doc.docx")).unwrap());
+    let word_svg = String::from_utf8(docx["word/media/image1.svg"].clone()).unwrap();
+    assert!(!word_svg.contains("script") && !word_svg.contains("img.png"));
+}

@@ -86,8 +86,11 @@ impl Media {
                     name: format!("image{n}.png"),
                     bytes: png.png,
                     size,
-                    svg: (img.kind == Some(ImageKind::Svg))
-                        .then(|| std::sync::Arc::unwrap_or_clone(img.bytes)),
+                    // As in the EPUB: no scripts, no references to files left behind.
+                    svg: img
+                        .svg
+                        .as_deref()
+                        .map(|tree| image::self_contained_svg(&img.bytes, tree)),
                 }
             }
             None => return Err(format!("image {src}: unsupported format")),

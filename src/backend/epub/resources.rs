@@ -86,6 +86,12 @@ impl Images {
             }
         };
         let (media_type, ext, data) = match media_type(img.kind) {
+            // A book may hold no scripts nor point at files it lacks (epubcheck).
+            Some((media_type, ext)) if img.svg.is_some() => {
+                let tree = img.svg.as_deref().expect("checked");
+                let data = crate::image::self_contained_svg(&img.bytes, tree);
+                (media_type, ext, data)
+            }
             Some((media_type, ext)) => {
                 (media_type, ext, std::sync::Arc::unwrap_or_clone(img.bytes))
             }
