@@ -17,5 +17,7 @@ mod font_roles_agree;
 mod image_formats;
 #[path = "formats/style_fields.rs"]
 mod style_fields;
+#[path = "formats/toc_keys.rs"]
+mod toc_keys;
 #[path = "formats/typography_doc.rs"]
 mod typography_doc;
