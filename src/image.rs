@@ -3,6 +3,12 @@
 //! The rules (which folders, how big) live here so that every output makes the same
 //! decision about the same image; which formats an output accepts stays with that output.
 
+mod convert;
+mod svg;
+
+pub use convert::{to_png, Converted};
+pub use svg::{self_contained as self_contained_svg, svg_tree};
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -61,8 +67,10 @@ pub enum ImageKind {
     Png,
     /// JPEG.
     Jpeg,
-    /// GIF.
+    /// GIF (animated ones show their first frame).
     Gif,
+    /// WebP (lossy or lossless; animated ones show their first frame).
+    Webp,
     /// Windows bitmap.
     Bmp,
     /// TIFF.
@@ -78,6 +86,7 @@ impl ImageKind {
             ImageKind::Png => "PNG",
             ImageKind::Jpeg => "JPEG",
             ImageKind::Gif => "GIF",
+            ImageKind::Webp => "WebP",
             ImageKind::Bmp => "BMP",
             ImageKind::Tiff => "TIFF",
             ImageKind::Svg => "SVG",
@@ -95,8 +104,11 @@ pub struct ImageFile {
     pub bytes: Arc<Vec<u8>>,
     /// The format, if recognised; a recognised format has passed its decoder's check.
     pub kind: Option<ImageKind>,
-    /// Width and height in pixels, when the header gives them (non-zero).
+    /// Width and height in pixels, when the header gives them (non-zero); for an SVG, its
+    /// size in CSS pixels.
     pub size_px: Option<(usize, usize)>,
+    /// An SVG's parsed tree (see [`svg_tree`]), shared by the outputs that draw it.
+    pub svg: Option<Arc<resvg::usvg::Tree>>,
 }
 
 impl fmt::Debug for ImageFile {
@@ -107,6 +119,7 @@ impl fmt::Debug for ImageFile {
             .field("bytes", &self.bytes.len())
             .field("kind", &self.kind)
             .field("size_px", &self.size_px)
+            .field("svg", &self.svg.is_some())
             .finish()
     }
 }
@@ -210,6 +223,29 @@ pub fn is_remote(src: &str) -> bool {
     has_scheme(src) || src.starts_with("//")
 }
 
+/// The caption-like line printed for a remote image, which is never fetched (issue 10):
+/// `［图：alt］` (`［图］` without alt text), a space and the address as a link, e.g.
+/// `［图：架构］ https://example.com/a.png`. Every output prints these inlines, so the
+/// reader sees what the picture was and where to find it, never an empty box.
+pub fn remote_line(alt: &str, src: &str) -> Vec<crate::ast::Inline> {
+    use crate::ast::{Inline, Link};
+    let alt = alt.trim();
+    let label = if alt.is_empty() {
+        "［图］".to_string()
+    } else {
+        format!("［图：{alt}］")
+    };
+    vec![
+        Inline::Text(label),
+        Inline::Text(" ".into()),
+        Inline::Link(Link {
+            url: src.to_string(),
+            title: None,
+            content: vec![Inline::Text(src.to_string())],
+        }),
+    ]
+}
+
 /// The format of `bytes`: raster formats by their signature, SVG by parsing the text as
 /// XML (a text file that merely mentions `<svg` is not an image).
 pub fn kind(bytes: &[u8]) -> Option<ImageKind> {
@@ -218,6 +254,7 @@ pub fn kind(bytes: &[u8]) -> Option<ImageKind> {
         Ok(T::Png) => Some(ImageKind::Png),
         Ok(T::Jpeg) => Some(ImageKind::Jpeg),
         Ok(T::Gif) => Some(ImageKind::Gif),
+        Ok(T::Webp) => Some(ImageKind::Webp),
         Ok(T::Bmp) => Some(ImageKind::Bmp),
         Ok(T::Tiff) => Some(ImageKind::Tiff),
         _ => is_svg(bytes).then_some(ImageKind::Svg),
@@ -293,11 +330,31 @@ impl<'a> ImageSource<'a> {
         let bytes =
             crate::read::read_regular_file(&real, self.rules.max_bytes).map_err(read_error)?;
         let kind = kind(&bytes);
-        let size_px = imagesize::blob_size(&bytes)
-            .ok()
-            .map(|s| (s.width, s.height))
-            .filter(|&(w, h)| w > 0 && h > 0);
-        if let Some((w, h)) = size_px {
+        // An SVG is parsed once, here, and its tree used by every output; its size is its
+        // own `width`/`height` (or `viewBox`) in CSS pixels.
+        let svg = match kind {
+            Some(ImageKind::Svg) => match svg_tree(&bytes, self.rules.max_pixels) {
+                Ok(tree) => Some(Arc::new(tree)),
+                Err(reason) => {
+                    return Err(ImageError::Invalid {
+                        path,
+                        kind: ImageKind::Svg,
+                        reason,
+                    })
+                }
+            },
+            _ => None,
+        };
+        let size_px = match &svg {
+            Some(tree) => Some(svg::size_px(tree)),
+            None => imagesize::blob_size(&bytes)
+                .ok()
+                .map(|s| (s.width, s.height)),
+        }
+        .filter(|&(w, h)| w > 0 && h > 0);
+        // An SVG is drawn as vectors (or rasterised at a capped size, see [`to_png`]), so its
+        // declared size allocates nothing.
+        if let Some((w, h)) = size_px.filter(|_| kind != Some(ImageKind::Svg)) {
             if (w as u64).saturating_mul(h as u64) > self.rules.max_pixels {
                 return Err(ImageError::TooManyPixels {
                     path,
@@ -315,6 +372,7 @@ impl<'a> ImageSource<'a> {
             path,
             kind,
             size_px,
+            svg,
             bytes: Arc::new(bytes),
         })
     }
@@ -354,14 +412,26 @@ impl<'a> ImageSource<'a> {
 /// decoded completely, row by row (one row in memory), with the transformations krilla
 /// applies, so a bad deflate stream or CRC is caught here and not when the PDF is written;
 /// JPEG headers and colour space are parsed as krilla parses them (the PDF embeds the
-/// compressed data as it is); GIF frames are decoded in slices; SVG was parsed by
-/// [`kind`]; BMP and TIFF, embedded by DOCX only, have no decoder here beyond the header.
+/// compressed data as it is); the first GIF frame (the one every output shows) is decoded
+/// in slices; WebP headers are parsed by the decoder krilla uses; SVG was parsed by
+/// usvg in [`ImageSource::load`]; BMP and TIFF, embedded by DOCX only, have no decoder here
+/// beyond the header.
 fn validate(kind: ImageKind, bytes: &[u8]) -> Result<(), String> {
     match kind {
         ImageKind::Png => validate_png(bytes),
         ImageKind::Jpeg => validate_jpeg(bytes),
         ImageKind::Gif => validate_gif(bytes),
+        ImageKind::Webp => validate_webp(bytes),
         ImageKind::Svg | ImageKind::Bmp | ImageKind::Tiff => Ok(()),
+    }
+}
+
+fn validate_webp(bytes: &[u8]) -> Result<(), String> {
+    let decoder =
+        image_webp::WebPDecoder::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    match decoder.dimensions() {
+        (0, _) | (_, 0) => Err("no image in the file".into()),
+        _ => Ok(()),
     }
 }
 
@@ -484,5 +554,104 @@ mod tests {
         assert_eq!(kind(b"<svg><g></svg>"), None);
         assert_eq!(kind(b"<html><svg/></html>"), None);
         assert_eq!(kind(b"<svg/><svg/>"), None);
+    }
+
+    /// A lossless WebP header (VP8L) claiming `w` × `h` pixels and holding no image data.
+    fn webp_header(w: u32, h: u32) -> Vec<u8> {
+        let bits = (w - 1) | ((h - 1) << 14);
+        let mut chunk = vec![0x2f];
+        chunk.extend_from_slice(&bits.to_le_bytes());
+        let mut out = b"RIFF".to_vec();
+        out.extend_from_slice(&(4 + 8 + chunk.len() as u32).to_le_bytes());
+        out.extend_from_slice(b"WEBPVP8L");
+        out.extend_from_slice(&(chunk.len() as u32).to_le_bytes());
+        out.extend_from_slice(&chunk);
+        out
+    }
+
+    #[test]
+    fn a_huge_webp_is_refused_from_its_header() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("big.webp"), webp_header(16384, 16384)).unwrap();
+        assert_eq!(kind(&webp_header(16384, 16384)), Some(ImageKind::Webp));
+        assert!(matches!(
+            load("big.webp", dir.path()),
+            Err(ImageError::TooManyPixels {
+                size: (16384, 16384),
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn a_webp_becomes_a_png_of_its_pixels() {
+        let mut webp = Vec::new();
+        image_webp::WebPEncoder::new(&mut webp)
+            .encode(&[10, 200, 30].repeat(6), 3, 2, image_webp::ColorType::Rgb8)
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.webp"), &webp).unwrap();
+        let img = load("a.webp", dir.path()).unwrap();
+        assert_eq!(
+            (img.kind, img.size_px),
+            (Some(ImageKind::Webp), Some((3, 2)))
+        );
+        let png = to_png(&img, MAX_IMAGE_PIXELS).unwrap();
+        assert_eq!(png.size_px, (3, 2));
+        let mut reader = png::Decoder::new(std::io::Cursor::new(png.png))
+            .read_info()
+            .unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        reader.next_frame(&mut buf).unwrap();
+        assert_eq!(&buf[..3], &[10, 200, 30]);
+    }
+
+    #[test]
+    fn an_svg_reads_no_file_it_names_and_is_rasterised_at_a_capped_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let secret = dir.path().join("secret.png");
+        std::fs::copy(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/read/tiny.png"),
+            &secret,
+        )
+        .unwrap();
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="3000"><image href="{}" width="10" height="10"/><image href="secret.png" width="10" height="10"/></svg>"#,
+            secret.display()
+        );
+        std::fs::write(dir.path().join("a.svg"), svg).unwrap();
+        let img = load("a.svg", dir.path()).unwrap();
+        assert_eq!(
+            (img.kind, img.size_px),
+            (Some(ImageKind::Svg), Some((4000, 3000)))
+        );
+        // Neither image element was loaded: the tree is empty.
+        assert!(!img.svg.as_ref().unwrap().root().has_children());
+        // 4000 × 3000 CSS pixels would be 48 MP at 192 dpi: drawn at 16 MP at most.
+        let png = to_png(&img, MAX_IMAGE_PIXELS).unwrap();
+        let (w, h) = png.size_px;
+        assert!(
+            u64::from(w) * u64::from(h) <= 16_000_000 && w > 4000,
+            "{w} × {h}"
+        );
+    }
+
+    #[test]
+    fn a_broken_svg_is_invalid() {
+        let dir = tempfile::tempdir().unwrap();
+        // Well-formed XML with an `svg` root, but no size usvg can draw at.
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"/>"#;
+        std::fs::write(dir.path().join("a.svg"), svg).unwrap();
+        let got = load("a.svg", dir.path());
+        assert!(
+            matches!(
+                got,
+                Err(ImageError::Invalid {
+                    kind: ImageKind::Svg,
+                    ..
+                })
+            ),
+            "{got:?}"
+        );
     }
 }

@@ -9,8 +9,12 @@ mod support;
 // A test crate root looks for its modules beside it (tests/x.rs); these live in tests/formats/.
 #[path = "formats/doc_facts.rs"]
 mod doc_facts;
+#[path = "formats/figure_captions.rs"]
+mod figure_captions;
 #[path = "formats/font_roles_agree.rs"]
 mod font_roles_agree;
+#[path = "formats/image_formats.rs"]
+mod image_formats;
 #[path = "formats/raw_html.rs"]
 mod raw_html;
 #[path = "formats/style_fields.rs"]

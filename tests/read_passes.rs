@@ -7,6 +7,8 @@ mod support;
 
 // A test crate root looks for its modules beside it (tests/x.rs); these live in tests/read_passes/.
 // (No tests/read_passes/main.rs: proptest would then keep its regression files elsewhere.)
+#[path = "read_passes/captions.rs"]
+mod captions;
 #[path = "read_passes/fuzz_regressions.rs"]
 mod fuzz_regressions;
 #[path = "read_passes/passes_markdown.rs"]

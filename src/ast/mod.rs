@@ -211,7 +211,8 @@ pub struct Figure {
     pub src: String,
     /// Alternative text (plain).
     pub alt: String,
-    /// Optional title / caption.
+    /// The caption: the image title, or after the captions pass a following `图 2 …` line
+    /// (see `passes::captions`); backends print it below the image, centred.
     pub title: Option<String>,
     /// Source line.
     pub line: usize,

@@ -73,3 +73,21 @@ impl Bundled {
         }
     }
 }
+
+/// The bundled faces as a font database, for text inside SVG images (issue 10): built once;
+/// the bundled faces only, so an SVG's text looks the same on every machine.
+pub fn svg_database() -> Arc<fontdb::Database> {
+    static DB: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = fontdb::Database::new();
+        for (_, bytes) in FILES {
+            db.load_font_source(fontdb::Source::Binary(Arc::new(bytes)));
+        }
+        // Generic families an SVG may name: serif and the fallback → Song, sans → Hei.
+        db.set_serif_family("Noto Serif CJK SC");
+        db.set_sans_serif_family("Noto Sans CJK SC");
+        db.set_monospace_family("DejaVu Sans Mono");
+        Arc::new(db)
+    })
+    .clone()
+}

@@ -22,6 +22,7 @@ mod system;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
+pub use bundled::svg_database;
 pub use coverage::{log_missing, needs_no_glyph, MissingChar};
 pub use face::{Face, FontData, Origin};
 pub use latin_quotes::latin_quote_subset;

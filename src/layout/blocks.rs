@@ -380,6 +380,7 @@ impl<'a> Builder<'a> {
             Block::Article(a) => self.article(a, out),
             Block::Heading(h) => self.heading(h, frame, out),
             Block::Para(p) => {
+                self.warn_remote_images(&p.content, p.line);
                 let runs = self.body_runs(&p.content, font);
                 let lines = self.para_cache.take(p, frame, self.style, font);
                 let lines = lines.map(|(lines, warnings)| {

@@ -230,6 +230,11 @@ impl Collector<'_> {
                     s.link = Some(link.url.clone());
                     self.walk(&link.content, &s);
                 }
+                // The PDF sets no picture inside a line: a local image reads as its alt
+                // text, a remote one as its caption-like line with the link (issue 10).
+                Inline::Image(img) if crate::image::is_remote(&img.src) => {
+                    self.walk(&crate::image::remote_line(&img.alt, &img.src), style)
+                }
                 Inline::Image(img) => self.push(&img.alt, style),
                 Inline::NoteRef(label) => {
                     let mut s = style.clone();

@@ -94,12 +94,40 @@ impl Builder<'_> {
     }
 
     /// A stand-alone image, centred and scaled down to the measure (and to
-    /// `figure.max_height_frac` of the text height); its title, if any, is set below as a centred caption.
+    /// `figure.max_height_frac` of the text height); its caption (`Figure::title`, decided
+    /// by the captions pass), if any, is set below it, centred, in the caption size. A
+    /// remote image is its caption-like line with the link instead (issue 10).
     pub fn figure(&mut self, f: &Figure, frame: Frame, out: &mut Vec<StructChild>) {
         let pitch = self.pitch();
+        if crate::image::is_remote(&f.src) {
+            self.log.warn(
+                "W-IMAGE",
+                f.line,
+                format!(
+                    "remote image {} ({}) is not fetched; its alt text and link are printed",
+                    f.src, f.alt
+                ),
+            );
+            let mut kids = Vec::new();
+            self.caption(&crate::image::remote_line(&f.alt, &f.src), frame, &mut kids);
+            if let Some(title) = f.title.as_ref().filter(|t| !t.trim().is_empty()) {
+                self.caption(&[Inline::Text(title.clone())], frame, &mut kids);
+            }
+            out.push(StructChild::Node(StructNode {
+                kind: StructKind::P,
+                children: kids,
+            }));
+            return;
+        }
         let Some((file, w, h)) = self.probe_image(&f.src, f.line) else {
-            // Missing or unsupported: the alt text stands in, centred (warning logged).
-            let text = format!("［图：{}］", f.alt);
+            // Missing or unsupported: the alt text (else the file name) stands in, centred
+            // (warning logged), never an empty box.
+            let alt = if f.alt.trim().is_empty() {
+                &f.src
+            } else {
+                &f.alt
+            };
+            let text = format!("［图：{alt}］");
             let runs = self.body_runs(&[Inline::Text(text)], self.style.body_font);
             let tag = self.tag();
             let spec = TextSpec {
@@ -139,30 +167,11 @@ impl Builder<'_> {
         if let Some(title) = f.title.as_ref().filter(|t| !t.trim().is_empty()) {
             b.keep_with_next = true;
             self.push(b);
-            let size = self.style.note_size;
-            let runs = self.runs(
-                &[Inline::Text(title.clone())],
-                &super::types::RunStyle {
-                    font: self.style.body_font,
-                    size,
-                    bold: false,
-                },
-            );
-            let ctag = self.tag();
-            let spec = TextSpec {
-                runs,
-                first_indent: 0.0,
-                align: Alignment::Center,
-                size,
-                pitch: self.style.pitch_of(size),
-                heading: false,
-            };
             let first = self.boxes.len();
-            self.text(spec, frame, Some(ctag));
+            self.caption(&[Inline::Text(title.clone())], frame, &mut kids);
             if let Some(cb) = self.boxes.get_mut(first) {
                 cb.keep_with_prev = true;
             }
-            kids.push(StructChild::Content(ctag));
         } else {
             self.push(b);
         }
@@ -172,8 +181,51 @@ impl Builder<'_> {
         }));
     }
 
-    /// Reads and checks image `src` (see [`image::ImageSource::load`]) and its pixel size;
-    /// PNG and JPEG only.
+    /// Warns about each remote image among `inlines` (printed as its caption-like line by
+    /// the paragraph, see `collect`), as the EPUB and DOCX do.
+    pub fn warn_remote_images(&mut self, inlines: &[Inline], line: usize) {
+        crate::ast::visit_inlines(inlines, &mut |i| match i {
+            Inline::Image(img) if crate::image::is_remote(&img.src) => self.log.warn(
+                "W-IMAGE",
+                line,
+                format!(
+                    "remote image {} ({}) is not fetched; its alt text and link are printed",
+                    img.src, img.alt
+                ),
+            ),
+            _ => {}
+        });
+    }
+
+    /// A caption line: centred, body face at the note size (the caption style), links
+    /// kept; its content tag (and link nodes) go to `kids`.
+    fn caption(&mut self, inlines: &[Inline], frame: Frame, kids: &mut Vec<StructChild>) {
+        let size = self.style.note_size;
+        let runs = self.runs(
+            inlines,
+            &super::types::RunStyle {
+                font: self.style.body_font,
+                size,
+                bold: false,
+            },
+        );
+        let ctag = self.tag();
+        let spec = TextSpec {
+            runs,
+            first_indent: 0.0,
+            align: Alignment::Center,
+            size,
+            pitch: self.style.pitch_of(size),
+            heading: false,
+        };
+        let first = self.boxes.len();
+        self.text(spec, frame, Some(ctag));
+        let node = self.p_node(StructKind::P, ctag, first);
+        kids.extend(node.children);
+    }
+
+    /// Reads and checks image `src` (see [`image::ImageSource::load`]) and its pixel size
+    /// (an SVG's in CSS pixels); PNG, JPEG, GIF, WebP and SVG, the formats the PDF draws.
     fn probe_image(&mut self, src: &str, line: usize) -> Option<(ImageFile, usize, usize)> {
         let img = match self.images.load(src) {
             Ok(img) => img,
@@ -199,7 +251,16 @@ impl Builder<'_> {
                 return None;
             }
         };
-        let ok = matches!(img.kind, Some(ImageKind::Png | ImageKind::Jpeg));
+        let ok = matches!(
+            img.kind,
+            Some(
+                ImageKind::Png
+                    | ImageKind::Jpeg
+                    | ImageKind::Gif
+                    | ImageKind::Webp
+                    | ImageKind::Svg
+            )
+        );
         match img.size_px {
             Some((w, h)) if ok => Some((img, w, h)),
             _ => {
@@ -207,7 +268,7 @@ impl Builder<'_> {
                     "W-IMAGE",
                     line,
                     format!(
-                        "image {} is not a readable PNG or JPEG; alt text used",
+                        "image {} is not a readable PNG, JPEG, GIF, WebP or SVG; alt text used",
                         img.path.display()
                     ),
                 );

@@ -4,6 +4,7 @@
 //! change it makes as a note with the source line.
 
 pub mod autospace;
+pub mod captions;
 pub mod flat;
 pub mod ids;
 pub mod markup;
@@ -40,11 +41,13 @@ impl Default for PassOptions {
 pub type Pass = fn(Document, &mut Log) -> Document;
 
 /// The passes to run for these options, in their fixed order:
-/// `markup` → `lines` → `softbreak` → `repair` → `structure` → `punct` → `autospace` → `ids`.
+/// `markup` → `lines` → `softbreak` → `captions` → `repair` → `structure` → `punct` → `autospace` → `ids`.
 ///
 /// Why this order: stray `**` and bullets go first so that nothing else mistakes them for
 /// text; `lines` splits paragraphs at numbered lines while line breaks still exist; T1
-/// makes each paragraph one line; repair needs whole paragraphs; structure runs
+/// makes each paragraph one line; captions take `图 2` lines before repair could join them
+/// to other text and before structure could read them as headings (they run without
+/// clean-up: a caption is a document fact); repair needs whole paragraphs; structure runs
 /// before punct because T5 would delete the deliberate gap in `“…” 加快` (kept as U+3000);
 /// autospace marks HAN–WEST gaps on the final text; ids come last, when levels are known.
 /// `cleanup = false` drops markup, repair and punct; `infer_structure` gates lines and
@@ -58,6 +61,7 @@ pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
         passes.push((structure::lines::NAME, structure::lines::run));
     }
     passes.push((softbreak::NAME, softbreak::run));
+    passes.push((captions::NAME, captions::run));
     if opts.cleanup {
         passes.push((repair::NAME, repair::run));
     }

@@ -109,7 +109,7 @@ fn links_are_rewritten_or_kept_as_text_with_a_warning() {
 }
 
 #[test]
-fn images_are_copied_remote_ones_become_alt_text() {
+fn images_are_copied_remote_ones_become_caption_lines() {
     let (bytes, _) = render(&hand_doc(), &RenderOptions::default(), &fixtures());
     let files = unzip(&bytes);
     let png = std::fs::read(fixtures().join("pic.png")).unwrap();
@@ -118,7 +118,10 @@ fn images_are_copied_remote_ones_become_alt_text() {
     assert!(opf.contains(r#"href="images/img001.png" media-type="image/png""#));
     let c1 = text(&files, "EPUB/c001.xhtml");
     assert!(c1.contains(r#"<img src="images/img001.png" alt="示意图"/>"#));
-    assert!(c1.contains("<p class=\"alt\">远程图片</p>") && !c1.contains("remote.png"));
+    // Issue 10: a remote image is a caption-like line with its alt text and the link.
+    assert!(c1.contains(
+        r#"<p class="caption">［图：远程图片］ <a href="https://example.com/remote.png">https://example.com/remote.png</a></p>"#
+    ));
 }
 
 #[test]

@@ -106,6 +106,7 @@ fn pipeline_order_is_fixed() {
             "markup",
             "lines",
             "softbreak",
+            "captions",
             "repair",
             "structure",
             "punct",
@@ -118,6 +119,6 @@ fn pipeline_order_is_fixed() {
             cleanup: false,
             infer_structure: false
         }),
-        ["softbreak", "autospace", "ids"]
+        ["softbreak", "captions", "autospace", "ids"]
     );
 }

@@ -296,15 +296,32 @@ impl<'a> Writer<'a> {
             Block::Code(c) => self.code(x, c),
             Block::Table(t) => self.table(x, t),
             Block::Figure(f) => {
-                let p = PPr {
-                    style: "Figure",
-                    auto_line: true,
-                    ..PPr::default()
-                };
-                self.p_open(x, &p);
-                self.image(x, &f.src, &f.alt);
-                x.close("w:p");
-                let caption = f.title.clone().unwrap_or_else(|| f.alt.clone());
+                if crate::image::is_remote(&f.src) {
+                    // Issue 10: never fetched; a caption-like line with the alt text and link.
+                    let message = format!(
+                        "remote image {} ({}) is not fetched; its alt text and link are printed",
+                        f.src, f.alt
+                    );
+                    self.log.warn("docx", f.line, message);
+                    let p = PPr {
+                        style: "Caption",
+                        ..PPr::default()
+                    };
+                    self.p_open(x, &p);
+                    self.inlines(x, &crate::image::remote_line(&f.alt, &f.src));
+                    x.close("w:p");
+                } else {
+                    let p = PPr {
+                        style: "Figure",
+                        auto_line: true,
+                        ..PPr::default()
+                    };
+                    self.p_open(x, &p);
+                    self.image(x, &f.src, &f.alt);
+                    x.close("w:p");
+                }
+                // The caption the captions pass decided (the title), as in the PDF and EPUB.
+                let caption = f.title.clone().unwrap_or_default();
                 if !caption.trim().is_empty() {
                     let p = PPr {
                         style: "Caption",

@@ -11,6 +11,17 @@ fn emu_floor(pt: f32) -> i64 {
 }
 use std::collections::HashMap;
 
+/// The `a:ext` URI under which Word 2016+ looks for an SVG picture.
+const SVG_BLIP_EXT: &str = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}";
+
+/// Namespace of `asvg:svgBlip`.
+const SVG_NS: &str = "http://schemas.microsoft.com/office/drawing/2016/SVG/main";
+
+/// The part name of the SVG beside PNG fallback `png_name` (`image3.png` → `image3.svg`).
+pub fn svg_name(png_name: &str) -> String {
+    format!("{}.svg", png_name.trim_end_matches(".png"))
+}
+
 /// One embedded image file.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -20,6 +31,9 @@ pub struct Item {
     pub bytes: Vec<u8>,
     /// Width and height in points at 96 dpi.
     pub size: (f32, f32),
+    /// For an SVG: the SVG itself (`imageN.svg`), shown by Word 2016+ through `asvg:svgBlip`;
+    /// `bytes` is then its rasterised PNG, which older Word and LibreOffice show.
+    pub svg: Option<Vec<u8>>,
 }
 
 /// The images of one document, each file stored once.
@@ -38,7 +52,8 @@ fn extension(kind: Option<ImageKind>) -> Option<&'static str> {
         ImageKind::Gif => "gif",
         ImageKind::Bmp => "bmp",
         ImageKind::Tiff => "tiff",
-        ImageKind::Svg => return None,
+        // Converted to PNG by `Media::load` (an SVG keeps its own part beside the PNG).
+        ImageKind::Svg | ImageKind::Webp => return None,
     })
 }
 
@@ -53,14 +68,32 @@ impl Media {
             ImageError::Remote => format!("remote image {src} not embedded"),
             e => e.to_string(),
         })?;
-        let ext = extension(img.kind).ok_or_else(|| format!("image {src}: unsupported format"))?;
         let size = img
             .size_pt()
             .ok_or_else(|| format!("image {src}: no readable size"))?;
-        let item = Item {
-            name: format!("image{}.{ext}", self.items.len() + 1),
-            bytes: std::sync::Arc::unwrap_or_clone(img.bytes),
-            size,
+        let n = self.items.len() + 1;
+        let item = match extension(img.kind) {
+            Some(ext) => Item {
+                name: format!("image{n}.{ext}"),
+                bytes: std::sync::Arc::unwrap_or_clone(img.bytes),
+                size,
+                svg: None,
+            },
+            None if matches!(img.kind, Some(ImageKind::Svg | ImageKind::Webp)) => {
+                let png = image::to_png(&img, images.rules.max_pixels)
+                    .map_err(|e| format!("image {src}: {e}"))?;
+                Item {
+                    name: format!("image{n}.png"),
+                    bytes: png.png,
+                    size,
+                    // As in the EPUB: no scripts, no references to files left behind.
+                    svg: img
+                        .svg
+                        .as_deref()
+                        .map(|tree| image::self_contained_svg(&img.bytes, tree)),
+                }
+            }
+            None => return Err(format!("image {src}: unsupported format")),
         };
         self.items.push(item);
         self.by_src.insert(src.to_string(), self.items.len() - 1);
@@ -71,6 +104,15 @@ impl Media {
 impl Writer<'_> {
     /// An inline picture run (`wp:inline`), or the alt text when the image cannot be embedded.
     pub fn image(&mut self, x: &mut Xml, src: &str, alt: &str) {
+        if image::is_remote(src) {
+            // Issue 10: never fetched; the alt text and link stand in for it.
+            let line = self.line;
+            let message = format!(
+                "remote image {src} ({alt}) is not fetched; its alt text and link are printed"
+            );
+            self.log.warn("docx", line, message);
+            return self.inlines(x, &image::remote_line(alt, src));
+        }
         let idx = match self.media.load(src, self.ctx.images()) {
             Ok(i) => i,
             Err(e) => {
@@ -91,7 +133,12 @@ impl Writer<'_> {
         h *= scale;
         let target = format!("media/{}", item.name);
         let name = item.name.clone();
+        let has_svg = item.svg.is_some();
         let rid = self.rels.add(super::package::REL_IMAGE, &target, false);
+        let svg_rid = has_svg.then(|| {
+            let target = format!("media/{}", svg_name(&name));
+            self.rels.add(super::package::REL_IMAGE, &target, false)
+        });
         let id = self.next_drawing.to_string();
         self.next_drawing += 1;
         let cx = emu(w).min(emu_floor(style.text_width())).to_string();
@@ -132,7 +179,21 @@ impl Writer<'_> {
         x.empty("pic:cNvPr", &[("id", "0"), ("name", &name)]);
         x.empty("pic:cNvPicPr", &[]).close("pic:nvPicPr");
         x.open("pic:blipFill", &[]);
-        x.empty("a:blip", &[("r:embed", &rid)]);
+        match &svg_rid {
+            None => {
+                x.empty("a:blip", &[("r:embed", &rid)]);
+            }
+            Some(svg_rid) => {
+                // Word 2016+ draws the SVG; everything else the PNG of `r:embed`.
+                x.open("a:blip", &[("r:embed", &rid)]).open("a:extLst", &[]);
+                x.open("a:ext", &[("uri", SVG_BLIP_EXT)]);
+                x.empty(
+                    "asvg:svgBlip",
+                    &[("xmlns:asvg", SVG_NS), ("r:embed", svg_rid.as_str())],
+                );
+                x.close("a:ext").close("a:extLst").close("a:blip");
+            }
+        }
         x.open("a:stretch", &[])
             .empty("a:fillRect", &[])
             .close("a:stretch");

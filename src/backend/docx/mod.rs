@@ -144,6 +144,14 @@ impl Backend for Docx {
                 String::new(),
                 item.bytes.clone(),
             ));
+            if let Some(svg) = &item.svg {
+                // An override, not a `Default`: documents without SVG keep their bytes.
+                parts.push((
+                    format!("word/media/{}", media::svg_name(&item.name)),
+                    "image/svg+xml".into(),
+                    svg.clone(),
+                ));
+            }
         }
         let core = core(facts, ctx.options.source_date_epoch)
             .xml()

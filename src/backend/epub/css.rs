@@ -45,6 +45,16 @@ fn num(x: f32) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// Caption rules (issue 10), added only to books that have figures so that other books keep
+/// their stylesheet: `figcaption` and `p.caption` (a remote image's line) centred, at the
+/// note size, as in the PDF.
+pub fn captions(style: &Style) -> String {
+    format!(
+        "figcaption,p.caption{{text-align:center;text-indent:0;font-size:{}em}}\n",
+        num(style.note_size / style.body_size)
+    )
+}
+
 /// A title/heading rule from a T23 block style; sizes relative to the body size so
 /// readers' font-size settings still work.
 fn block_rule(sel: &str, b: &BlockStyle, style: &Style, fonts: &Embedded) -> String {

@@ -10,7 +10,7 @@ mod nav;
 mod package;
 mod resources;
 
-use crate::ast::Document;
+use crate::ast::{Block, Document};
 use crate::backend::zip::{self, Entry};
 use crate::backend::{Backend, Context};
 use crate::error::Result;
@@ -64,7 +64,12 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
         quote_roles: sh.latin_quotes.keys().copied().collect(),
         english: sh.english,
     };
-    let css = css::stylesheet(ctx.style, &fonts, &latin);
+    let mut css = css::stylesheet(ctx.style, &fonts, &latin);
+    let mut figures = false;
+    crate::ast::visit_blocks(doc, &mut |b| figures |= matches!(b, Block::Figure(_)));
+    if figures {
+        css.push_str(&css::captions(ctx.style));
+    }
     let creators = facts.authors;
 
     // The identifier depends on what the reader sees, so the same input gives the same id.

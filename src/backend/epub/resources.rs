@@ -35,7 +35,9 @@ fn media_type(kind: Option<ImageKind>) -> Option<(&'static str, &'static str)> {
         ImageKind::Jpeg => Some(("image/jpeg", "jpg")),
         ImageKind::Gif => Some(("image/gif", "gif")),
         ImageKind::Svg => Some(("image/svg+xml", "svg")),
-        ImageKind::Bmp | ImageKind::Tiff => None,
+        // WebP became a core media type only in EPUB 3.3; EPUB 3.2 readers and epubcheck 4
+        // reject it, so it is converted to PNG (see `Images::load`).
+        ImageKind::Webp | ImageKind::Bmp | ImageKind::Tiff => None,
     }
 }
 
@@ -83,15 +85,34 @@ impl Images {
                 return None;
             }
         };
-        let Some((media_type, ext)) = media_type(img.kind) else {
-            log.warn(
-                "epub",
-                line,
-                format!("image {src}: not PNG, JPEG, GIF or SVG; alt text kept"),
-            );
-            return None;
+        let (media_type, ext, data) = match media_type(img.kind) {
+            // A book may hold no scripts nor point at files it lacks (epubcheck).
+            Some((media_type, ext)) if img.svg.is_some() => {
+                let tree = img.svg.as_deref().expect("checked");
+                let data = crate::image::self_contained_svg(&img.bytes, tree);
+                (media_type, ext, data)
+            }
+            Some((media_type, ext)) => {
+                (media_type, ext, std::sync::Arc::unwrap_or_clone(img.bytes))
+            }
+            None if img.kind == Some(ImageKind::Webp) => {
+                match crate::image::to_png(&img, images.rules.max_pixels) {
+                    Ok(c) => ("image/png", "png", c.png),
+                    Err(e) => {
+                        log.warn("epub", line, format!("image {src}: {e}; alt text kept"));
+                        return None;
+                    }
+                }
+            }
+            None => {
+                log.warn(
+                    "epub",
+                    line,
+                    format!("image {src}: not PNG, JPEG, GIF, WebP or SVG; alt text kept"),
+                );
+                return None;
+            }
         };
-        let data = std::sync::Arc::unwrap_or_clone(img.bytes);
         let href = format!("images/img{:03}.{ext}", self.items.len() + 1);
         self.items.push(BookImage {
             href,

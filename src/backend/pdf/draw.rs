@@ -31,7 +31,7 @@ pub(crate) struct Drawer<'a> {
     /// krilla fonts per face.
     pub fonts: FontCache,
     /// Decoded images per file (an image used twice is embedded once).
-    pub images: HashMap<PathBuf, Option<Image>>,
+    pub images: HashMap<PathBuf, Option<Picture>>,
     /// Tags that occur in the structure tree; other tags are drawn as artifacts.
     pub tagged: &'a HashSet<TagId>,
     /// Marked-content and annotation identifiers of each tag, in page order.
@@ -44,6 +44,15 @@ pub(crate) struct Drawer<'a> {
     pub anchors: &'a BTreeMap<String, Anchor>,
     /// Warnings (unreadable images, faces krilla rejects).
     pub log: &'a mut Log,
+}
+
+/// An image ready to draw: a krilla bitmap, or an SVG drawn as vectors (issue 10).
+#[derive(Clone)]
+pub(crate) enum Picture {
+    /// PNG, JPEG, GIF (first frame) or WebP, embedded as an image XObject.
+    Raster(Image),
+    /// An SVG tree, drawn as paths and text by krilla-svg.
+    Vector(std::sync::Arc<resvg::usvg::Tree>),
 }
 
 /// What a marked-content sequence is: a structure tag, or an artifact of some type.
@@ -249,7 +258,23 @@ impl Drawer<'_> {
             return;
         };
         surface.push_transform(&Transform::from_translate(x, y));
-        surface.draw_image(image, size);
+        match image {
+            Picture::Raster(image) => surface.draw_image(image, size),
+            Picture::Vector(tree) => {
+                use krilla_svg::{SurfaceExt, SvgSettings};
+                // Text stays text (searchable, in the bundled faces the tree was parsed with).
+                if surface
+                    .draw_svg(&tree, size, SvgSettings::default())
+                    .is_none()
+                {
+                    self.log.warn(
+                        "pdf",
+                        0,
+                        format!("image {}: SVG not drawn", file.path.display()),
+                    );
+                }
+            }
+        }
         surface.pop();
     }
 
@@ -283,16 +308,23 @@ impl Drawer<'_> {
     }
 }
 
-/// A krilla image of a PNG, JPEG or GIF the layout has read and checked (the bytes are
-/// not read again: the file on disk may have changed since).
-fn krilla_image(file: &ImageFile) -> Result<Image, String> {
+/// The picture of a PNG, JPEG, GIF, WebP or SVG the layout has read and checked (the bytes
+/// are not read again: the file on disk may have changed since). krilla embeds the first
+/// frame of an animated GIF or WebP.
+fn krilla_image(file: &ImageFile) -> Result<Picture, String> {
     use crate::image::ImageKind;
     let data = krilla::Data::from(file.bytes.clone());
     match file.kind {
-        Some(ImageKind::Png) => Image::from_png(data, true),
-        Some(ImageKind::Jpeg) => Image::from_jpeg(data, true),
-        Some(ImageKind::Gif) => Image::from_gif(data, true),
-        _ => Err("not a PNG, JPEG or GIF image".into()),
+        Some(ImageKind::Png) => Image::from_png(data, true).map(Picture::Raster),
+        Some(ImageKind::Jpeg) => Image::from_jpeg(data, true).map(Picture::Raster),
+        Some(ImageKind::Gif) => Image::from_gif(data, true).map(Picture::Raster),
+        Some(ImageKind::Webp) => Image::from_webp(data, true).map(Picture::Raster),
+        Some(ImageKind::Svg) => file
+            .svg
+            .clone()
+            .map(Picture::Vector)
+            .ok_or_else(|| "SVG not parsed".to_string()),
+        _ => Err("not a PNG, JPEG, GIF, WebP or SVG image".into()),
     }
 }
 

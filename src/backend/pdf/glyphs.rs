@@ -111,7 +111,13 @@ fn block(b: &Block, style: &Style, role: FontRole, add: &mut dyn FnMut(FontRole,
             .iter()
             .chain(t.rows.iter().flatten())
             .for_each(|c| inlines(c, role, t.line, add)),
-        Block::Figure(f) => add(role, f.line, f.title.clone().unwrap_or_default()),
+        // The caption, and the alt text that stands in for a missing or remote image.
+        Block::Figure(f) => {
+            let remote = crate::image::is_remote(&f.src);
+            let src = if remote { f.src.as_str() } else { "" };
+            let title = f.title.as_deref().unwrap_or_default();
+            add(role, f.line, format!("［图：{}］{src}{title}", f.alt));
+        }
         Block::Rule(_) | Block::PageBreak(_) => {}
     }
 }

@@ -127,6 +127,21 @@ impl<H: XhtmlHost> Writer<'_, H> {
                 self.out.push_str("</code></pre>\n");
             }
             Block::Table(t) => self.table(t),
+            Block::Figure(f) if crate::image::is_remote(&f.src) => {
+                // Issue 10: never fetched; a caption-like line with the alt text and link.
+                self.log.warn(
+                    H::LOG_TAG,
+                    f.line,
+                    format!(
+                        "remote image {} ({}) is not fetched; its alt text and link are printed",
+                        f.src, f.alt
+                    ),
+                );
+                self.caption_p(&crate::image::remote_line(&f.alt, &f.src));
+                if let Some(t) = f.title.as_deref().filter(|t| !t.trim().is_empty()) {
+                    self.caption_p(&[crate::ast::Inline::Text(t.to_string())]);
+                }
+            }
             Block::Figure(f) => match self.host.image_src(&f.src, self.log, f.line) {
                 Some(href) => {
                     self.out.push_str(&format!(
@@ -151,6 +166,14 @@ impl<H: XhtmlHost> Writer<'_, H> {
             Block::Rule(_) => self.out.push_str("<hr/>\n"),
             Block::PageBreak(_) => self.out.push_str("<div class=\"pagebreak\"></div>\n"),
         }
+    }
+
+    /// A caption-styled paragraph (`p.caption`: centred, at the note size).
+    fn caption_p(&mut self, inlines: &[crate::ast::Inline]) {
+        self.last = None;
+        self.out.push_str("<p class=\"caption\">");
+        self.inlines(inlines);
+        self.out.push_str("</p>\n");
     }
 
     /// Heading role: the level's face; a bold Song level uses the real bold face (T23/T24).

@@ -156,6 +156,18 @@ impl<H: XhtmlHost> Writer<'_, H> {
                 self.out.push_str("</code>");
             }
             Inline::Link(l) => self.link(l),
+            Inline::Image(img) if crate::image::is_remote(&img.src) => {
+                // Issue 10: never fetched; the alt text and link stand in for it.
+                self.log.warn(
+                    H::LOG_TAG,
+                    self.line,
+                    format!(
+                        "remote image {} ({}) is not fetched; its alt text and link are printed",
+                        img.src, img.alt
+                    ),
+                );
+                self.inlines(&crate::image::remote_line(&img.alt, &img.src));
+            }
             Inline::Image(img) => match self.host.image_src(&img.src, self.log, self.line) {
                 Some(h) => self.out.push_str(&format!(
                     "<img src=\"{}\" alt=\"{}\"/>",
