@@ -7,11 +7,19 @@
 mod support;
 
 // A test crate root looks for its modules beside it (tests/x.rs); these live in tests/formats/.
+#[path = "formats/blocks_common.rs"]
+mod blocks_common;
+#[path = "formats/code_highlight.rs"]
+mod code_highlight;
 #[path = "formats/doc_facts.rs"]
 mod doc_facts;
 #[path = "formats/font_roles_agree.rs"]
 mod font_roles_agree;
+#[path = "formats/lists_quotes.rs"]
+mod lists_quotes;
 #[path = "formats/style_fields.rs"]
 mod style_fields;
+#[path = "formats/table_caption.rs"]
+mod table_caption;
 #[path = "formats/typography_doc.rs"]
 mod typography_doc;

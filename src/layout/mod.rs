@@ -39,6 +39,7 @@ mod article;
 mod media;
 
 mod table;
+pub(crate) use table::column_widths;
 
 mod notes;
 

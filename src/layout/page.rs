@@ -63,6 +63,16 @@ pub enum ItemKind {
         /// Height (thickness) in points.
         height: f32,
     },
+    /// A filled rectangle in a colour (code background, continuation mark); `(x, y)` =
+    /// top-left.
+    Shade {
+        /// Width in points.
+        width: f32,
+        /// Height in points.
+        height: f32,
+        /// Fill colour.
+        rgb: [u8; 3],
+    },
     /// A filled black circle (T24 emphasis dot); `(x, y)` = centre.
     Dot {
         /// Radius in points.
@@ -181,6 +191,8 @@ pub enum StructKind {
     },
     /// A footnote (`Note`).
     Note,
+    /// A table or figure caption (`Caption`).
+    Caption,
     /// A code block (`Code`).
     Code,
     /// A block quote (`BlockQuote`).

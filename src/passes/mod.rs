@@ -4,8 +4,10 @@
 //! change it makes as a note with the source line.
 
 pub mod autospace;
+pub mod captions;
 pub mod flat;
 pub mod ids;
+pub mod link_notes;
 pub mod markup;
 pub mod punct;
 pub mod repair;
@@ -40,12 +42,14 @@ impl Default for PassOptions {
 pub type Pass = fn(Document, &mut Log) -> Document;
 
 /// The passes to run for these options, in their fixed order:
-/// `markup` → `lines` → `softbreak` → `repair` → `structure` → `punct` → `autospace` → `ids`.
+/// `markup` → `lines` → `softbreak` → `repair` → `structure` → `captions` → `punct` →
+/// `autospace` → `ids`.
 ///
 /// Why this order: stray `**` and bullets go first so that nothing else mistakes them for
 /// text; `lines` splits paragraphs at numbered lines while line breaks still exist; T1
 /// makes each paragraph one line; repair needs whole paragraphs; structure runs
 /// before punct because T5 would delete the deliberate gap in `“…” 加快` (kept as U+3000);
+/// captions need one-line paragraphs and leave the caption text to punct and autospace;
 /// autospace marks HAN–WEST gaps on the final text; ids come last, when levels are known.
 /// `cleanup = false` drops markup, repair and punct; `infer_structure` gates lines and
 /// structure.
@@ -64,6 +68,7 @@ pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
     if opts.infer_structure {
         passes.push((structure::NAME, structure::run));
     }
+    passes.push((captions::NAME, captions::run));
     if opts.cleanup {
         passes.push((punct::NAME, punct::run));
     }

@@ -108,6 +108,7 @@ fn pipeline_order_is_fixed() {
             "softbreak",
             "repair",
             "structure",
+            "captions",
             "punct",
             "autospace",
             "ids"
@@ -118,6 +119,6 @@ fn pipeline_order_is_fixed() {
             cleanup: false,
             infer_structure: false
         }),
-        ["softbreak", "autospace", "ids"]
+        ["softbreak", "captions", "autospace", "ids"]
     );
 }

@@ -106,7 +106,9 @@ impl Drawer<'_> {
             Some(t) if self.tagged.contains(&t) => Mark::Tag(t),
             // Untagged rules are decoration; other untagged items are page furniture
             // (page numbers, running headers, repeated table headers).
-            _ if matches!(item.kind, ItemKind::Rule { .. }) => Mark::Artifact(ArtifactType::Layout),
+            _ if matches!(item.kind, ItemKind::Rule { .. } | ItemKind::Shade { .. }) => {
+                Mark::Artifact(ArtifactType::Layout)
+            }
             _ => Mark::Artifact(ArtifactType::PaginationOther),
         }
     }
@@ -125,6 +127,18 @@ impl Drawer<'_> {
                     let mut pb = PathBuilder::new();
                     pb.push_rect(rect);
                     fill_path(surface, pb);
+                }
+            }
+            ItemKind::Shade { width, height, rgb } => {
+                if let Some(rect) = Rect::from_xywh(item.x, item.y, *width, *height) {
+                    let mut pb = PathBuilder::new();
+                    pb.push_rect(rect);
+                    if let Some(path) = pb.finish() {
+                        let saved = surface.get_fill().cloned();
+                        surface.set_fill(Some(colour_fill(*rgb)));
+                        surface.draw_path(&path);
+                        surface.set_fill(saved);
+                    }
                 }
             }
             ItemKind::Dot { r } => fill_path(surface, circle(item.x, item.y, *r)),
@@ -192,7 +206,16 @@ impl Drawer<'_> {
                 ..black_stroke()
             }));
         }
+        // Highlighted code: the run's colour, then the fill that was in force.
+        let saved = run.colour.map(|rgb| {
+            let saved = surface.get_fill().cloned();
+            surface.set_fill(Some(colour_fill(rgb)));
+            saved
+        });
         surface.draw_glyphs(start, &glyphs, info.font.clone(), &text, size, false);
+        if let Some(fill) = saved {
+            surface.set_fill(fill);
+        }
         if bold {
             surface.set_stroke(None);
         }
@@ -283,6 +306,14 @@ fn black_stroke() -> Stroke {
         line_join: LineJoin::Miter,
         opacity: NormalizedF32::ONE,
         dash: None,
+    }
+}
+
+/// A solid fill in `rgb`.
+fn colour_fill(rgb: [u8; 3]) -> Fill {
+    Fill {
+        paint: krilla::color::rgb::Color::new(rgb[0], rgb[1], rgb[2]).into(),
+        ..Fill::default()
     }
 }
 

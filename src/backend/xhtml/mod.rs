@@ -74,6 +74,8 @@ pub struct Writer<'w, H> {
     pub line: usize,
     /// The last character written, for soft breaks between wide characters (T1).
     pub last: Option<char>,
+    /// Depth of the list being written (0 outside lists): picks the bullet.
+    pub list_depth: usize,
 }
 
 impl<'w, H: XhtmlHost> Writer<'w, H> {
@@ -89,6 +91,7 @@ impl<'w, H: XhtmlHost> Writer<'w, H> {
             emph: 0,
             line: 0,
             last: None,
+            list_depth: 0,
         }
     }
 
