@@ -40,6 +40,20 @@ pub fn hex(rgb: Rgb) -> String {
     format!("{:02X}{:02X}{:02X}", rgb[0], rgb[1], rgb[2])
 }
 
+/// Info-string names syntect's default syntaxes do not know, mapped to the closest one
+/// they do (Vue templates are HTML; TypeScript and JSON read well as JavaScript).
+const ALIASES: [(&str, &str); 9] = [
+    ("vue-html", "html"),
+    ("vue", "html"),
+    ("svelte", "html"),
+    ("ts", "js"),
+    ("typescript", "js"),
+    ("tsx", "js"),
+    ("jsonc", "js"),
+    ("shell", "sh"),
+    ("console", "sh"),
+];
+
 fn theme(name: &str) -> Option<&'static Theme> {
     if name.is_empty() {
         return None;
@@ -54,6 +68,11 @@ fn theme(name: &str) -> Option<&'static Theme> {
 pub fn highlight(lang: Option<&str>, text: &str, theme_name: &str) -> Option<Vec<Span>> {
     let theme = theme(theme_name)?;
     let token = lang?.split_whitespace().next()?.trim_start_matches('.');
+    let lower = token.to_ascii_lowercase();
+    let token = ALIASES
+        .iter()
+        .find(|(from, _)| *from == lower)
+        .map_or(token, |(_, to)| to);
     let syntax = SYNTAXES
         .find_syntax_by_token(token)
         .or_else(|| SYNTAXES.find_syntax_by_token(&token.to_ascii_lowercase()))?;
@@ -100,6 +119,12 @@ mod tests {
         colours.dedup();
         assert!(colours.len() >= 3, "{colours:?}");
         assert_eq!(colour_at(&spans, 0), Some(spans[0].colour));
+    }
+
+    #[test]
+    fn vue_templates_read_as_html() {
+        let spans = highlight(Some("vue-html"), "<div :id=\"x\"></div>", "InspiredGitHub");
+        assert!(spans.is_some_and(|s| s.len() > 1));
     }
 
     #[test]
