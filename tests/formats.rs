@@ -17,9 +17,13 @@ mod doc_facts;
 mod font_roles_agree;
 #[path = "formats/lists_quotes.rs"]
 mod lists_quotes;
+#[path = "formats/raw_html.rs"]
+mod raw_html;
 #[path = "formats/style_fields.rs"]
 mod style_fields;
 #[path = "formats/table_caption.rs"]
 mod table_caption;
+#[path = "formats/toc_keys.rs"]
+mod toc_keys;
 #[path = "formats/typography_doc.rs"]
 mod typography_doc;

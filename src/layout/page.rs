@@ -63,8 +63,8 @@ pub enum ItemKind {
         /// Height (thickness) in points.
         height: f32,
     },
-    /// A filled rectangle in a colour (code background, continuation mark); `(x, y)` =
-    /// top-left.
+    /// A filled rectangle in a colour, behind text: `<mark>` bands, code backgrounds,
+    /// the continuation marks of wrapped code; `(x, y)` = top-left.
     Shade {
         /// Width in points.
         width: f32,

@@ -134,10 +134,18 @@ impl Drawer<'_> {
                     let mut pb = PathBuilder::new();
                     pb.push_rect(rect);
                     if let Some(path) = pb.finish() {
-                        let saved = surface.get_fill().cloned();
-                        surface.set_fill(Some(colour_fill(*rgb)));
+                        // A grey (r = g = b, `<mark>`) is written as a grey level.
+                        let fill = match rgb {
+                            [r, g, b] if r == g && g == b => Fill {
+                                paint: luma::Color::new(*r).into(),
+                                ..Fill::default()
+                            },
+                            _ => colour_fill(*rgb),
+                        };
+                        surface.set_fill(Some(fill));
                         surface.draw_path(&path);
-                        surface.set_fill(saved);
+                        // Glyphs and rules are drawn with the default black fill.
+                        surface.set_fill(Some(Fill::default()));
                     }
                 }
             }
