@@ -12,6 +12,7 @@ pub mod ast;
 pub mod backend;
 pub mod error;
 pub mod fonts;
+pub mod highlight;
 pub mod image;
 pub mod inspect;
 pub mod layout;

@@ -251,6 +251,10 @@ pub struct Style {
     pub emphasis: EmphasisStyle,
     /// Footnotes at the foot of the page.
     pub notes: NoteStyle,
+    /// List markers and indents (T19).
+    pub lists: ListStyle,
+    /// Block quotes (T19).
+    pub quote: QuoteStyle,
     /// Code blocks.
     pub code: CodeStyle,
     /// Tables (三线表).
@@ -415,13 +419,54 @@ pub struct CodeStyle {
     pub pitch_em: f32,
     /// Space above and below a code block, in code lines (PDF).
     pub space_lines: f32,
+    /// Syntax-highlighting theme, one of syntect's default themes; `""` turns highlighting
+    /// off (all backends). A light theme prints well (`InspiredGitHub`).
+    pub theme: String,
+    /// Background of code blocks as six hex digits; `""` for none (all backends).
+    pub background: String,
+    /// Padding between the background's edge and the code text, in em of `code_size`
+    /// (PDF and EPUB; DOCX shading has no padding of its own).
+    pub pad_em: f32,
+    /// Draw a hook (↳) before each line that continues a wrapped code line, which moves
+    /// in by two cells to hold it (PDF; EPUB and DOCX leave wrapping to the reader). The
+    /// hook is drawn, not text, so copied code keeps its bytes (T26).
+    pub continuation: bool,
+}
+
+/// List markers and indents (T19, hanging form).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ListStyle {
+    /// Width of the marker box in em of the body size: item text and its run-over lines
+    /// hang at this indent, and each nested level moves in by it (all backends).
+    #[serde(deserialize_with = "units::em")]
+    pub marker_width_em: f32,
+    /// Bullet characters by nesting level, repeating (all backends).
+    pub bullets: Vec<String>,
+    /// Task-list box of an unchecked item (all backends).
+    pub task_open: String,
+    /// Task-list box of a checked item (all backends).
+    pub task_done: String,
+}
+
+/// Block quotes (T19): set in `quote_font`, indented on both sides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuoteStyle {
+    /// Indent on the left and on the right, in em of the body size (all backends).
+    #[serde(deserialize_with = "units::em")]
+    pub indent_em: f32,
+    /// Space above and below a quote, in body lines (PDF; EPUB the same in em of its
+    /// line height; DOCX keeps the quote paragraphs' own spacing).
+    pub space_lines: f32,
 }
 
 /// Tables: three-line style (三线表).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TableStyle {
-    /// Cell text size in points (PDF; DOCX and EPUB set cells at `body_size`).
+    /// Cell and caption text size in points (PDF; the EPUB sizes captions by it; DOCX and
+    /// EPUB set cells at `body_size`).
     #[serde(deserialize_with = "units::size")]
     pub text_size: f32,
     /// Line pitch of cell text in em of `text_size` (PDF).
@@ -430,7 +475,7 @@ pub struct TableStyle {
     pub pad_x_em: f32,
     /// Padding above and below cell text, in em of `text_size` (PDF).
     pub pad_y_em: f32,
-    /// Narrowest a column may get, in em of `text_size` (PDF).
+    /// Narrowest a column may get, in em of `text_size` (PDF; DOCX in em of the body size).
     pub min_column_em: f32,
     /// Thickness of the top and bottom rules in points (PDF).
     #[serde(deserialize_with = "units::length")]
@@ -441,6 +486,9 @@ pub struct TableStyle {
     pub thin_rule: f32,
     /// Space above and below a table, in body lines (PDF).
     pub space_lines: f32,
+    /// Face of the table caption (`表 3-1 …`), set centred above the table at `text_size`
+    /// (all backends).
+    pub caption_font: FontRole,
 }
 
 /// Stand-alone images.
@@ -758,9 +806,23 @@ mod tests {
                 separator_width_frac: 0.25,
                 separator_thickness: 0.5,
             },
+            lists: ListStyle {
+                marker_width_em: 2.0,
+                bullets: vec!["●".into(), "○".into(), "■".into()],
+                task_open: "□".into(),
+                task_done: "■".into(),
+            },
+            quote: QuoteStyle {
+                indent_em: 2.0,
+                space_lines: 0.25,
+            },
             code: CodeStyle {
                 pitch_em: 1.6,
                 space_lines: 0.25,
+                theme: "InspiredGitHub".into(),
+                background: "F6F8FA".into(),
+                pad_em: 0.5,
+                continuation: true,
             },
             table: TableStyle {
                 text_size: 10.5,
@@ -771,6 +833,7 @@ mod tests {
                 thick_rule: 1.0,
                 thin_rule: 0.5,
                 space_lines: 0.5,
+                caption_font: FontRole::Hei,
             },
             figure: FigureStyle {
                 max_height_frac: 0.8,

@@ -18,6 +18,8 @@ mod commands;
 mod deep_input;
 #[path = "cli/image_input.rs"]
 mod image_input;
+#[path = "cli/link_footnotes.rs"]
+mod link_footnotes;
 #[path = "cli/memory.rs"]
 mod memory;
 #[path = "cli/scale.rs"]

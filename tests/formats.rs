@@ -7,6 +7,10 @@
 mod support;
 
 // A test crate root looks for its modules beside it (tests/x.rs); these live in tests/formats/.
+#[path = "formats/blocks_common.rs"]
+mod blocks_common;
+#[path = "formats/code_highlight.rs"]
+mod code_highlight;
 #[path = "formats/doc_facts.rs"]
 mod doc_facts;
 #[path = "formats/figure_captions.rs"]
@@ -15,10 +19,14 @@ mod figure_captions;
 mod font_roles_agree;
 #[path = "formats/image_formats.rs"]
 mod image_formats;
+#[path = "formats/lists_quotes.rs"]
+mod lists_quotes;
 #[path = "formats/raw_html.rs"]
 mod raw_html;
 #[path = "formats/style_fields.rs"]
 mod style_fields;
+#[path = "formats/table_caption.rs"]
+mod table_caption;
 #[path = "formats/toc_keys.rs"]
 mod toc_keys;
 #[path = "formats/typography_doc.rs"]

@@ -200,6 +200,9 @@ pub struct Table {
     pub header: Vec<Vec<Inline>>,
     /// Body rows.
     pub rows: Vec<Vec<Vec<Inline>>>,
+    /// Caption: a `表 3-1 …` paragraph next to the table (taken in by the captions pass)
+    /// or an HTML `<caption>`; `None` when the table has none.
+    pub caption: Option<Vec<Inline>>,
     /// Source line.
     pub line: usize,
 }

@@ -49,6 +49,9 @@ pub fn map_inlines(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>, usize
                     let line = t.line;
                     t.header.iter_mut().for_each(|c| f(c, line));
                     t.rows.iter_mut().flatten().for_each(|c| f(c, line));
+                    if let Some(c) = &mut t.caption {
+                        f(c, line);
+                    }
                 }
                 Block::Code(_) | Block::Figure(_) | Block::Rule(_) | Block::PageBreak(_) => {}
             }

@@ -33,6 +33,8 @@ pub struct RenderOptions {
     /// Make a table of contents (`--toc`): sets the style's `toc.enabled` (PDF contents
     /// page, DOCX TOC field).
     pub toc: bool,
+    /// PDF and DOCX: each external link's URL as a footnote (`--link-footnotes`).
+    pub link_footnotes: bool,
     /// `SOURCE_DATE_EPOCH`, if set: the only source of timestamps.
     pub source_date_epoch: Option<i64>,
     /// Where images may come from and how big they may be (`--resource-path`).
@@ -47,6 +49,7 @@ impl Default for RenderOptions {
             docx_embed_fonts: false,
             split_level: 1,
             toc: false,
+            link_footnotes: false,
             source_date_epoch: None,
             images: ImageRules::default(),
         }

@@ -121,6 +121,9 @@ pub struct ConvertArgs {
     /// sets style key `toc.enabled` (on in the `book` style).
     #[arg(long)]
     pub toc: bool,
+    /// PDF and DOCX: print each external link's URL as a footnote (EPUB keeps live links).
+    #[arg(long)]
+    pub link_footnotes: bool,
     /// Number of files converted in parallel (default: one per core; at most 4 × the cores).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,

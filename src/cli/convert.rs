@@ -118,6 +118,7 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
         docx_embed_fonts: args.embed_fonts,
         split_level: args.split_level,
         toc: args.toc,
+        link_footnotes: args.link_footnotes,
         source_date_epoch: None,
         images: ImageRules {
             resource_paths: args.resource_path.clone(),

@@ -295,12 +295,8 @@ impl<'a> Builder<'a> {
         self.runs(inlines, &base)
     }
 
-    /// A body paragraph (T16 justified, T17 2 em first-line indent, T18 pitch).
-    pub fn paragraph(&mut self, runs: Vec<StyledRun>, frame: Frame, out: &mut Vec<StructChild>) {
-        self.paragraph_set(runs, None, frame, out)
-    }
-
-    /// A body paragraph, with its lines if they were set already.
+    /// A body paragraph (T16 justified, T17 2 em first-line indent, T18 pitch), with its
+    /// lines if they were set already.
     fn paragraph_set(
         &mut self,
         runs: Vec<StyledRun>,
@@ -391,13 +387,23 @@ impl<'a> Builder<'a> {
             }
             Block::List(l) => self.list(l, frame, font, out),
             Block::Quote(q) => {
-                // T19: Kai face, left indent 2 em, no added marks.
+                // T19: Kai face, indented on both sides, no added marks.
                 let indent = self
                     .style
-                    .indent_of(self.style.indent_em, self.style.body_size);
-                let inner = self.indented(frame, indent);
+                    .indent_of(self.style.quote.indent_em, self.style.body_size);
+                let left = self.indented(frame, indent);
+                let inner = Frame {
+                    left: left.left,
+                    width: (left.width - (left.left - frame.left)).max(
+                        left.width
+                            .min(self.style.min_measure_em * self.style.body_size),
+                    ),
+                };
+                let space = self.style.quote.space_lines * self.pitch();
+                self.space(space);
                 let mut kids = Vec::new();
                 self.blocks(&q.blocks, inner, self.style.quote_font, &mut kids);
+                self.space(space);
                 out.push(StructChild::Node(StructNode {
                     kind: StructKind::Quote,
                     children: kids,
@@ -498,56 +504,70 @@ impl<'a> Builder<'a> {
         self.space(bs.space_after * self.pitch());
     }
 
+    /// T19, hanging form: each item's text hangs `lists.marker_width_em` in, the marker
+    /// in the box before it (bullets and task boxes centred, numbers right-aligned); a
+    /// nested list sits in its item's text frame, so every level moves in by one box.
     fn list(&mut self, l: &ast::List, frame: Frame, font: FontRole, out: &mut Vec<StructChild>) {
-        // T19: marker after the 2 em indent, run-over lines flush left; nested lists move
-        // in by 2 em per level.
-        let shift = if self.list_depth > 0 {
-            self.style
-                .indent_of(self.style.indent_em, self.style.body_size)
-        } else {
-            0.0
-        };
-        let frame = self.indented(frame, shift);
+        let ls = &self.style.lists;
+        let box_w = self
+            .style
+            .indent_of(ls.marker_width_em, self.style.body_size);
+        let bullet = ls
+            .bullets
+            .get(self.list_depth % ls.bullets.len().max(1))
+            .cloned()
+            .unwrap_or_else(|| "•".to_string());
+        let (open, done) = (ls.task_open.clone(), ls.task_done.clone());
+        let inner = self.indented(frame, box_w);
+        // The marker box is what `indented` moved in by (less when the measure is capped).
+        let box_w = inner.left - frame.left;
         self.list_depth += 1;
         let mut items = Vec::new();
         for (i, item) in l.items.iter().enumerate() {
-            let mut marker = match l.start {
-                Some(s) => format!("{}.", s + i as u64),
-                None => "•".to_string(),
+            let (marker, numbered) = match (item.checked, l.start) {
+                (Some(true), _) => (done.clone(), false),
+                (Some(false), _) => (open.clone(), false),
+                (None, Some(s)) => (format!("{}.", s.saturating_add(i as u64)), true),
+                (None, None) => (bullet.clone(), false),
             };
-            match item.checked {
-                Some(true) => marker.push_str(" ☑"),
-                Some(false) => marker.push_str(" ☐"),
-                None => {}
-            }
             let mut body = Vec::new();
+            let first = self.boxes.len();
             let mut blocks = item.blocks.iter();
             match blocks.next() {
                 Some(Block::Para(p)) => {
-                    let mut runs = self.body_runs(&[Inline::Text(marker)], font);
-                    let mut rest = self.body_runs(&p.content, font);
-                    if let Some(first) = rest.first_mut() {
-                        first.autospace_before = true;
-                    }
-                    runs.append(&mut rest);
-                    self.paragraph(runs, frame, &mut body);
+                    let runs = self.body_runs(&p.content, font);
+                    self.hanging_para(runs, inner, &mut body);
                 }
-                Some(other) => {
-                    let runs = self.body_runs(&[Inline::Text(marker)], font);
-                    self.paragraph(runs, frame, &mut body);
-                    self.block(other, frame, font, &mut body);
-                }
+                Some(other) => self.block(other, inner, font, &mut body),
                 None => {}
             }
-            for b in blocks {
-                self.block(b, frame, font, &mut body);
+            if !self.boxes[first..]
+                .iter()
+                .any(|b| matches!(b.kind, BoxKind::Line { .. }))
+            {
+                // An empty item, or one opening with a figure: the marker gets a line.
+                let mut b = VBox::new(BoxKind::Line { heading: false }, self.pitch());
+                b.keep_with_prev = false;
+                self.push(b);
             }
+            let label = self.item_marker(first, &marker, numbered, frame, box_w, font);
+            for b in blocks {
+                self.block(b, inner, font, &mut body);
+            }
+            let mut kids = Vec::new();
+            if let Some(tag) = label {
+                kids.push(StructChild::Node(StructNode {
+                    kind: StructKind::Lbl,
+                    children: vec![StructChild::Content(tag)],
+                }));
+            }
+            kids.push(StructChild::Node(StructNode {
+                kind: StructKind::LBody,
+                children: body,
+            }));
             items.push(StructChild::Node(StructNode {
                 kind: StructKind::LI,
-                children: vec![StructChild::Node(StructNode {
-                    kind: StructKind::LBody,
-                    children: body,
-                })],
+                children: kids,
             }));
         }
         self.list_depth -= 1;
@@ -555,5 +575,72 @@ impl<'a> Builder<'a> {
             kind: StructKind::L,
             children: items,
         }));
+    }
+
+    /// A list item's paragraph: justified like body text (T16), no first-line indent.
+    fn hanging_para(&mut self, runs: Vec<StyledRun>, frame: Frame, out: &mut Vec<StructChild>) {
+        if runs.is_empty() {
+            return;
+        }
+        let tag = self.tag();
+        let spec = TextSpec {
+            runs,
+            first_indent: 0.0,
+            align: Alignment::Justify,
+            size: self.style.body_size,
+            pitch: self.pitch(),
+            heading: false,
+        };
+        let first = self.boxes.len();
+        let lines = self.set(&spec, frame.width);
+        self.push_lines(lines, &spec, frame, Some(tag), Vec::new());
+        out.push(StructChild::Node(self.p_node(StructKind::P, tag, first)));
+    }
+
+    /// Sets `marker` at body size on the baseline of the first line box from `first`, in
+    /// the `box_w` wide box at the left of `frame`: numbers end a quarter em before the
+    /// text, bullets and task boxes are centred. Returns the marker's tag (`Lbl`).
+    fn item_marker(
+        &mut self,
+        first: usize,
+        marker: &str,
+        numbered: bool,
+        frame: Frame,
+        box_w: f32,
+        font: FontRole,
+    ) -> Option<TagId> {
+        let size = self.style.body_size;
+        let i = first
+            + self.boxes[first..]
+                .iter()
+                .position(|b| matches!(b.kind, BoxKind::Line { .. }))?;
+        let spec = TextSpec {
+            runs: self.body_runs(&[Inline::Text(marker.to_string())], font),
+            first_indent: 0.0,
+            align: Alignment::Left,
+            size,
+            pitch: self.pitch(),
+            heading: false,
+        };
+        let mut line = self.set(&spec, UNBOUNDED_WIDTH).into_iter().next()?;
+        line.x = 0.0;
+        let w = line.width;
+        let offset = if numbered {
+            (box_w - w - 0.25 * size).max(0.0)
+        } else {
+            ((box_w - w) / 2.0).max(0.0)
+        };
+        let x = self.style.margin_left + frame.left + offset;
+        let b = &self.boxes[i];
+        let baseline = b
+            .items
+            .iter()
+            .find_map(|it| matches!(it.kind, super::page::ItemKind::Glyphs(_)).then_some(it.y))
+            .unwrap_or((b.height - size) / 2.0 + ASCENT_EM * size);
+        let tag = self.tag();
+        // The marker goes first: reading order and text extraction see it before the text.
+        let items = line_items(line, x, baseline, Some(tag), &mut || None);
+        self.boxes[i].items.splice(0..0, items);
+        Some(tag)
     }
 }

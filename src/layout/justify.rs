@@ -186,6 +186,7 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
                 slant,
                 x_scale: a.x_scale,
                 x: pg.x,
+                colour: None,
                 glyphs: Vec::new(),
             });
         }

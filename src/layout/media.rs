@@ -25,6 +25,19 @@ impl Builder<'_> {
     pub fn code(&mut self, c: &CodeBlock, frame: Frame, out: &mut Vec<StructChild>) {
         let size = self.style.code_size;
         let pitch = size * self.style.code.pitch_em;
+        let cs = &self.style.code;
+        let background = crate::highlight::parse_rgb(&cs.background);
+        // Inside a background the text keeps `pad_em` from its edges on every side.
+        let pad = if background.is_some() {
+            cs.pad_em * size
+        } else {
+            0.0
+        };
+        let outer = frame;
+        let frame = Frame {
+            left: frame.left + pad,
+            width: (frame.width - 2.0 * pad).max(size),
+        };
         let spec_for = |text: &str| TextSpec {
             runs: vec![code_run(text, size)],
             first_indent: 0.0,
@@ -46,27 +59,35 @@ impl Builder<'_> {
         let cell = space
             .as_ref()
             .map_or(MONO_CELL_EM * size, |r| r.glyphs[0].advance);
-        let mut lines: Vec<Line> = Vec::new();
-        for src in c.text.split('\n') {
-            let src = src.replace('\t', "    ");
+        // Highlighting works on the text as set (tabs as four spaces), so offsets agree.
+        let text = c.text.replace('\t', "    ");
+        let spans = crate::highlight::highlight(c.lang.as_deref(), &text, &cs.theme);
+        // A continuation line moves in by `HOOK_CELLS` cells, where its mark is drawn.
+        let hook = HOOK_CELLS * cell;
+        let mut lines: Vec<(Line, bool)> = Vec::new();
+        let mut at = 0;
+        for src in text.split('\n') {
+            let base = at;
+            at += src.len() + 1;
             if src.trim().is_empty() {
-                lines.push(blank_line());
+                lines.push((blank_line(), false));
                 continue;
             }
             let indent = src.len() - src.trim_start_matches(' ').len();
             let shift = (indent as f32 * cell).min(frame.width / 2.0);
-            let width = frame.width - shift;
             let body = &src[indent..];
-            let mut set = self.set(&spec_for(body), width);
-            if set.iter().any(|l| l.width > width + OVERRUN_SLACK) {
-                // Break anywhere: cut into pieces that fit by estimated advance.
-                set = cut(body, width, size)
-                    .iter()
-                    .flat_map(|piece| self.set(&spec_for(piece), width))
-                    .collect();
+            let mut set = self.code_lines(body, frame.width - shift, size, &spec_for);
+            if set.len() > 1 && self.style.code.continuation {
+                set = self.code_lines(body, frame.width - shift - hook, size, &spec_for);
+            }
+            if let Some(spans) = &spans {
+                colour_lines(&mut set, body, base + indent, spans);
             }
             lines.extend(set.into_iter().enumerate().map(|(i, mut l)| {
                 l.x += shift;
+                if i > 0 && self.style.code.continuation {
+                    l.x += hook;
+                }
                 if let (0, Some(sp)) = (i, &space) {
                     indent_glyphs(
                         &mut l,
@@ -75,7 +96,7 @@ impl Builder<'_> {
                         cell,
                     );
                 }
-                l
+                (l, i > 0)
             }));
         }
         let tag = self.tag();
@@ -85,12 +106,73 @@ impl Builder<'_> {
         };
         let space = pitch * self.style.code.space_lines;
         self.space(space);
+        let x_bg = self.style.margin_left + outer.left;
+        let shade = |y: f32, height: f32, rgb| Item {
+            x: x_bg,
+            y,
+            kind: ItemKind::Shade {
+                width: outer.width,
+                height,
+                rgb,
+            },
+            tag: None,
+        };
+        if let Some(rgb) = background.filter(|_| pad > 0.0) {
+            let mut b = VBox::new(BoxKind::Solid, pad);
+            b.items.push(shade(0.0, pad, rgb));
+            b.keep_with_next = true;
+            self.push(b);
+        }
         let first = self.boxes.len();
+        let marks: Vec<bool> = lines.iter().map(|(_, cont)| *cont).collect();
+        let lines = lines.into_iter().map(|(l, _)| l).collect();
         self.push_lines(lines, &spec, frame, Some(tag), Vec::new());
+        let x_text = self.style.margin_left + frame.left;
+        for (b, cont) in self.boxes[first..].iter_mut().zip(marks) {
+            if let Some(rgb) = background {
+                b.items.insert(0, shade(0.0, b.height, rgb));
+            }
+            if cont {
+                // The mark fills the cells left of the line's first glyph.
+                let x = b
+                    .items
+                    .iter()
+                    .find_map(|it| matches!(it.kind, ItemKind::Glyphs(_)).then_some(it.x))
+                    .unwrap_or(x_text + hook)
+                    - hook;
+                b.items.extend(hook_mark(x, b.height, size, cell));
+            }
+        }
+        if let Some(rgb) = background.filter(|_| pad > 0.0) {
+            let mut b = VBox::new(BoxKind::Solid, pad);
+            b.items.push(shade(0.0, pad, rgb));
+            b.keep_with_prev = true;
+            self.push(b);
+        }
         let mut node = self.p_node(StructKind::Code, tag, first);
         node.children.truncate(1);
         out.push(StructChild::Node(node));
         self.space(space);
+    }
+
+    /// One source line of code set at `width`: broken at spaces, or cut anywhere when a
+    /// space-less stretch does not fit.
+    fn code_lines(
+        &self,
+        body: &str,
+        width: f32,
+        size: f32,
+        spec_for: &dyn Fn(&str) -> TextSpec,
+    ) -> Vec<Line> {
+        let set = self.set(&spec_for(body), width);
+        if set.iter().all(|l| l.width <= width + OVERRUN_SLACK) {
+            return set;
+        }
+        // Break anywhere: cut into pieces that fit by estimated advance.
+        cut(body, width, size)
+            .iter()
+            .flat_map(|piece| self.set(&spec_for(piece), width))
+            .collect()
     }
 
     /// A stand-alone image, centred and scaled down to the measure (and to
@@ -309,6 +391,77 @@ fn indent_glyphs(line: &mut Line, sp: &super::types::GlyphRun, n: usize, cell: f
     line.x -= w;
     line.width += w;
     line.text.insert_str(0, &" ".repeat(n));
+}
+
+/// Cells a continuation line of code moves in by, to hold its mark.
+const HOOK_CELLS: f32 = 2.0;
+
+/// Grey of the continuation mark: visible, quieter than the code.
+const HOOK_GREY: [u8; 3] = [0x88, 0x88, 0x88];
+
+/// The continuation mark (↳ drawn as two strokes, not text, so copying the code gives
+/// its bytes only, T26) in the two cells from `x` of a code line box of `height`.
+fn hook_mark(x: f32, height: f32, size: f32, cell: f32) -> Vec<Item> {
+    let t = (size * 0.06).max(0.4);
+    let mid = height / 2.0;
+    let (x0, top) = (x + 0.3 * cell, mid - 0.35 * size);
+    let shade = |x, y, width, height| Item {
+        x,
+        y,
+        kind: ItemKind::Shade {
+            width,
+            height,
+            rgb: HOOK_GREY,
+        },
+        tag: None,
+    };
+    vec![
+        shade(x0, top, t, mid + 0.15 * size - top),
+        shade(x0, mid + 0.15 * size - t, 1.1 * cell, t),
+        // A small square tip reads as an arrowhead at this size.
+        shade(
+            x0 + 1.1 * cell - 1.5 * t,
+            mid + 0.15 * size - 2.0 * t,
+            2.0 * t,
+            3.0 * t,
+        ),
+    ]
+}
+
+/// Gives every glyph of `lines` (the set lines of `body`, which starts at byte `base` of
+/// the highlighted text) its span's colour, splitting glyph runs where the colour changes.
+fn colour_lines(lines: &mut [Line], body: &str, base: usize, spans: &[crate::highlight::Span]) {
+    let mut cursor = 0;
+    for line in lines {
+        let mut runs = Vec::new();
+        for run in std::mem::take(&mut line.glyph_runs) {
+            let mut cur: Option<super::types::GlyphRun> = None;
+            let mut colour = None;
+            for g in run.glyphs.iter() {
+                if !g.text.is_empty() {
+                    // Cluster text comes in source order; spaces at line edges may be gone.
+                    if let Some(i) = body[cursor..].find(g.text.as_str()) {
+                        colour = crate::highlight::colour_at(spans, base + cursor + i);
+                        cursor += i + g.text.len();
+                    }
+                }
+                match &mut cur {
+                    Some(r) if r.colour == colour => r.glyphs.push(g.clone()),
+                    _ => {
+                        runs.extend(cur.take());
+                        let mut r = run.clone();
+                        r.colour = colour;
+                        // A run is drawn from its first glyph by advances alone.
+                        r.x = g.x;
+                        r.glyphs = vec![g.clone()];
+                        cur = Some(r);
+                    }
+                }
+            }
+            runs.extend(cur);
+        }
+        line.glyph_runs = runs;
+    }
 }
 
 /// A run of inline code text.

@@ -63,14 +63,15 @@ pub enum ItemKind {
         /// Height (thickness) in points.
         height: f32,
     },
-    /// A filled grey rectangle behind text (`<mark>`); `(x, y)` = top-left.
+    /// A filled rectangle in a colour, behind text: `<mark>` bands, code backgrounds,
+    /// the continuation marks of wrapped code; `(x, y)` = top-left.
     Shade {
         /// Width in points.
         width: f32,
         /// Height in points.
         height: f32,
-        /// Grey level, 0 black … 1 white.
-        grey: f32,
+        /// Fill colour.
+        rgb: [u8; 3],
     },
     /// A filled black circle (T24 emphasis dot); `(x, y)` = centre.
     Dot {
@@ -190,6 +191,8 @@ pub enum StructKind {
     },
     /// A footnote (`Note`).
     Note,
+    /// A table or figure caption (`Caption`).
+    Caption,
     /// A code block (`Code`).
     Code,
     /// A block quote (`BlockQuote`).

@@ -69,6 +69,27 @@ impl Builder<'_> {
         let tid = self.table_heads.len();
         self.table_heads.push(Vec::new());
         self.space(self.pitch() * space);
+        let mut caption = None;
+        if let Some(c) = t.caption.as_ref().filter(|c| !c.is_empty()) {
+            // The caption sits centred over the table and keeps with its first rows.
+            let style = RunStyle {
+                font: ts.caption_font,
+                size,
+                bold: false,
+            };
+            let spec = TextSpec {
+                runs: self.runs(c, &style),
+                first_indent: 0.0,
+                align: Alignment::Center,
+                size,
+                pitch,
+                heading: true,
+            };
+            let tag = self.tag();
+            let first = self.boxes.len();
+            self.text(spec, frame, Some(tag));
+            caption = Some(self.p_node(StructKind::Caption, tag, first));
+        }
         let mut rows = Vec::new();
         let last = all_rows.len().saturating_sub(1);
         for (r, (row, is_head)) in all_rows.iter().enumerate() {
@@ -167,9 +188,11 @@ impl Builder<'_> {
             }));
         }
         self.space(self.pitch() * space);
+        let mut children: Vec<StructChild> = caption.map(StructChild::Node).into_iter().collect();
+        children.extend(rows);
         out.push(StructChild::Node(StructNode {
             kind: StructKind::Table,
-            children: rows,
+            children,
         }));
     }
 }

@@ -287,6 +287,8 @@ pub struct GlyphRun {
     pub x_scale: f32,
     /// x of the first glyph from the line start, in pt.
     pub x: f32,
+    /// Fill colour of the glyphs (highlighted code); `None` draws in the default black.
+    pub colour: Option<[u8; 3]>,
     /// The glyphs, in visual order.
     pub glyphs: Vec<PlacedGlyph>,
 }

@@ -111,7 +111,7 @@ pub(crate) fn line_items(
             kind: ItemKind::Shade {
                 width: d.x1 - d.x0,
                 height: d.thickness,
-                grey: d.grey.unwrap_or(1.0),
+                rgb: [(d.grey.unwrap_or(1.0).clamp(0.0, 1.0) * 255.0).round() as u8; 3],
             },
             tag,
         });

@@ -7,11 +7,13 @@ pub mod autospace;
 pub mod captions;
 pub mod flat;
 pub mod ids;
+pub mod link_notes;
 pub mod markup;
 pub mod punct;
 pub mod repair;
 pub mod softbreak;
 pub mod structure;
+pub mod table_captions;
 
 pub use structure::numbering::chinese_numeral;
 
@@ -41,7 +43,8 @@ impl Default for PassOptions {
 pub type Pass = fn(Document, &mut Log) -> Document;
 
 /// The passes to run for these options, in their fixed order:
-/// `markup` → `lines` → `softbreak` → `captions` → `repair` → `structure` → `punct` → `autospace` → `ids`.
+/// `markup` → `lines` → `softbreak` → `captions` → `repair` → `structure` → `table-captions` →
+/// `punct` → `autospace` → `ids`.
 ///
 /// Why this order: stray `**` and bullets go first so that nothing else mistakes them for
 /// text; `lines` splits paragraphs at numbered lines while line breaks still exist; T1
@@ -49,6 +52,7 @@ pub type Pass = fn(Document, &mut Log) -> Document;
 /// to other text and before structure could read them as headings (they run without
 /// clean-up: a caption is a document fact); repair needs whole paragraphs; structure runs
 /// before punct because T5 would delete the deliberate gap in `“…” 加快` (kept as U+3000);
+/// table-captions need one-line paragraphs and leave the caption text to punct and autospace;
 /// autospace marks HAN–WEST gaps on the final text; ids come last, when levels are known.
 /// `cleanup = false` drops markup, repair and punct; `infer_structure` gates lines and
 /// structure.
@@ -68,6 +72,7 @@ pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
     if opts.infer_structure {
         passes.push((structure::NAME, structure::run));
     }
+    passes.push((table_captions::NAME, table_captions::run));
     if opts.cleanup {
         passes.push((punct::NAME, punct::run));
     }

@@ -363,8 +363,9 @@ fn raw_text(nodes: &[Node], out: &mut String) {
 type Cell<'n> = (&'n str, &'n Attrs, &'n [Node]);
 
 /// A `<table>`: rows from `thead`/`tbody`/`tfoot` or directly; the first row is the header
-/// when it is in `thead` or made of `th` cells. A caption becomes a paragraph above it.
-/// Tables with spanning cells or blocks in cells keep their content as paragraphs.
+/// when it is in `thead` or made of `th` cells. A caption becomes the table's caption.
+/// Tables with spanning cells or blocks in cells keep their content as paragraphs, the
+/// caption first.
 fn table<'n>(children: &'n [Node], line: usize, out: &mut Vec<Block>) {
     let mut rows: Vec<(&[Node], bool)> = Vec::new();
     let mut caption: Option<&[Node]> = None;
@@ -427,10 +428,12 @@ fn table<'n>(children: &'n [Node], line: usize, out: &mut Vec<Block>) {
                     .iter()
                     .any(|c| is_block(c) && !matches!(c, Node::El { name, .. } if name == "p"))
         });
-    if let Some(c) = caption {
-        flush_into(c.iter().flat_map(inlines).collect(), line, out);
-    }
+    let caption: Option<Vec<Inline>> = caption.map(|c| c.iter().flat_map(inlines).collect());
     if !simple {
+        // No table AST: the caption stays a paragraph before the table's content.
+        if let Some(c) = caption {
+            flush_into(c, line, out);
+        }
         let rest: Vec<Node> = children
             .iter()
             .filter(|n| !matches!(n, Node::El { name, .. } if name == "caption"))
@@ -474,6 +477,7 @@ fn table<'n>(children: &'n [Node], line: usize, out: &mut Vec<Block>) {
         aligns,
         header,
         rows: body.iter().map(|(r, _)| to_inlines(r)).collect(),
+        caption: caption.filter(|c| !c.is_empty()),
         line,
     }));
 }

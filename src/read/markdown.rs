@@ -318,6 +318,7 @@ impl<'a> Builder<'a> {
             aligns: aligns.iter().map(|a| align(*a)).collect(),
             header,
             rows,
+            caption: None,
             line,
         })
     }

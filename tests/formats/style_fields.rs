@@ -41,12 +41,16 @@ lines stretch and shrink their word spaces as the paragraph needs.
 
 - 第一项*斜体的Go*
   - 嵌套的一项
+- [ ] 待办的一项
+- [x] 办完的一项
 
-```
+```rust
 fn main() {
-    println!(\"code\");
+    println!(\"code\"); let a_rather_long_name = compute(first_argument, second_argument, third);
 }
 ```
+
+表 1　数值
 
 | 名称 | 数值 |
 |------|------|
@@ -399,11 +403,38 @@ fn cases() -> Vec<Case> {
         ),
         case("code.pitch_em", |s| s.code.pitch_em = 1.2, PDF),
         case("code.space_lines", |s| s.code.space_lines = 1.0, PDF),
-        case("table.text_size", |s| s.table.text_size = 12.0, PDF),
+        case("table.text_size", |s| s.table.text_size = 12.0, PDF_EPUB),
         case("table.pitch_em", |s| s.table.pitch_em = 2.0, PDF),
         case("table.pad_x_em", |s| s.table.pad_x_em = 1.0, PDF),
         case("table.pad_y_em", |s| s.table.pad_y_em = 1.0, PDF),
-        case("table.min_column_em", |s| s.table.min_column_em = 25.0, PDF),
+        case(
+            "table.min_column_em",
+            |s| s.table.min_column_em = 25.0,
+            PDF_DOCX,
+        ),
+        case(
+            "table.caption_font",
+            |s| s.table.caption_font = paiban::style::FontRole::Kai,
+            ALL,
+        ),
+        case("code.theme", |s| s.code.theme = String::new(), ALL),
+        case(
+            "code.background",
+            |s| s.code.background = String::new(),
+            ALL,
+        ),
+        case("code.pad_em", |s| s.code.pad_em = 1.0, PDF_EPUB),
+        case("code.continuation", |s| s.code.continuation = false, PDF),
+        case(
+            "lists.marker_width_em",
+            |s| s.lists.marker_width_em = 3.0,
+            ALL,
+        ),
+        case("lists.bullets", |s| s.lists.bullets = vec!["•".into()], ALL),
+        case("lists.task_open", |s| s.lists.task_open = "○".into(), ALL),
+        case("lists.task_done", |s| s.lists.task_done = "●".into(), ALL),
+        case("quote.indent_em", |s| s.quote.indent_em = 3.0, ALL),
+        case("quote.space_lines", |s| s.quote.space_lines = 1.0, PDF_EPUB),
         case("table.thick_rule", |s| s.table.thick_rule = 2.0, PDF),
         case("table.thin_rule", |s| s.table.thin_rule = 0.25, PDF),
         case("table.space_lines", |s| s.table.space_lines = 1.0, PDF),
@@ -594,6 +625,8 @@ fn every_new_field_has_a_case() {
     let listed: Vec<&str> = cases().iter().map(|c| c.field).collect();
     for group in [
         "paragraph",
+        "lists",
+        "quote",
         "emphasis",
         "notes",
         "code",
@@ -650,9 +683,16 @@ fn docx_indent_chars_follow_indent_em() {
         quote.contains("w:leftChars=\"300\" w:left=\"720\" w:firstLineChars=\"300\""),
         "{quote}"
     );
+    // List indents (T19 hanging) follow their own `lists.marker_width_em`.
+    style.lists.marker_width_em = 3.0;
+    let docx = render(&doc, &style).docx;
     let numbering = docx_part(&docx, "word/numbering.xml");
     assert!(
-        numbering.contains("w:leftChars=\"300\" w:left=\"720\" w:firstLineChars=\"300\""),
+        numbering.contains("w:leftChars=\"300\" w:left=\"720\""),
+        "{numbering}"
+    );
+    assert!(
+        numbering.contains("w:hangingChars=\"300\" w:hanging=\"720\""),
         "{numbering}"
     );
     assert!(!numbering.contains("Chars=\"200\""), "{numbering}");

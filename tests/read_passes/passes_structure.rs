@@ -109,6 +109,7 @@ fn pipeline_order_is_fixed() {
             "captions",
             "repair",
             "structure",
+            "captions",
             "punct",
             "autospace",
             "ids"

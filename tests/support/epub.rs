@@ -131,6 +131,7 @@ pub fn hand_doc() -> Document {
                 aligns: vec![Align::Left, Align::Right],
                 header: vec![vec![t("项目")], vec![t("数值")]],
                 rows: vec![vec![vec![t("GDP")], vec![t("2693.3亿元")]]],
+                caption: None,
                 line: 1,
             }),
             Block::Code(CodeBlock {

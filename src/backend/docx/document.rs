@@ -4,7 +4,7 @@ use super::media::Media;
 use super::numbering::Numbering;
 use super::package::Rels;
 use super::styles::{heading_char_id, heading_id, paragraph_role};
-use super::xml::{char_hundredths, eighth_points, twips, Xml, DRAWING_NS, SINGLE_LINE, W_NS};
+use super::xml::{char_hundredths, eighth_points, twips, Ind, Xml, DRAWING_NS, SINGLE_LINE, W_NS};
 use crate::ast::{
     plain_text, visit_blocks, visit_inlines, Article, Block, CodeBlock, Document, Heading, Inline,
     List,
@@ -22,7 +22,7 @@ const COLUMN_GAP: &str = "425";
 /// Where a paragraph sits, which decides its style.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Where {
-    /// Inside a block quote (T19: Kai, indented).
+    /// Inside a block quote (T19: Kai, indented on both sides).
     pub quote: bool,
     /// Inside a footnote.
     pub note: bool,
@@ -43,10 +43,14 @@ pub struct PPr<'s> {
     pub num: Option<(u32, u8)>,
     /// `w:pBdr` bottom rule (thematic break).
     pub rule: bool,
+    /// `w:shd` fill, six hex digits (code background).
+    pub shade: Option<String>,
     /// Single line spacing instead of the exact pitch (paragraphs holding drawings).
     pub auto_line: bool,
     /// Direct indent (leftChars, left, firstLineChars, firstLine).
     pub ind: Option<[i64; 4]>,
+    /// Direct indent of another shape (both sides, hanging), written when `ind` is not.
+    pub ind_attrs: Option<Ind>,
     /// `w:jc`.
     pub jc: Option<&'static str>,
     /// `w:outlineLvl` (run-in headings, T22).
@@ -194,6 +198,12 @@ impl<'a> Writer<'a> {
             );
             x.close("w:pBdr");
         }
+        if let Some(fill) = &p.shade {
+            x.empty(
+                "w:shd",
+                &[("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)],
+            );
+        }
         if p.auto_line {
             x.empty(
                 "w:spacing",
@@ -202,6 +212,8 @@ impl<'a> Writer<'a> {
         }
         if let Some(i) = p.ind {
             x.ind(i);
+        } else if let Some(i) = p.ind_attrs {
+            x.ind_attrs(&i);
         }
         if let Some(j) = p.jc {
             x.val("w:jc", j);
@@ -248,18 +260,44 @@ impl<'a> Writer<'a> {
             style,
             ..PPr::default()
         };
+        let st = self.ctx.style;
+        if w.quote && !w.note {
+            // T19: quotes indented on both sides, paragraphs keep their first-line indent.
+            let (q, qc) = (
+                twips(st.quote.indent_em * st.body_size),
+                char_hundredths(st.quote.indent_em),
+            );
+            let (left, left_chars) = match w.list {
+                Some((_, lvl, _)) => (q + self.box_twips() * (i64::from(lvl) + 1), 0),
+                None => (q, qc),
+            };
+            p.ind_attrs = Some(Ind {
+                left_chars,
+                left,
+                right_chars: qc,
+                right: q,
+                first_chars: char_hundredths(st.indent_em),
+                first: twips(st.indent_em * st.body_size),
+            });
+        }
         if let Some((id, lvl, marked)) = &mut w.list {
             if *marked {
-                // Later paragraphs of an item align with its first line, without a marker.
-                let ind = twips(self.ctx.style.indent_em * self.ctx.style.body_size);
-                let chars = char_hundredths(self.ctx.style.indent_em);
-                p.ind = Some([chars * *lvl as i64, ind * *lvl as i64, chars, ind]);
+                // Later paragraphs of an item align with its first line's text (T19 hanging).
+                let (ind, chars) = (self.box_twips(), char_hundredths(st.lists.marker_width_em));
+                let n = i64::from(*lvl) + 1;
+                p.ind = Some([chars * n, ind * n, 0, 0]);
             } else {
                 p.num = Some((*id, *lvl));
                 *marked = true;
             }
         }
         p
+    }
+
+    /// Width of a list's marker box in twips (T19 hanging indent).
+    fn box_twips(&self) -> i64 {
+        let st = self.ctx.style;
+        twips(st.lists.marker_width_em * st.body_size)
     }
 
     /// Writes a list of blocks.
@@ -443,19 +481,25 @@ impl<'a> Writer<'a> {
                 list: Some((id, level, false)),
                 ..w
             };
+            let st = self.ctx.style;
             let mark = match item.checked {
-                Some(true) => Some("☑ "),
-                Some(false) => Some("☐ "),
+                Some(true) => Some(st.lists.task_done.clone()),
+                Some(false) => Some(st.lists.task_open.clone()),
                 None => None,
             };
+            if mark.is_some() {
+                // A task box takes the place of the list's marker: no numbering, the same
+                // hanging indent, a tab to the text.
+                inner.list = Some((id, level, true));
+            }
             // The blocks after the marker paragraph are walked in place: copying them at
             // every level made memory and time grow with the square of the nesting depth.
             let rest = match item.blocks.first() {
                 Some(Block::Para(p)) => {
-                    let props = self.para_props(&mut inner);
+                    let props = self.item_props(&mut inner, mark.is_some());
                     self.p_open(x, &props);
-                    if let Some(m) = mark {
-                        self.inlines(x, &[Inline::Text(m.into())]);
+                    if let Some(m) = &mark {
+                        self.task_box(x, m);
                     }
                     self.inlines(x, &p.content);
                     x.close("w:p");
@@ -463,10 +507,10 @@ impl<'a> Writer<'a> {
                 }
                 _ => {
                     // The marker needs a paragraph of its own before a nested list or code.
-                    let props = self.para_props(&mut inner);
+                    let props = self.item_props(&mut inner, mark.is_some());
                     self.p_open(x, &props);
-                    if let Some(m) = mark {
-                        self.inlines(x, &[Inline::Text(m.into())]);
+                    if let Some(m) = &mark {
+                        self.task_box(x, m);
                     }
                     x.close("w:p");
                     &item.blocks[..]
@@ -476,14 +520,44 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// The first paragraph of a list item; a task item's hangs like a numbered one.
+    fn item_props(&mut self, w: &mut Where, task: bool) -> PPr<'static> {
+        let mut p = self.para_props(w);
+        if let (true, Some((_, lvl, _))) = (task, w.list) {
+            let st = self.ctx.style;
+            let (b, chars) = (self.box_twips(), char_hundredths(st.lists.marker_width_em));
+            let n = i64::from(lvl) + 1;
+            p.ind = None;
+            p.ind_attrs = Some(Ind {
+                left_chars: chars * n,
+                left: b * n,
+                first_chars: -chars,
+                first: -b,
+                ..Ind::default()
+            });
+        }
+        p
+    }
+
+    /// A task box and a tab to the item text.
+    fn task_box(&mut self, x: &mut Xml, mark: &str) {
+        self.inlines(x, &[Inline::Text(mark.to_string())]);
+        x.open("w:r", &[]).empty("w:tab", &[]).close("w:r");
+    }
+
     /// A code block: one paragraph, lines joined by `w:br`, text byte-identical (T26).
     fn code(&mut self, x: &mut Xml, c: &CodeBlock) {
+        let cs = &self.ctx.style.code;
         let p = PPr {
             style: "Code",
+            shade: crate::highlight::parse_rgb(&cs.background).map(crate::highlight::hex),
             ..PPr::default()
         };
         self.p_open(x, &p);
-        self.code_runs(x, &c.text, false);
+        match crate::highlight::highlight(c.lang.as_deref(), &c.text, &cs.theme) {
+            Some(spans) => self.highlighted_runs(x, &c.text, &spans),
+            None => self.code_runs(x, &c.text, false),
+        }
         x.close("w:p");
     }
 

@@ -1,13 +1,12 @@
 //! `word/numbering.xml`: one abstract bullet list and one abstract decimal list; every AST
 //! list gets its own `w:num` so ordered lists restart at their own start number.
 //!
-//! T19: the marker sits after the 2-character first-line indent, run-over lines go back to
-//! the left edge (回行顶格); each nesting level moves the left edge by 2 characters.
+//! T19, hanging form (as the PDF and EPUB): the marker sits in a box of
+//! `lists.marker-width-em` characters, a tab takes the text to the box's end, and run-over
+//! lines hang there; each nesting level moves in by one box. Bullets are the style's.
 
-use super::xml::{char_hundredths, twips, Xml, W_NS};
+use super::xml::{char_hundredths, twips, Ind, Xml, W_NS};
 use crate::style::Style;
-
-const BULLETS: [&str; 3] = ["•", "◦", "▪"];
 
 /// The `w:num` instances created while writing the body.
 #[derive(Debug, Default)]
@@ -54,24 +53,35 @@ impl Numbering {
 fn abstract_num(x: &mut Xml, style: &Style, id: u32, ordered: bool) {
     x.open("w:abstractNum", &[("w:abstractNumId", &id.to_string())]);
     x.val("w:multiLevelType", "hybridMultilevel");
-    let indent = twips(style.indent_em * style.body_size);
-    let chars = char_hundredths(style.indent_em);
+    let indent = twips(style.lists.marker_width_em * style.body_size);
+    let chars = char_hundredths(style.lists.marker_width_em);
     for lvl in 0..9u8 {
         x.open("w:lvl", &[("w:ilvl", &lvl.to_string())]);
         x.val("w:start", "1");
         if ordered {
             x.val("w:numFmt", "decimal");
-            // T21 L3 style `1.` directly followed by the text.
-            x.val("w:suff", "nothing");
+            x.val("w:suff", "tab");
             x.val("w:lvlText", &format!("%{}.", lvl + 1));
         } else {
             x.val("w:numFmt", "bullet");
-            x.val("w:suff", "space");
-            x.val("w:lvlText", BULLETS[lvl as usize % BULLETS.len()]);
+            x.val("w:suff", "tab");
+            let bullets = &style.lists.bullets;
+            let bullet = bullets
+                .get(lvl as usize % bullets.len().max(1))
+                .map_or("•", String::as_str);
+            x.val("w:lvlText", bullet);
         }
         x.val("w:lvlJc", "left");
         x.open("w:pPr", &[]);
-        x.ind([chars * lvl as i64, indent * lvl as i64, chars, indent]);
+        // T19 hanging: the marker in the box, the text and its run-over lines one box in.
+        let n = i64::from(lvl) + 1;
+        x.ind_attrs(&Ind {
+            left_chars: chars * n,
+            left: indent * n,
+            first_chars: -chars,
+            first: -indent,
+            ..Ind::default()
+        });
         x.close("w:pPr");
         x.close("w:lvl");
     }

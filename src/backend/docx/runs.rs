@@ -32,6 +32,8 @@ pub struct Fmt {
     /// Role written as direct `w:rFonts`, where the text's face differs from the one its
     /// styles give (T24: strong in a Kai quote is Hei).
     pub face: Option<FontRole>,
+    /// `w:color`, six hex digits (highlighted code).
+    pub colour: Option<String>,
 }
 
 use crate::text::chars::{is_han, is_west_alphanumeric, joins_at_line_break};
@@ -103,6 +105,16 @@ impl Writer<'_> {
         self.inlines_fmt(x, inl, &fmt);
     }
 
+    /// Inline content in face `role`, written as direct `w:rFonts` (table captions).
+    pub fn face_inlines(&mut self, x: &mut Xml, inl: &[Inline], role: FontRole) {
+        let fmt = Fmt {
+            role: Some(role),
+            face: Some(role),
+            ..Fmt::default()
+        };
+        self.inlines_fmt(x, inl, &fmt);
+    }
+
     fn rpr(&self, x: &mut Xml, fmt: &Fmt, seg: Option<&Segment>) {
         x.open("w:rPr", &[]);
         if let Some(s) = &fmt.rstyle {
@@ -124,6 +136,9 @@ impl Writer<'_> {
         }
         if fmt.strike {
             x.empty("w:strike", &[]);
+        }
+        if let Some(c) = &fmt.colour {
+            x.val("w:color", c);
         }
         // CT_RPr order: sz, szCs, highlight, u, vertAlign, em.
         if fmt.small {
@@ -179,6 +194,25 @@ impl Writer<'_> {
         self.rpr(x, &fmt, None);
         t(x, text);
         x.close("w:r");
+    }
+
+    /// A code block's text in highlighted runs: each span's bytes verbatim (T26) with its
+    /// colour.
+    pub fn highlighted_runs(&mut self, x: &mut Xml, text: &str, spans: &[crate::highlight::Span]) {
+        self.used
+            .entry(FontRole::Mono)
+            .or_default()
+            .extend(text.chars());
+        for s in spans {
+            let fmt = Fmt {
+                colour: Some(crate::highlight::hex(s.colour)),
+                ..Fmt::default()
+            };
+            x.open("w:r", &[]);
+            self.rpr(x, &fmt, None);
+            t(x, &text[s.range.clone()]);
+            x.close("w:r");
+        }
     }
 
     fn inlines_fmt(&mut self, x: &mut Xml, inl: &[Inline], fmt: &Fmt) {

@@ -37,6 +37,24 @@ pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A paragraph indent in hundredths of a character and in twips; a negative first line
+/// is a hanging indent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ind {
+    /// `w:leftChars`.
+    pub left_chars: i64,
+    /// `w:left`.
+    pub left: i64,
+    /// `w:rightChars`.
+    pub right_chars: i64,
+    /// `w:right`.
+    pub right: i64,
+    /// `w:firstLineChars`, or minus `w:hangingChars`.
+    pub first_chars: i64,
+    /// `w:firstLine`, or minus `w:hanging`.
+    pub first: i64,
+}
+
 impl Xml {
     /// A new part starting with the XML declaration.
     pub fn part() -> Xml {
@@ -86,6 +104,26 @@ impl Xml {
         self.tag(name, attrs);
         self.buf.push_str("/>");
         self
+    }
+
+    /// `w:ind` on both sides with a first-line or hanging indent.
+    pub fn ind_attrs(&mut self, i: &Ind) -> &mut Self {
+        let v = |n: i64| n.to_string();
+        let mut attrs = vec![
+            ("w:leftChars", v(i.left_chars)),
+            ("w:left", v(i.left)),
+            ("w:rightChars", v(i.right_chars)),
+            ("w:right", v(i.right)),
+        ];
+        if i.first < 0 {
+            attrs.push(("w:hangingChars", v(-i.first_chars)));
+            attrs.push(("w:hanging", v(-i.first)));
+        } else {
+            attrs.push(("w:firstLineChars", v(i.first_chars)));
+            attrs.push(("w:firstLine", v(i.first)));
+        }
+        let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.empty("w:ind", &attrs)
     }
 
     /// `w:ind`: left and first-line indents, each in hundredths of a character and in

@@ -106,8 +106,75 @@ fn unicode_range(chars: &[char]) -> String {
     range.join(",")
 }
 
+/// Which block kinds a book holds: their rules are written only when used, so a book
+/// without them keeps its stylesheet as it was.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Used {
+    /// Any list.
+    pub lists: bool,
+    /// Any block quote.
+    pub quotes: bool,
+    /// Any code block.
+    pub code: bool,
+    /// Any table caption.
+    pub captions: bool,
+}
+
+impl Used {
+    /// The block kinds of `doc`.
+    pub fn of(doc: &crate::ast::Document) -> Used {
+        use crate::ast::Block;
+        let mut u = Used::default();
+        crate::ast::visit_blocks(doc, &mut |b| match b {
+            Block::List(_) => u.lists = true,
+            Block::Quote(_) => u.quotes = true,
+            Block::Code(_) => u.code = true,
+            Block::Table(t) => u.captions |= t.caption.is_some(),
+            _ => {}
+        });
+        u
+    }
+}
+
+/// T19 hanging lists and quotes on both sides, code backgrounds and table captions: the
+/// same treatment as the PDF and DOCX, numbers from the style.
+fn block_rules(css: &mut String, style: &Style, fonts: &Embedded, used: Used) {
+    if used.lists {
+        let w = num(style.lists.marker_width_em);
+        let _ = writeln!(
+            css,
+            "ul,ol{{padding-left:{w}em}}\nli>p{{text-indent:0}}\nli ul,li ol{{padding-left:{w}em}}\n\
+span.mk{{display:inline-block;width:{w}em;margin-left:-{w}em;text-align:center;text-indent:0}}\n\
+span.mk.num{{text-align:right;padding-right:0.25em;box-sizing:border-box}}"
+        );
+    }
+    if used.quotes {
+        let q = num(style.quote.indent_em);
+        let v = num(style.quote.space_lines * style.epub.line_height_em);
+        let _ = writeln!(css, "blockquote{{margin:{v}em {q}em}}");
+    }
+    if used.code {
+        if let Some(bg) = crate::highlight::parse_rgb(&style.code.background) {
+            let _ = writeln!(
+                css,
+                "pre{{background:#{};padding:{}em}}",
+                crate::highlight::hex(bg),
+                num(style.code.pad_em)
+            );
+        }
+    }
+    if used.captions {
+        let _ = writeln!(
+            css,
+            "caption{{{};font-size:{}em;text-align:center;text-indent:0;margin-bottom:0.25em}}",
+            font(style.table.caption_font, fonts),
+            num(style.table.text_size / style.body_size)
+        );
+    }
+}
+
 /// The whole stylesheet.
-pub fn stylesheet(style: &Style, fonts: &Embedded, latin: &LatinUse) -> String {
+pub fn stylesheet(style: &Style, fonts: &Embedded, latin: &LatinUse, used: Used) -> String {
     let mut css = String::new();
     for f in &fonts.faces {
         let format = if f.href.ends_with(".otf") {
@@ -277,5 +344,6 @@ hr.fnsep{{margin:{}em {}% {}em 0}}\naside.fn{{font-size:{}em}}\naside.fn p{{text
         num(style.notes.gap / style.body_size),
         num(style.note_size / style.body_size)
     );
+    block_rules(&mut css, style, fonts, used);
     css
 }

@@ -138,20 +138,20 @@ impl Drawer<'_> {
                     fill_path(surface, pb);
                 }
             }
-            ItemKind::Shade {
-                width,
-                height,
-                grey,
-            } => {
+            ItemKind::Shade { width, height, rgb } => {
                 if let Some(rect) = Rect::from_xywh(item.x, item.y, *width, *height) {
                     let mut pb = PathBuilder::new();
                     pb.push_rect(rect);
                     if let Some(path) = pb.finish() {
-                        let level = (grey.clamp(0.0, 1.0) * 255.0).round() as u8;
-                        surface.set_fill(Some(Fill {
-                            paint: luma::Color::new(level).into(),
-                            ..Fill::default()
-                        }));
+                        // A grey (r = g = b, `<mark>`) is written as a grey level.
+                        let fill = match rgb {
+                            [r, g, b] if r == g && g == b => Fill {
+                                paint: luma::Color::new(*r).into(),
+                                ..Fill::default()
+                            },
+                            _ => colour_fill(*rgb),
+                        };
+                        surface.set_fill(Some(fill));
                         surface.draw_path(&path);
                         // Glyphs and rules are drawn with the default black fill.
                         surface.set_fill(Some(Fill::default()));
@@ -223,7 +223,16 @@ impl Drawer<'_> {
                 ..black_stroke()
             }));
         }
+        // Highlighted code: the run's colour, then the fill that was in force.
+        let saved = run.colour.map(|rgb| {
+            let saved = surface.get_fill().cloned();
+            surface.set_fill(Some(colour_fill(rgb)));
+            saved
+        });
         surface.draw_glyphs(start, &glyphs, info.font.clone(), &text, size, false);
+        if let Some(fill) = saved {
+            surface.set_fill(fill);
+        }
         if bold {
             surface.set_stroke(None);
         }
@@ -337,6 +346,14 @@ fn black_stroke() -> Stroke {
         line_join: LineJoin::Miter,
         opacity: NormalizedF32::ONE,
         dash: None,
+    }
+}
+
+/// A solid fill in `rgb`.
+fn colour_fill(rgb: [u8; 3]) -> Fill {
+    Fill {
+        paint: krilla::color::rgb::Color::new(rgb[0], rgb[1], rgb[2]).into(),
+        ..Fill::default()
     }
 }
 

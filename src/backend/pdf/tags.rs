@@ -102,6 +102,7 @@ fn kind(n: &StructNode, texts: &HashMap<TagId, String>) -> TagKind {
         StructKind::Figure { alt } => Tag::Figure(Some(alt.clone())).into(),
         StructKind::Note => Tag::Note.into(),
         StructKind::Code => Tag::Code.into(),
+        StructKind::Caption => Tag::Caption.into(),
         StructKind::Quote => Tag::BlockQuote.into(),
         StructKind::Link => Tag::Link.into(),
     }

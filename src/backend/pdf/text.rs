@@ -156,6 +156,7 @@ mod tests {
             slant: 0.0,
             x_scale: 1.0,
             x: 0.0,
+            colour: None,
             glyphs,
         }
     }

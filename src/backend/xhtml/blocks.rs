@@ -123,7 +123,20 @@ impl<H: XhtmlHost> Writer<'_, H> {
                     .map(|l| format!(" class=\"language-{l}\""))
                     .unwrap_or_default();
                 self.out.push_str(&format!("<pre><code{class}>"));
-                self.with_role(FontRole::Mono, |w| w.raw_text(&c.text));
+                let spans =
+                    crate::highlight::highlight(c.lang.as_deref(), &c.text, &self.style.code.theme);
+                self.with_role(FontRole::Mono, |w| match spans {
+                    // Coloured spans around the code's own bytes (T26: the text is unchanged).
+                    Some(spans) => {
+                        for s in spans {
+                            let color = crate::highlight::hex(s.colour);
+                            w.out.push_str(&format!("<span style=\"color:#{color}\">"));
+                            w.raw_text(&c.text[s.range]);
+                            w.out.push_str("</span>");
+                        }
+                    }
+                    None => w.raw_text(&c.text),
+                });
                 self.out.push_str("</code></pre>\n");
             }
             Block::Table(t) => self.table(t),
@@ -203,23 +216,35 @@ impl<H: XhtmlHost> Writer<'_, H> {
         self.out.push_str(&format!("</h{tag}>\n"));
     }
 
-    /// T19: markers are text after the 2 em indent; run-over lines flush left.
+    /// T19, hanging form: the marker is text in a box of `lists.marker_width_em` before
+    /// the item text (`span.mk`, numbers `span.mk.num`), as in the PDF and DOCX.
     fn list(&mut self, l: &List) {
         let tag = if l.start.is_some() { "ol" } else { "ul" };
-        self.out.push_str(&format!("<{tag}>\n"));
+        match l.start.filter(|&s| s != 1) {
+            Some(start) => self.out.push_str(&format!("<{tag} start=\"{start}\">\n")),
+            None => self.out.push_str(&format!("<{tag}>\n")),
+        }
+        let ls = &self.style.lists;
+        let bullet = ls
+            .bullets
+            .get(self.list_depth % ls.bullets.len().max(1))
+            .cloned()
+            .unwrap_or_else(|| "•".to_string());
+        let (open, done) = (ls.task_open.clone(), ls.task_done.clone());
+        self.list_depth += 1;
         for (i, item) in l.items.iter().enumerate() {
-            let marker = match (item.checked, l.start) {
-                (Some(true), _) => "■ ".to_string(),
-                (Some(false), _) => "□ ".to_string(),
-                (None, Some(start)) => format!("{}.", start + i as u64),
-                (None, None) => "• ".to_string(),
+            let (marker, class) = match (item.checked, l.start) {
+                (Some(true), _) => (done.clone(), "mk"),
+                (Some(false), _) => (open.clone(), "mk"),
+                (None, Some(start)) => (format!("{}.", start.saturating_add(i as u64)), "mk num"),
+                (None, None) => (bullet.clone(), "mk"),
             };
             self.out.push_str("<li>");
             let rest = match item.blocks.first() {
                 Some(Block::Para(p)) => {
                     self.line = p.line;
                     self.last = None;
-                    self.out.push_str("<p><span class=\"mk\">");
+                    self.out.push_str(&format!("<p><span class=\"{class}\">"));
                     self.text(&marker);
                     self.out.push_str("</span>");
                     self.inlines(&p.content);
@@ -227,8 +252,8 @@ impl<H: XhtmlHost> Writer<'_, H> {
                     &item.blocks[1..]
                 }
                 _ => {
-                    self.out.push_str("<p><span class=\"mk\">");
-                    self.text(marker.trim_end());
+                    self.out.push_str(&format!("<p><span class=\"{class}\">"));
+                    self.text(&marker);
                     self.out.push_str("</span></p>\n");
                     &item.blocks[..]
                 }
@@ -236,6 +261,7 @@ impl<H: XhtmlHost> Writer<'_, H> {
             self.blocks(rest);
             self.out.push_str("</li>\n");
         }
+        self.list_depth -= 1;
         self.out.push_str(&format!("</{tag}>\n"));
     }
 
@@ -255,6 +281,13 @@ impl<H: XhtmlHost> Writer<'_, H> {
             }
         };
         self.out.push_str("<table>\n");
+        if let Some(c) = t.caption.as_ref().filter(|c| !c.is_empty()) {
+            self.out.push_str("<caption>");
+            self.last = None;
+            let role = self.style.table.caption_font;
+            self.with_role(role, |w| w.inlines(c));
+            self.out.push_str("</caption>\n");
+        }
         if !t.header.is_empty() {
             self.out.push_str("<thead>\n<tr>");
             // T24: header cells are set like strong text (`th` is bold), as in the PDF.

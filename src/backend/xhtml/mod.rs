@@ -85,6 +85,8 @@ pub struct Writer<'w, H> {
     pub marks: MarkFaces,
     /// Nesting of [`Writer::inlines`]: 0 outside a paragraph's inlines.
     pub inline_depth: usize,
+    /// Depth of the list being written (0 outside lists): picks the bullet.
+    pub list_depth: usize,
 }
 
 impl<'w, H: XhtmlHost> Writer<'w, H> {
@@ -102,6 +104,7 @@ impl<'w, H: XhtmlHost> Writer<'w, H> {
             last: None,
             marks: MarkFaces::default(),
             inline_depth: 0,
+            list_depth: 0,
         }
     }
 

@@ -154,6 +154,7 @@ pub fn table() -> Document {
                 vec![vec![t("GDP（亿元）")], vec![t("2500.1")], vec![t("2693.3")]],
                 vec![vec![t("进出口")], vec![Inline::Code("a,b:c".into())]],
             ],
+            caption: None,
             line: 0,
         })],
         vec![],
