@@ -303,6 +303,31 @@ pub struct ParagraphStyle {
     pub code_break_penalty: f64,
     /// Demerits of breaking a URL after one of its separators (T8; PDF only).
     pub url_break_penalty: f64,
+    /// English hyphenation (T8, T16): Latin words (no capital after the first letter, no
+    /// digits; never code, URLs or Chinese) may break at en-US Knuth–Liang points with a
+    /// hyphen at the line end in the PDF, and are marked `lang="en"` for the EPUB reader's
+    /// `hyphens: auto`.
+    pub hyphenate: bool,
+    /// Shortest word that is hyphenated, in letters (T8; PDF and EPUB).
+    pub hyphen_min_word: u32,
+    /// Fewest letters before a hyphen (T8; PDF and EPUB).
+    pub hyphen_min_left: u32,
+    /// Fewest letters after a hyphen (T8; PDF and EPUB).
+    pub hyphen_min_right: u32,
+    /// Demerits of a line ending in a hyphen (T8; PDF only): 2500 is TeX's
+    /// `\hyphenpenalty` 50 squared, as TeX counts it.
+    pub hyphen_penalty: f64,
+}
+
+impl ParagraphStyle {
+    /// The hyphenation limits, for [`crate::text::hyphenate`].
+    pub fn hyphen_limits(&self) -> crate::text::hyphenate::Limits {
+        crate::text::hyphenate::Limits {
+            min_word: self.hyphen_min_word as usize,
+            min_left: self.hyphen_min_left as usize,
+            min_right: self.hyphen_min_right as usize,
+        }
+    }
 }
 
 /// The character and line grid (文档网格) of official documents, GB/T 9704-2012 5.2.1
@@ -701,6 +726,11 @@ mod tests {
                 runt_penalty: 1.0e6,
                 code_break_penalty: 5000.0,
                 url_break_penalty: 50.0,
+                hyphenate: true,
+                hyphen_min_word: 6,
+                hyphen_min_left: 2,
+                hyphen_min_right: 3,
+                hyphen_penalty: 2500.0,
             },
             grid: GridStyle {
                 chars_per_line: 0,

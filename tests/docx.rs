@@ -12,6 +12,8 @@ mod support;
 mod content;
 #[path = "docx/golden.rs"]
 mod golden;
+#[path = "docx/latin.rs"]
+mod latin;
 #[path = "docx/libreoffice.rs"]
 mod libreoffice;
 #[path = "docx/libreoffice_fixtures.rs"]

@@ -14,6 +14,8 @@ mod book;
 mod cli;
 #[path = "epub/edge.rs"]
 mod edge;
+#[path = "epub/latin.rs"]
+mod latin;
 #[path = "epub/markdown.rs"]
 mod markdown;
 #[path = "epub/props.rs"]

@@ -20,6 +20,8 @@ mod features;
 mod gongwen;
 #[path = "pdf/inline.rs"]
 mod inline;
+#[path = "pdf/latin.rs"]
+mod latin;
 #[path = "pdf/meta.rs"]
 mod meta;
 #[path = "pdf/sample.rs"]

@@ -4,6 +4,7 @@
 
 pub mod docx;
 pub mod epub;
+pub mod marks;
 pub mod pdf;
 pub mod time;
 pub mod titles;

@@ -4,7 +4,8 @@
 use super::types::{RunStyle, Script, StyledRun};
 use crate::ast::Inline;
 use crate::style::FontRole;
-use crate::text::chars::{is_cjk_letter, is_cjk_mark_beside_quote, is_west};
+use crate::text::chars::{is_cjk_letter, is_west};
+use crate::text::quotes::{mark_faces, MarkFace};
 
 /// Character class of T7 (plus the HAN/WEST/space classes of T0/T15).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,33 +81,19 @@ pub(crate) fn base_class(c: char) -> Class {
 }
 
 /// Classes of every char of `text`; `code[i]` marks chars of inline code, which never
-/// count as context. Curly quotes become OPEN/CLOSE in CJK context (T7), else Other.
+/// count as context. Curly quotes become OPEN/CLOSE where T25 gives them the CJK face
+/// ([`mark_faces`]: CJK context, T7), else Other (Latin quotes at their Latin width).
 pub(crate) fn classify(chars: &[char], code: &[bool]) -> Vec<Class> {
-    let mut out: Vec<Class> = chars.iter().map(|&c| base_class(c)).collect();
-    let cjk_at = |j: usize| -> bool {
-        !code[j] && (is_cjk_letter(chars[j]) || is_cjk_mark_beside_quote(chars[j]))
-    };
-    for i in 0..chars.len() {
-        let open = matches!(chars[i], '“' | '‘');
-        let close = matches!(chars[i], '”' | '’');
-        if code[i] || !(open || close) {
-            continue;
-        }
-        // Nearest non-space neighbour on each side, within non-code text.
-        let before = (0..i)
-            .rev()
-            .take_while(|&j| !code[j])
-            .find(|&j| chars[j] != ' ')
-            .is_some_and(|j| cjk_at(j) || matches!(chars[j], '“' | '‘' | '”' | '’') && j + 1 == i);
-        let after = (i + 1..chars.len())
-            .take_while(|&j| !code[j])
-            .find(|&j| chars[j] != ' ')
-            .is_some_and(cjk_at);
-        if before || after {
-            out[i] = if open { Class::Open } else { Class::Close };
-        }
-    }
-    out
+    let faces = mark_faces(chars, code);
+    chars
+        .iter()
+        .zip(faces)
+        .map(|(&c, face)| match (c, face) {
+            ('“' | '‘', Some(MarkFace::Cjk)) => Class::Open,
+            ('”' | '’', Some(MarkFace::Cjk)) => Class::Close,
+            _ => base_class(c),
+        })
+        .collect()
 }
 
 /// AST inlines → styled runs; footnote markers show their label.

@@ -22,6 +22,8 @@ pub(crate) struct LineRange {
     pub first: bool,
     /// Ends the paragraph or a hard break: natural width (T16).
     pub last: bool,
+    /// Ends inside an English word: a hyphen follows the last atom (T8).
+    pub hyphen: bool,
 }
 
 /// How much of each T16 level a line uses.
@@ -96,6 +98,9 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
             }
         })
         .sum();
+    // T8: the hyphen of a hyphenated line, in the face and size of the letter before it.
+    let hyphen = r.hyphen.then(|| p.hyphen(r.end - 1)).flatten();
+    let natural = natural + hyphen.map_or(0.0, |(_, w)| w);
     let justify = spec.align == Alignment::Justify;
     let adj = plan(p, r, avail - natural, justify);
 
@@ -142,7 +147,8 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
             x += gw;
         }
     }
-    let used = x;
+    let hyphen_x = x;
+    let used = x + hyphen.map_or(0.0, |(_, w)| w);
 
     // Group glyphs into runs of one face, size and bold mode.
     let mut glyph_runs: Vec<GlyphRun> = Vec::new();
@@ -210,6 +216,19 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
             y_offset: p.glyphs[pg.glyph].y_offset + a.rise,
             advance: next_x - pg.x,
             text,
+        });
+    }
+    if let (Some((id, w)), Some(gr)) = (hyphen, glyph_runs.last_mut()) {
+        // The last run holds the last atom's glyphs: same face and size as the hyphen.
+        if let Some(g) = gr.glyphs.last_mut() {
+            g.advance = hyphen_x - g.x;
+        }
+        gr.glyphs.push(PlacedGlyph {
+            id,
+            x: hyphen_x,
+            y_offset: 0.0,
+            advance: w,
+            text: ClusterText::from("-"),
         });
     }
     // Runs grow by doubling; a line's glyphs live until its page is written, so the unused

@@ -223,6 +223,12 @@ fn narrow_measure(s: &mut Style) {
     s.margin_right += 9.0;
 }
 
+/// English hyphenation off (T8): the mixed paragraph then breaks only at spaces, as the
+/// word-space and URL cases were written for.
+fn no_hyphens(s: &mut Style) {
+    s.paragraph.hyphenate = false;
+}
+
 fn cases() -> Vec<Case> {
     let case = |field, change, applies| Case {
         field,
@@ -253,11 +259,12 @@ fn cases() -> Vec<Case> {
             change: |s| s.paragraph.autospace_min_em = 0.0,
             applies: PDF,
         },
-        case(
-            "paragraph.autospace_max_em",
-            |s| s.paragraph.autospace_max_em = 1.0,
-            PDF,
-        ),
+        Case {
+            field: "paragraph.autospace_max_em",
+            base: no_hyphens,
+            change: |s| s.paragraph.autospace_max_em = 1.0,
+            applies: PDF,
+        },
         case(
             "paragraph.space_min_em",
             |s| s.paragraph.space_min_em = 0.0,
@@ -285,9 +292,35 @@ fn cases() -> Vec<Case> {
             |s| s.paragraph.code_break_penalty = 0.0,
             PDF,
         ),
+        Case {
+            field: "paragraph.url_break_penalty",
+            base: no_hyphens,
+            change: |s| s.paragraph.url_break_penalty = 1.0e7,
+            applies: PDF,
+        },
         case(
-            "paragraph.url_break_penalty",
-            |s| s.paragraph.url_break_penalty = 1.0e7,
+            "paragraph.hyphenate",
+            |s| s.paragraph.hyphenate = false,
+            PDF_EPUB,
+        ),
+        case(
+            "paragraph.hyphen_min_word",
+            |s| s.paragraph.hyphen_min_word = 30,
+            PDF_EPUB,
+        ),
+        case(
+            "paragraph.hyphen_min_left",
+            |s| s.paragraph.hyphen_min_left = 6,
+            PDF_EPUB,
+        ),
+        case(
+            "paragraph.hyphen_min_right",
+            |s| s.paragraph.hyphen_min_right = 6,
+            PDF_EPUB,
+        ),
+        case(
+            "paragraph.hyphen_penalty",
+            |s| s.paragraph.hyphen_penalty = 1.0e7,
             PDF,
         ),
         case(

@@ -91,6 +91,10 @@ pub struct Writer<'a> {
     pub para_role: FontRole,
     /// Characters the runs of each role use (the subsets `--embed-fonts` embeds).
     pub used: super::embed::UsedChars,
+    /// T25 faces of the marks of the paragraph being written.
+    pub marks: crate::backend::marks::MarkFaces,
+    /// Nesting of inline writing: 0 outside a paragraph's inlines.
+    pub inline_depth: usize,
 }
 
 /// Word bookmark names: letters, digits and `_`, starting with a letter, ≤ 40 characters.
@@ -152,6 +156,8 @@ impl<'a> Writer<'a> {
             articles: 0,
             para_role: ctx.style.body_font,
             used: super::embed::UsedChars::new(),
+            marks: Default::default(),
+            inline_depth: 0,
         }
     }
 

@@ -5,6 +5,7 @@ use super::document::Writer;
 use super::fonts::{face, rfonts_with_hint};
 use super::xml::{half_points, Xml};
 use crate::ast::{plain_text, Inline};
+use crate::backend::marks::MarkFaces;
 use crate::style::FontRole;
 
 /// Formatting inherited by nested inlines.
@@ -33,20 +34,8 @@ pub struct Fmt {
     pub face: Option<FontRole>,
 }
 
-use crate::text::chars::{
-    is_ambiguous_mark, is_fullwidth_form, is_han, is_west_alphanumeric, joins_at_line_break,
-};
-
-/// T0 CJK context of the ambiguous mark at `i`: the nearest non-space, non-ambiguous
-/// character on either side is HAN or full-width; unknown on both sides counts as CJK
-/// (the document language is Chinese).
-fn cjk_context(chars: &[char], i: usize) -> bool {
-    let skip = |c: &char| !c.is_whitespace() && !is_ambiguous_mark(*c);
-    let before = chars[..i].iter().rev().find(|c| skip(c));
-    let after = chars[i + 1..].iter().find(|c| skip(c));
-    let cjk = |c: Option<&char>| c.is_some_and(|c| is_han(*c) || is_fullwidth_form(*c));
-    cjk(before) || cjk(after) || (before.is_none() && after.is_none())
-}
+use crate::text::chars::{is_han, is_west_alphanumeric, joins_at_line_break};
+use crate::text::quotes::MarkFace;
 
 /// A piece of text with uniform run properties.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,13 +50,14 @@ pub struct Segment {
     pub italic: bool,
 }
 
-/// Splits `text` into runs: T25 hint on CJK-context marks, T24 dots under HAN and italic
+/// Splits `text` into runs: T25 hint on the marks `faces` (one per char, from
+/// [`crate::text::quotes::mark_faces`]) gives the CJK face, T24 dots under HAN and italic
 /// for WEST letters when `emph`.
-pub fn segments(text: &str, emph: bool) -> Vec<Segment> {
+pub fn segments(text: &str, faces: &[Option<MarkFace>], emph: bool) -> Vec<Segment> {
     let chars: Vec<char> = text.chars().collect();
     let mut out: Vec<(Segment, Option<bool>)> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
-        let hint = is_ambiguous_mark(c).then(|| cjk_context(&chars, i));
+        let hint = faces.get(i).copied().flatten().map(|f| f == MarkFace::Cjk);
         let dots = emph && is_han(c);
         let italic = emph && is_west_alphanumeric(c);
         if let Some((seg, h)) = out.last_mut() {
@@ -166,7 +156,8 @@ impl Writer<'_> {
     fn text_runs(&mut self, x: &mut Xml, text: &str, fmt: &Fmt) {
         let role = fmt.role.unwrap_or(self.para_role);
         self.used.entry(role).or_default().extend(text.chars());
-        for seg in segments(text, fmt.emph) {
+        let faces = self.marks.of_text(text);
+        for seg in segments(text, &faces, fmt.emph) {
             x.open("w:r", &[]);
             self.rpr(x, fmt, Some(&seg));
             t(x, &seg.text);
@@ -191,6 +182,16 @@ impl Writer<'_> {
     }
 
     fn inlines_fmt(&mut self, x: &mut Xml, inl: &[Inline], fmt: &Fmt) {
+        if self.inline_depth == 0 {
+            // T25: the marks of the whole paragraph are decided at once, as in the PDF.
+            self.marks = MarkFaces::of(inl);
+        }
+        self.inline_depth += 1;
+        self.inlines_fmt_items(x, inl, fmt);
+        self.inline_depth -= 1;
+    }
+
+    fn inlines_fmt_items(&mut self, x: &mut Xml, inl: &[Inline], fmt: &Fmt) {
         for (i, item) in inl.iter().enumerate() {
             match item {
                 Inline::Text(s) => self.text_runs(x, s, fmt),
@@ -399,7 +400,8 @@ mod tests {
 
     #[test]
     fn t25_hint_only_on_cjk_context_quotes() {
-        let s = segments("他说：“好”。Say “hi” now", false);
+        let text = "他说：“好”。Say “hi” now";
+        let s = segments(text, &crate::text::quotes::mark_faces_of(text), false);
         let hinted: Vec<&str> = s
             .iter()
             .filter(|s| s.hint)
@@ -422,7 +424,7 @@ mod tests {
 
     #[test]
     fn t24_dots_under_han_only() {
-        let s = segments("重点，Rust", true);
+        let s = segments("重点，Rust", &[], true);
         assert_eq!(
             s[0],
             Segment {

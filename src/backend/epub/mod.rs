@@ -56,11 +56,15 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
         }
     }
     let fonts = if ctx.options.embed_fonts {
-        fonts::embed(&sh.chars, &ctx.options.font_dirs, log)?
+        fonts::embed(&sh.chars, &sh.latin_quotes, &ctx.options.font_dirs, log)?
     } else {
         fonts::Embedded::default()
     };
-    let css = css::stylesheet(ctx.style, &fonts);
+    let latin = css::LatinUse {
+        quote_roles: sh.latin_quotes.keys().copied().collect(),
+        english: sh.english,
+    };
+    let css = css::stylesheet(ctx.style, &fonts, &latin);
     let creators = facts.authors;
 
     // The identifier depends on what the reader sees, so the same input gives the same id.
