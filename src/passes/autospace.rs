@@ -162,6 +162,25 @@ mod tests {
     }
 
     #[test]
+    fn t15_no_gap_beside_superscript_or_subscript() {
+        let sup = vec![t("米"), Inline::Superscript(vec![t("2")]), t("的")];
+        assert_eq!(once(sup.clone()), sup);
+        let sub = vec![t("水H"), Inline::Subscript(vec![t("2")]), t("O分子")];
+        assert_eq!(
+            once(sub),
+            vec![
+                t("水"),
+                Inline::AutoSpace,
+                t("H"),
+                Inline::Subscript(vec![t("2")]),
+                t("O"),
+                Inline::AutoSpace,
+                t("分子")
+            ]
+        );
+    }
+
+    #[test]
     fn t15_idempotent_with_existing_node() {
         let a = once(vec![t("用 "), Inline::AutoSpace, t(" Rust")]);
         assert_eq!(a, vec![t("用"), Inline::AutoSpace, t("Rust")]);
