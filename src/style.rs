@@ -229,8 +229,8 @@ pub struct Style {
     #[serde(default)]
     pub running_heads: bool,
     /// Chapters (articles; level-1 headings when the document has fewer than two
-    /// articles) start on a new odd (recto) page, after a blank even page when needed
-    /// (PDF).
+    /// articles) and the document's title start on a new odd (recto) page, after a blank
+    /// even page when needed (PDF).
     #[serde(default)]
     pub recto_chapters: bool,
     /// Start each article on a new page.

@@ -620,7 +620,7 @@ mod tests {
     #[test]
     fn every_printed_preset_round_trips() {
         let names = PRESETS.map(|(name, _, _)| name);
-        assert!(names.contains(&"handout") && names.contains(&"gongwen"));
+        assert_eq!(names, ["handout", "gongwen", "book", "ebook"]);
         for name in names {
             let style = Style::preset(name).unwrap();
             let printed = style.to_commented_toml();
