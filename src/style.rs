@@ -340,6 +340,22 @@ pub struct EmphasisStyle {
     /// Slant of the synthetic oblique of WEST text in emphasis, as the tangent of its
     /// angle (tan 12°; PDF only: EPUB and DOCX use the reader's italic).
     pub oblique_slant: f32,
+    /// Size of superscript and subscript text (`<sup>`, `<sub>`) and of ruby readings, in
+    /// em of the surrounding text (PDF; EPUB and DOCX use the reader's own).
+    pub script_size_em: f32,
+    /// Baseline shift of superscript text, in em of the surrounding text (PDF).
+    pub superscript_rise_em: f32,
+    /// Baseline drop of subscript text, in em of the surrounding text (PDF).
+    pub subscript_drop_em: f32,
+    /// Depth of the underline's centre (`<u>`) below the baseline, in em: under the CJK
+    /// em box, clear of Han ink (PDF; the thickness is `strike-thickness-em`).
+    pub underline_drop_em: f32,
+    /// Size of `<small>` text, in em of the surrounding text (PDF; EPUB uses `smaller`,
+    /// DOCX the same ratio).
+    pub small_size_em: f32,
+    /// Grey level (0 black … 1 white) of the band behind `<mark>` text, which covers the
+    /// CJK em box (PDF; EPUB and DOCX use the reader's highlight).
+    pub mark_grey: f32,
 }
 
 /// Footnotes (页下注) at the foot of the page.
@@ -700,6 +716,12 @@ mod tests {
                 strike_thickness_em: 0.06,
                 bold_stroke_em: 0.03,
                 oblique_slant: 0.212_556_56,
+                script_size_em: 0.7,
+                superscript_rise_em: 0.35,
+                subscript_drop_em: 0.15,
+                underline_drop_em: 0.2,
+                small_size_em: 0.85,
+                mark_grey: 0.85,
             },
             notes: NoteStyle {
                 marker_size_em: 0.6,

@@ -405,10 +405,6 @@ impl<'a> Builder<'a> {
             Block::Code(c) => self.code(c, frame, out),
             Block::Table(t) => self.table(t, frame, out),
             Block::Figure(f) => self.figure(f, frame, out),
-            Block::Html(r) => {
-                self.log
-                    .warn("pdf", r.line, "raw HTML block is not rendered in PDF");
-            }
             Block::Rule(_) => {
                 let pitch = self.pitch();
                 let rules = &self.style.rules;

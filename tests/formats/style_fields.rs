@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 /// One body with every block kind a style number touches: notes, code, a table, a quote,
 /// nested lists, a thematic break and a figure; and every inline the paragraph engine
 /// sets with a style number: HAN–WEST gaps, word spaces, emphasis, strikethrough,
-/// synthetic bold, inline code and a URL.
+/// synthetic bold, inline code, a URL, and the raw HTML inlines (superscript, subscript,
+/// underline, mark, small, ruby).
 const BODY: &str = "\
 近日，义乌用一段很长的正文说明样式里的每一个数字都来自同一个地方[^1]，\
 这样三种输出才会一致，读者也不会看到不同的排版结果。
@@ -32,6 +33,9 @@ English words with plenty of spaces between them appear here too, so that justif
 lines stretch and shrink their word spaces as the paragraph needs.
 
 这一段没有标点只有汉字用来检验最后一行不会只剩一个字的规则是否由样式决定。
+
+原始 HTML：2<sup>n</sup>、H<sub>2</sub>O、<u>下划线</u>、<mark>高亮</mark>、<small>小字</small>、\
+<ruby>汉<rt>hàn</rt></ruby>。
 
 > 引文里的一句话，用楷体排出，左边缩进两个字。
 
@@ -292,6 +296,32 @@ fn cases() -> Vec<Case> {
             PDF,
         ),
         case("emphasis.dot_gap_em", |s| s.emphasis.dot_gap_em = 0.2, PDF),
+        case(
+            "emphasis.script_size_em",
+            |s| s.emphasis.script_size_em = 0.6,
+            PDF_DOCX,
+        ),
+        case(
+            "emphasis.superscript_rise_em",
+            |s| s.emphasis.superscript_rise_em = 0.45,
+            PDF,
+        ),
+        case(
+            "emphasis.subscript_drop_em",
+            |s| s.emphasis.subscript_drop_em = 0.25,
+            PDF,
+        ),
+        case(
+            "emphasis.underline_drop_em",
+            |s| s.emphasis.underline_drop_em = 0.3,
+            PDF,
+        ),
+        case(
+            "emphasis.small_size_em",
+            |s| s.emphasis.small_size_em = 0.7,
+            PDF_DOCX,
+        ),
+        case("emphasis.mark_grey", |s| s.emphasis.mark_grey = 0.6, PDF),
         case(
             "emphasis.strike_height_em",
             |s| s.emphasis.strike_height_em = 0.3,
