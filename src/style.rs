@@ -229,8 +229,8 @@ pub struct Style {
     #[serde(default)]
     pub running_heads: bool,
     /// Chapters (articles; level-1 headings when the document has fewer than two
-    /// articles) start on a new odd (recto) page, after a blank even page when needed
-    /// (PDF).
+    /// articles) and the document's title start on a new odd (recto) page, after a blank
+    /// even page when needed (PDF).
     #[serde(default)]
     pub recto_chapters: bool,
     /// Start each article on a new page.
@@ -518,12 +518,15 @@ pub struct RuleStyle {
 /// contents page sets them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+// A preset without a [toc] table still lets a style file set one key of it.
+#[serde(default)]
 pub struct TocStyle {
     /// Make a table of contents: a contents page before the text (PDF) and a TOC field
     /// (DOCX); `--toc` turns it on. The EPUB always has its navigation document.
     pub enabled: bool,
-    /// Deepest heading level listed, 1 to 6 (article titles are always listed): the PDF
-    /// contents page, the EPUB navigation and the DOCX field `\o "1-N"` all follow it.
+    /// Deepest heading level listed, 1 to 6: the PDF contents page, the EPUB navigation
+    /// and the DOCX field `\o "1-N"` all follow it (the PDF and EPUB list article titles
+    /// above the headings).
     pub depth: u8,
     /// Title of the contents page (PDF, DOCX) and of the EPUB navigation.
     pub title: String,

@@ -10,6 +10,8 @@ mod support;
 // (No tests/layout/main.rs: proptest would then keep its regression files elsewhere.)
 #[path = "layout/blocks.rs"]
 mod blocks;
+#[path = "layout/book_pages.rs"]
+mod book_pages;
 #[path = "layout/fonts.rs"]
 mod fonts;
 #[path = "layout/fonts_no_home.rs"]

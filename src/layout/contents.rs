@@ -33,8 +33,6 @@ pub(crate) struct SetEntry {
     text_end: f32,
     /// Baseline of the lines, from the top of their box.
     baseline: f32,
-    /// Page x where the entry's link area starts.
-    left: f32,
     /// Marked-content id of the entry.
     tag: TagId,
 }
@@ -90,8 +88,9 @@ fn entry_style(level: u8, style: &Style) -> RunStyle {
 
 impl Builder<'_> {
     /// Appends the contents page: its title in the title style, then one entry per
-    /// `entries` item (no numbers yet, see [`fill_numbers`]); `pages` bounds the page
-    /// count, so the measure leaves room for the widest number.
+    /// `entries` item, each line a link to the heading (no numbers yet, see
+    /// [`fill_numbers`]); `pages` bounds the page count, so the measure leaves room for
+    /// the widest number.
     pub(crate) fn contents(
         &mut self,
         entries: &[Entry],
@@ -142,13 +141,28 @@ impl Builder<'_> {
             let tag = self.tag();
             let first = self.boxes.len();
             let n = self.push_lines(lines, &spec, frame, Some(tag), Vec::new());
+            // Each line of the entry is a link to the heading, tagged like a body link.
+            let right = style.margin_left + style.text_width();
+            for i in first..first + n {
+                let link_tag = Some(self.tag());
+                let b = &mut self.boxes[i];
+                b.items.push(Item {
+                    x: left,
+                    y: 0.0,
+                    kind: ItemKind::Link {
+                        width: right - left,
+                        height: b.height,
+                        target: LinkTarget::Dest(e.id.clone()),
+                    },
+                    tag: link_tag,
+                });
+            }
             out.push(StructChild::Node(self.p_node(StructKind::P, tag, first)));
             set.push(SetEntry {
                 id: e.id.clone(),
                 boxes: first..first + n,
                 text_end,
                 baseline,
-                left,
                 tag,
             });
         }
@@ -158,8 +172,7 @@ impl Builder<'_> {
 }
 
 /// Adds to each set entry, once pages are known, its page number flush with the right
-/// text edge, a leader from its text to the number, and a link over its lines to the
-/// heading (`anchors` from page breaking).
+/// text edge and a leader from its text to the number (`anchors` from page breaking).
 pub(crate) fn fill_numbers(
     boxes: &mut [VBox],
     set: &[SetEntry],
@@ -197,27 +210,21 @@ pub(crate) fn fill_numbers(
         } else {
             0.0
         };
+        let mut drawn = Vec::new();
         if count >= 1.0 {
             let dots = style.toc.leader.repeat(count as usize);
             if let Some(line) = set_line(&dots, &body, style, fonts) {
                 let x = leader_end - line.width;
-                last.items
-                    .extend(line_items(line, x, e.baseline, tag, &mut || None));
+                drawn.extend(line_items(line, x, e.baseline, tag, &mut || None));
             }
         }
-        last.items
-            .extend(line_items(number, number_x, e.baseline, tag, &mut || None));
-        for b in &mut boxes[e.boxes.clone()] {
-            b.items.push(Item {
-                x: e.left,
-                y: 0.0,
-                kind: ItemKind::Link {
-                    width: right - e.left,
-                    height: b.height,
-                    target: LinkTarget::Dest(e.id.clone()),
-                },
-                tag: None,
-            });
-        }
+        drawn.extend(line_items(number, number_x, e.baseline, tag, &mut || None));
+        // After the entry's text and before its link area, so the line reads as one.
+        let at = last
+            .items
+            .iter()
+            .position(|it| matches!(it.kind, ItemKind::Link { .. }))
+            .unwrap_or(last.items.len());
+        last.items.splice(at..at, drawn);
     }
 }

@@ -72,9 +72,16 @@ pub(crate) fn paginate(
             break;
         }
         let opens = opened_chapter(&boxes[start]);
+        // An article title (the document's own title block too) opens a recto page as a
+        // chapter does.
+        let recto = opens.is_some()
+            || boxes[start]
+                .marks
+                .iter()
+                .any(|m| matches!(m, Mark::Outline { level: 0, .. }));
         // T31: a chapter opening on an even page gets a blank, unnumbered even page before
         // it instead.
-        if opens.is_some() && style.recto_chapters && plans.len() % 2 == 1 {
+        if recto && style.recto_chapters && plans.len() % 2 == 1 {
             plans.push(PagePlan {
                 start,
                 end: start,

@@ -620,7 +620,7 @@ mod tests {
     #[test]
     fn every_printed_preset_round_trips() {
         let names = PRESETS.map(|(name, _, _)| name);
-        assert!(names.contains(&"handout") && names.contains(&"gongwen"));
+        assert_eq!(names, ["handout", "gongwen", "book", "ebook"]);
         for name in names {
             let style = Style::preset(name).unwrap();
             let printed = style.to_commented_toml();
@@ -737,10 +737,53 @@ mod tests {
                 "[notes]\ngap = nan",
                 "s.toml:2: notes.gap: must be a finite number",
             ),
+            (
+                "[toc]\ndepth = 7",
+                "s.toml:2: toc.depth: 7 must be a heading level from 1 to 6",
+            ),
+            (
+                "[toc]\ndepth = 0",
+                "s.toml:2: toc.depth: 0 must be a heading",
+            ),
+            (
+                "[toc]\nleader = \"\"",
+                "s.toml:2: toc.leader: '' must be one character",
+            ),
+            (
+                "[toc]\ngap-em = -1",
+                "s.toml:2: toc.gap-em: -1 must not be negative",
+            ),
         ] {
             let e = Style::from_toml(text, "s.toml").unwrap_err();
             assert!(e.0.starts_with(want), "{text:?}: {}", e.0);
         }
+    }
+
+    /// The book and ebook presets: B5 with mirrored margins, running heads, recto chapters
+    /// and a contents page; a 90 × 122 mm page for a 6-inch screen.
+    #[test]
+    fn book_and_ebook_presets() {
+        let mm = |pt: f32| pt / crate::style::MM;
+        let b = Style::preset("book").unwrap();
+        assert_eq!(
+            (mm(b.page_width).round(), mm(b.page_height).round()),
+            (176.0, 250.0)
+        );
+        assert!(b.mirror_margins && b.running_heads && b.recto_chapters && b.toc.enabled);
+        assert!(
+            b.margin_left > b.margin_right,
+            "the inner margin is the wider"
+        );
+        let e = Style::preset("ebook").unwrap();
+        assert_eq!(
+            (mm(e.page_width).round(), mm(e.page_height).round()),
+            (90.0, 122.0)
+        );
+        assert_eq!(e.line_pitch_em, e.epub.line_height_em);
+        assert!(!e.mirror_margins && !e.running_heads && !e.toc.enabled);
+        // One [toc] key over a preset whose file has no [toc] table (gongwen).
+        let g = Style::from_toml("extends = \"gongwen\"\n[toc]\ndepth = 1\n", "t.toml").unwrap();
+        assert_eq!((g.toc.depth, g.toc.title.as_str()), (1, "目录"));
     }
 
     /// The gongwen preset is GB/T 9704-2012: the text block is 156 × 225 mm at 37 mm from

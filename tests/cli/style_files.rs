@@ -165,6 +165,18 @@ fn inspect_layout_follows_style_and_the_printed_preset_round_trips() {
     let default = layout(&[]);
     assert_eq!(layout(&["--style", style.to_str().unwrap()]), default);
     assert_eq!(layout(&["--style", "handout"]), default);
+    // Every other preset, printed and loaded back, lays the sample out as the preset does.
+    for name in ["gongwen", "book", "ebook"] {
+        let file = dir.path().join(format!("{name}.toml"));
+        std::fs::write(&file, printed(name)).unwrap();
+        let preset = layout(&["--style", name]);
+        assert_ne!(preset, default, "{name}");
+        assert_eq!(
+            layout(&["--style", file.to_str().unwrap()]),
+            preset,
+            "{name}"
+        );
+    }
     std::fs::write(&style, "margin-left = \"40mm\"\n").unwrap();
     assert_ne!(layout(&["--style", style.to_str().unwrap()]), default);
 }

@@ -81,7 +81,8 @@ fn page_of(pages: &[Vec<VLine>], title: &str, top: f32, bottom: f32) -> Option<u
     })
 }
 
-/// The `/Dest` names of the link annotations on page 1 (mutool show), in order.
+/// The `/Dest` names of the link annotations on page 1 (mutool show), in order; each
+/// annotation must be tagged (`/StructParent`, a `Link` element as body links have).
 fn page_one_dests(pdf: &Path) -> Vec<String> {
     let file = pdf.to_str().unwrap();
     let annots = run("mutool", &["show", file, "pages/1/Annots"]);
@@ -93,6 +94,10 @@ fn page_one_dests(pdf: &Path) -> Vec<String> {
     refs.iter()
         .filter_map(|r| {
             let obj = run("mutool", &["show", file, r]);
+            assert!(
+                obj.contains("/StructParent"),
+                "untagged link annotation {obj}"
+            );
             let dest = obj.lines().find_map(|l| l.trim().strip_prefix("/Dest "))?;
             Some(dest.trim_matches(|c| c == '(' || c == ')').to_string())
         })
