@@ -20,6 +20,8 @@ mod deep_input;
 mod image_input;
 #[path = "cli/memory.rs"]
 mod memory;
+#[path = "cli/messages_lines.rs"]
+mod messages_lines;
 #[path = "cli/scale.rs"]
 mod scale;
 #[path = "cli/style_files.rs"]

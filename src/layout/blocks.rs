@@ -255,7 +255,7 @@ impl<'a> Builder<'a> {
                 next += 1;
                 Some(TagId(next))
             };
-            let items = line_items(line, x0, baseline, tag, &mut link_tag);
+            let items = line_items(line, x0, baseline, tag, self.line, &mut link_tag);
             self.next_tag = next;
             let mut b = VBox::new(
                 BoxKind::Line {
@@ -418,6 +418,7 @@ impl<'a> Builder<'a> {
                         height: rules.thickness,
                     },
                     tag: None,
+                    line: 0,
                 });
                 self.push(b);
             }

@@ -7,7 +7,7 @@ use super::types::Frame;
 use super::types::{Line, StyledRun};
 use super::vlist::{BoxKind, VBox};
 use crate::ast::{CodeBlock, Figure, Inline};
-use crate::image::{ImageError, ImageFile, ImageKind, PT_PER_PX as PX};
+use crate::image::{self, ImageFile, ImageKind, PT_PER_PX as PX};
 use crate::style::{Alignment, FontRole};
 
 /// Advance of one monospace cell in em (DejaVu Sans Mono and the usual code faces): used
@@ -134,6 +134,7 @@ impl Builder<'_> {
                 alt: f.alt.clone(),
             },
             tag: Some(tag),
+            line: f.line,
         });
         let mut kids = vec![StructChild::Content(tag)];
         if let Some(title) = f.title.as_ref().filter(|t| !t.trim().is_empty()) {
@@ -177,25 +178,8 @@ impl Builder<'_> {
     fn probe_image(&mut self, src: &str, line: usize) -> Option<(ImageFile, usize, usize)> {
         let img = match self.images.load(src) {
             Ok(img) => img,
-            Err(ImageError::Remote) => {
-                self.log.warn(
-                    "W-IMAGE",
-                    line,
-                    format!("remote image {src} is not fetched; alt text used"),
-                );
-                return None;
-            }
-            Err(ImageError::Read { path, error }) => {
-                self.log.warn(
-                    "W-IMAGE",
-                    line,
-                    format!("image {}: {error}; alt text used", path.display()),
-                );
-                return None;
-            }
             Err(e) => {
-                self.log
-                    .warn("W-IMAGE", line, format!("{e}; alt text used"));
+                self.log.warn(image::WARNING, line, e.warning(src));
                 return None;
             }
         };
@@ -207,7 +191,8 @@ impl Builder<'_> {
                     "W-IMAGE",
                     line,
                     format!(
-                        "image {} is not a readable PNG or JPEG; alt text used",
+                        "image {} is not a readable PNG or JPEG; alt text used: convert it to \
+                         PNG or JPEG for the PDF",
                         img.path.display()
                     ),
                 );

@@ -91,11 +91,13 @@ impl VBox {
 /// Page items of one set line whose start is at page x `x0` and baseline `baseline`
 /// (relative to whatever the caller measures from). Links get `link_tag` (each link area
 /// one fresh id from the closure, so the tag tree can hold a `Link` element per area).
+/// Every item carries `source_line`, the line of the block the text comes from.
 pub(crate) fn line_items(
     line: Line,
     x0: f32,
     baseline: f32,
     tag: Option<TagId>,
+    source_line: usize,
     link_tag: &mut dyn FnMut() -> Option<TagId>,
 ) -> Vec<Item> {
     let start = x0 + line.x;
@@ -112,6 +114,7 @@ pub(crate) fn line_items(
             y: baseline,
             kind: ItemKind::Glyphs(run),
             tag,
+            line: source_line,
         });
     }
     for d in &line.dots {
@@ -120,6 +123,7 @@ pub(crate) fn line_items(
             y: baseline - d.y,
             kind: ItemKind::Dot { r: d.r },
             tag,
+            line: source_line,
         });
     }
     for d in &line.decorations {
@@ -131,6 +135,7 @@ pub(crate) fn line_items(
                 height: d.thickness,
             },
             tag,
+            line: source_line,
         });
     }
     for l in line.links {
@@ -147,6 +152,7 @@ pub(crate) fn line_items(
                 target,
             },
             tag: link_tag(),
+            line: source_line,
         });
     }
     items

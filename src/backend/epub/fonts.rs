@@ -143,14 +143,7 @@ pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embe
             .filter(|f| {
                 let ok = f.ttf().permissions() != Some(ttf_parser::Permissions::Restricted);
                 if !ok && refused.insert(key(f)) {
-                    log.warn(
-                        "epub",
-                        0,
-                        format!(
-                            "{} ({}) does not allow embedding; not embedded",
-                            f.family, f.origin
-                        ),
-                    );
+                    log.warn("W-FONT", 0, f.refuses_embedding());
                 }
                 ok
             })
