@@ -12,6 +12,8 @@ mod support;
 mod content;
 #[path = "docx/golden.rs"]
 mod golden;
+#[path = "docx/latin.rs"]
+mod latin;
 #[path = "docx/libreoffice.rs"]
 mod libreoffice;
 #[path = "docx/libreoffice_fixtures.rs"]
@@ -26,5 +28,7 @@ mod package;
 mod props;
 #[path = "docx/python.rs"]
 mod python;
+#[path = "docx/raw_html.rs"]
+mod raw_html;
 #[path = "docx/schema_order.rs"]
 mod schema_order;

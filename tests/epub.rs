@@ -14,9 +14,13 @@ mod book;
 mod cli;
 #[path = "epub/edge.rs"]
 mod edge;
+#[path = "epub/latin.rs"]
+mod latin;
 #[path = "epub/markdown.rs"]
 mod markdown;
 #[path = "epub/props.rs"]
 mod props;
 #[path = "epub/sample.rs"]
 mod sample;
+#[path = "epub/style_follow.rs"]
+mod style_follow;

@@ -14,6 +14,7 @@ mod bundled;
 mod coverage;
 mod face;
 pub mod fontdir;
+mod latin_quotes;
 mod report;
 mod subset;
 mod system;
@@ -23,6 +24,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 pub use coverage::{log_missing, needs_no_glyph, MissingChar};
 pub use face::{Face, FontData, Origin};
+pub use latin_quotes::latin_quote_subset;
 pub use report::report;
 pub use subset::subset_face;
 

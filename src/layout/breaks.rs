@@ -3,6 +3,9 @@
 use super::collect::Class;
 use super::shape::Prepared;
 use super::types::{Kinsoku, ParaSpec};
+use crate::style::Alignment;
+use crate::text::hyphenate;
+use std::collections::BTreeSet;
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 /// T8 URLs: a break after `/ ? & = . - _`, never inside the scheme (`https://`).
@@ -27,6 +30,8 @@ pub(crate) enum Brk {
     No,
     /// A break with this penalty.
     Yes(f64),
+    /// A break inside an English word with this penalty: the line ends in a hyphen (T8).
+    Hyphen(f64),
     /// A forced break (hard line break, paragraph end).
     Must,
     /// Forbidden by kinsoku, but the T9 last resort: before the third mark of a run of
@@ -115,6 +120,7 @@ pub(crate) fn breaks(p: &Prepared, spec: &ParaSpec) -> Vec<Brk> {
             && may_start(b.class, b.double, spec.kinsoku);
         out.push(if ok { Brk::Yes(0.0) } else { Brk::No });
     }
+    hyphenate(p, spec, &mut out);
     // T9: a run of ≥3 STOP/CLOSE (`。”）`) may break before its third mark, as a last resort.
     let mark = |k: usize| matches!(p.atoms[k].class, Class::Stop | Class::Close);
     let joined = |k: usize| !p.gaps[k].space && !p.gaps[k].hard;
@@ -126,4 +132,42 @@ pub(crate) fn breaks(p: &Prepared, spec: &ParaSpec) -> Vec<Brk> {
         }
     }
     out
+}
+
+/// T8 (option) and T16: in justified paragraphs, a hyphen break at the Knuth–Liang points
+/// of English words ([`hyphenate::words`]: never Chinese, URLs, numbers or acronyms), between
+/// two WEST letters of one run that is not code or a footnote marker, in a face with a
+/// hyphen glyph.
+fn hyphenate(p: &Prepared, spec: &ParaSpec, out: &mut [Brk]) {
+    let para = &spec.look.paragraph;
+    if !para.hyphenate || spec.align != Alignment::Justify {
+        return;
+    }
+    let limits = para.hyphen_limits();
+    let mut points = BTreeSet::new();
+    for w in hyphenate::words(&p.text, &limits) {
+        for b in hyphenate::points(&p.text[w.clone()], &limits) {
+            points.insert(w.start + b);
+        }
+    }
+    if points.is_empty() {
+        return;
+    }
+    for (i, brk) in out
+        .iter_mut()
+        .enumerate()
+        .take(p.atoms.len().saturating_sub(1))
+    {
+        let (a, b) = (&p.atoms[i], &p.atoms[i + 1]);
+        let run = &spec.runs[a.run];
+        let inside_word = a.class == Class::West
+            && b.class == Class::West
+            && a.run == b.run
+            && a.end == b.start
+            && !run.code
+            && !run.note_ref;
+        if *brk == Brk::No && inside_word && points.contains(&b.start) && p.hyphen(i).is_some() {
+            *brk = Brk::Hyphen(para.hyphen_penalty);
+        }
+    }
 }

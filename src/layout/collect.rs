@@ -1,10 +1,11 @@
 //! Collect stage: AST inlines → styled runs (T24, T26), and the T7 character classes
 //! the later stages work with.
 
-use super::types::{RunStyle, StyledRun};
+use super::types::{RunStyle, Script, StyledRun};
 use crate::ast::Inline;
 use crate::style::FontRole;
-use crate::text::chars::{is_cjk_letter, is_cjk_mark_beside_quote, is_west};
+use crate::text::chars::{is_cjk_letter, is_west};
+use crate::text::quotes::{mark_faces, MarkFace};
 
 /// Character class of T7 (plus the HAN/WEST/space classes of T0/T15).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,33 +81,19 @@ pub(crate) fn base_class(c: char) -> Class {
 }
 
 /// Classes of every char of `text`; `code[i]` marks chars of inline code, which never
-/// count as context. Curly quotes become OPEN/CLOSE in CJK context (T7), else Other.
+/// count as context. Curly quotes become OPEN/CLOSE where T25 gives them the CJK face
+/// ([`mark_faces`]: CJK context, T7), else Other (Latin quotes at their Latin width).
 pub(crate) fn classify(chars: &[char], code: &[bool]) -> Vec<Class> {
-    let mut out: Vec<Class> = chars.iter().map(|&c| base_class(c)).collect();
-    let cjk_at = |j: usize| -> bool {
-        !code[j] && (is_cjk_letter(chars[j]) || is_cjk_mark_beside_quote(chars[j]))
-    };
-    for i in 0..chars.len() {
-        let open = matches!(chars[i], '“' | '‘');
-        let close = matches!(chars[i], '”' | '’');
-        if code[i] || !(open || close) {
-            continue;
-        }
-        // Nearest non-space neighbour on each side, within non-code text.
-        let before = (0..i)
-            .rev()
-            .take_while(|&j| !code[j])
-            .find(|&j| chars[j] != ' ')
-            .is_some_and(|j| cjk_at(j) || matches!(chars[j], '“' | '‘' | '”' | '’') && j + 1 == i);
-        let after = (i + 1..chars.len())
-            .take_while(|&j| !code[j])
-            .find(|&j| chars[j] != ' ')
-            .is_some_and(cjk_at);
-        if before || after {
-            out[i] = if open { Class::Open } else { Class::Close };
-        }
-    }
-    out
+    let faces = mark_faces(chars, code);
+    chars
+        .iter()
+        .zip(faces)
+        .map(|(&c, face)| match (c, face) {
+            ('“' | '‘', Some(MarkFace::Cjk)) => Class::Open,
+            ('”' | '’', Some(MarkFace::Cjk)) => Class::Close,
+            _ => base_class(c),
+        })
+        .collect()
 }
 
 /// AST inlines → styled runs; footnote markers show their label.
@@ -151,7 +138,11 @@ impl Collector<'_> {
                 && last.strike == style.strike
                 && last.code == style.code
                 && last.link == style.link
-                && last.note_ref == style.note_ref;
+                && last.note_ref == style.note_ref
+                && last.script == style.script
+                && last.underline == style.underline
+                && last.mark == style.mark
+                && last.small == style.small;
             if same && !autospace && !style.code && !style.note_ref {
                 last.text.push_str(text);
                 return;
@@ -170,7 +161,7 @@ impl Collector<'_> {
     fn walk(&mut self, inlines: &[Inline], style: &StyledRun) {
         for inline in inlines {
             match inline {
-                Inline::Text(t) | Inline::Html(t) => self.push(t, style),
+                Inline::Text(t) => self.push(t, style),
                 Inline::AutoSpace => self.pending_space = true,
                 // T1 normally removes soft breaks; a leftover one after WEST reads as a space.
                 Inline::SoftBreak => {
@@ -196,7 +187,38 @@ impl Collector<'_> {
                     s.strike = true;
                     self.walk(content, &s);
                 }
-                Inline::Code(code) => {
+                Inline::Superscript(content) | Inline::Subscript(content) => {
+                    let mut s = style.clone();
+                    s.script = match inline {
+                        Inline::Superscript(_) => Script::Super,
+                        _ => Script::Sub,
+                    };
+                    self.walk(content, &s);
+                }
+                Inline::Underline(content) => {
+                    let mut s = style.clone();
+                    s.underline = true;
+                    self.walk(content, &s);
+                }
+                Inline::Mark(content) => {
+                    let mut s = style.clone();
+                    s.mark = true;
+                    self.walk(content, &s);
+                }
+                Inline::Small(content) => {
+                    let mut s = style.clone();
+                    s.small = true;
+                    self.walk(content, &s);
+                }
+                // PDF ruby: the reading follows its base in parentheses, in script size.
+                Inline::Ruby(r) => {
+                    self.push(&r.base, style);
+                    let mut s = style.clone();
+                    s.script = Script::Reading;
+                    s.emph_dots = false;
+                    self.push(&format!("({})", r.text), &s);
+                }
+                Inline::Code(code) | Inline::Kbd(code) => {
                     let mut s = style.clone();
                     s.font = FontRole::Mono;
                     s.code = true;

@@ -3,7 +3,9 @@
 
 use super::collect::Class;
 use super::shape::Prepared;
-use super::types::{ClusterText, Decoration, Dot, GlyphRun, Line, LinkArea, ParaSpec, PlacedGlyph};
+use super::types::{
+    ClusterText, Decoration, Dot, GlyphRun, Line, LinkArea, ParaSpec, PlacedGlyph, StyledRun,
+};
 use super::vlist::DESCENT_EM;
 use crate::style::Alignment;
 
@@ -20,6 +22,8 @@ pub(crate) struct LineRange {
     pub first: bool,
     /// Ends the paragraph or a hard break: natural width (T16).
     pub last: bool,
+    /// Ends inside an English word: a hyphen follows the last atom (T8).
+    pub hyphen: bool,
 }
 
 /// How much of each T16 level a line uses.
@@ -94,6 +98,9 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
             }
         })
         .sum();
+    // T8: the hyphen of a hyphenated line, in the face and size of the letter before it.
+    let hyphen = r.hyphen.then(|| p.hyphen(r.end - 1)).flatten();
+    let natural = natural + hyphen.map_or(0.0, |(_, w)| w);
     let justify = spec.align == Alignment::Justify;
     let adj = plan(p, r, avail - natural, justify);
 
@@ -140,7 +147,8 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
             x += gw;
         }
     }
-    let used = x;
+    let hyphen_x = x;
+    let used = x + hyphen.map_or(0.0, |(_, w)| w);
 
     // Group glyphs into runs of one face, size and bold mode.
     let mut glyph_runs: Vec<GlyphRun> = Vec::new();
@@ -210,6 +218,19 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
             text,
         });
     }
+    if let (Some((id, w)), Some(gr)) = (hyphen, glyph_runs.last_mut()) {
+        // The last run holds the last atom's glyphs: same face and size as the hyphen.
+        if let Some(g) = gr.glyphs.last_mut() {
+            g.advance = hyphen_x - g.x;
+        }
+        gr.glyphs.push(PlacedGlyph {
+            id,
+            x: hyphen_x,
+            y_offset: 0.0,
+            advance: w,
+            text: ClusterText::from("-"),
+        });
+    }
     // Runs grow by doubling; a line's glyphs live until its page is written, so the unused
     // capacity (up to half of each run) is handed back (memory, issue 9 case 13).
     for gr in &mut glyph_runs {
@@ -243,23 +264,40 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
             let bottom = DESCENT_EM + marks.dot_gap_em + marks.dot_diameter_em;
             descent = descent.max(bottom * a.em);
         }
-        if run.strike {
-            // By default 0.35 em above the baseline: near the middle of the CJK em box
-            // (−0.12…0.88 em) and of Han ink, a little above the Latin x-height centre.
-            // Consecutive struck atoms join, spaces between them included.
-            let (y, thickness) = (
-                marks.strike_height_em * a.em,
-                marks.strike_thickness_em * a.em,
-            );
-            match decorations.last_mut() {
-                Some(d) if k > r.start && spec.runs[p.atoms[k - 1].run].strike => d.x1 = bx + bw,
+        // Consecutive decorated atoms join, spaces between them included.
+        let prev = (k > r.start).then(|| &spec.runs[p.atoms[k - 1].run]);
+        let mut decorate = |on: fn(&StyledRun) -> bool, y: f32, thickness: f32, grey| {
+            let joined = prev.is_some_and(on);
+            match decorations
+                .iter_mut()
+                .rev()
+                .find(|d| d.grey == grey && d.y == y && d.thickness == thickness)
+            {
+                Some(d) if joined => d.x1 = bx + bw,
                 _ => decorations.push(Decoration {
                     x0: bx,
                     x1: bx + bw,
                     y,
                     thickness,
+                    grey,
                 }),
             }
+        };
+        if run.strike {
+            // By default 0.35 em above the baseline: near the middle of the CJK em box
+            // (−0.12…0.88 em) and of Han ink, a little above the Latin x-height centre.
+            let y = marks.strike_height_em * a.em;
+            decorate(|r| r.strike, y, marks.strike_thickness_em * a.em, None);
+        }
+        if run.underline {
+            let y = -marks.underline_drop_em * a.em;
+            decorate(|r| r.underline, y, marks.strike_thickness_em * a.em, None);
+            descent = descent.max((marks.underline_drop_em + marks.strike_thickness_em) * a.em);
+        }
+        if run.mark {
+            // The CJK em box: DESCENT_EM below the baseline, 1 em tall.
+            let y = (0.5 - DESCENT_EM) * a.em;
+            decorate(|r| r.mark, y, a.em, Some(marks.mark_grey));
         }
         if let Some(url) = &run.link {
             match links.last_mut() {

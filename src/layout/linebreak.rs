@@ -140,11 +140,16 @@ fn choose(
             Brk::No => continue,
             Brk::LastResort if !last_resort => continue,
             Brk::LastResort => KINSOKU_PENALTY,
-            Brk::Yes(pen) => pen,
+            Brk::Yes(pen) | Brk::Hyphen(pen) => pen,
             Brk::Must => 0.0,
         };
         let e = i + 1;
         let forced = *brk == Brk::Must;
+        // T8: a hyphenated line also holds the hyphen.
+        let hyphen_w = match brk {
+            Brk::Hyphen(_) => p.hyphen(i).map_or(0.0, |(_, w)| w as f64),
+            _ => 0.0,
+        };
         let mut best: Option<(f64, usize)> = None;
         let mut last_removed = None;
         active.retain(|&ni| {
@@ -156,6 +161,7 @@ fn choose(
                     0.0
                 };
             let (width, shrink, stretch) = measure(p, &sums, node.start, e);
+            let width = width + hyphen_w;
             let delta = match avail - width {
                 // A line of whole grid cells fills the measure exactly; the sum of the
                 // cells may miss it by a rounding hair either way.
@@ -230,6 +236,7 @@ fn choose(
             end,
             first: nodes[prev].line == 0,
             last: brks[end - 1] == Brk::Must,
+            hyphen: matches!(brks[end - 1], Brk::Hyphen(_)),
         });
         ni = prev;
     }

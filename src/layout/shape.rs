@@ -5,7 +5,7 @@
 //! justification then only add numbers, never reshape.
 
 use super::collect::{classify, Class};
-use super::types::{Face, FontSet, ParaSpec};
+use super::types::{Face, FontSet, ParaSpec, Script};
 use rustybuzz::{Feature, UnicodeBuffer};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -43,6 +43,8 @@ pub(crate) struct FaceInfo {
     pub ascender: f32,
     pub descender: f32,
     pub upem: f32,
+    /// Glyph id and advance (font units) of the hyphen `-`, for hyphenated lines (T8).
+    pub hyphen: Option<(u16, u16)>,
 }
 
 /// One shaped glyph (pt, at the atom's size).
@@ -138,6 +140,11 @@ struct CharInfo {
     pair: u8,
 }
 
+/// The curly quotes, whose face and width T25 decides by context.
+fn is_curly_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’')
+}
+
 /// Shapes the paragraph into atoms and gaps.
 pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
     let mut text = String::new();
@@ -191,22 +198,33 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
         let run = &spec.runs[chars[seg_start].run];
         // T24: bold Song is the real bold face.
         let role = run.font.with_bold(run.bold);
-        let face_of = |c: char| -> &Arc<Face> {
-            let probe = if matches!(c, ' ' | '\n' | '\t') {
+        let face_of = |ch: &CharInfo| -> &Arc<Face> {
+            if is_curly_quote(ch.c) && matches!(ch.class, Class::Open | Class::Close) {
+                // T25: a CJK-context quote comes from the chain's first CJK face, even when
+                // a Latin font with quotes stands before it.
+                let cjk = fonts
+                    .chain(role)
+                    .iter()
+                    .find(|f| f.has_char(ch.c) && f.has_char('中'));
+                if let Some(f) = cjk {
+                    return f;
+                }
+            }
+            let probe = if matches!(ch.c, ' ' | '\n' | '\t') {
                 'a'
             } else {
-                c
+                ch.c
             };
             fonts
                 .face_for(role, probe)
                 .unwrap_or_else(|| fonts.primary(role))
         };
-        let face = face_of(chars[seg_start].c);
+        let face = face_of(&chars[seg_start]);
         let mut seg_end = seg_start + 1;
         while seg_end < chars.len()
             && chars[seg_end].run == chars[seg_start].run
             && (matches!(chars[seg_end].c, ' ' | '\n' | '\t')
-                || Arc::ptr_eq(face_of(chars[seg_end].c), face))
+                || Arc::ptr_eq(face_of(&chars[seg_end]), face))
         {
             seg_end += 1;
         }
@@ -228,6 +246,9 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
                 ascender: hb.ascender() as f32 / upem,
                 descender: -(hb.descender() as f32) / upem,
                 upem,
+                hyphen: hb
+                    .glyph_index('-')
+                    .map(|g| (g.0, hb.glyph_hor_advance(g).unwrap_or(0))),
                 face: f.clone(),
             });
         }
@@ -269,14 +290,32 @@ fn shape_segment(
     };
     let run = &spec.runs[first.run];
     let look = &spec.look;
-    let size = if run.note_ref {
-        run.size * look.note_marker_size_em
+    let marks = &look.emphasis;
+    // `<small>` text is a smaller text in every respect, gaps included.
+    let em = if run.small {
+        run.size * marks.small_size_em
     } else {
         run.size
     };
-    let em = run.size;
+    let size = if run.note_ref {
+        em * look.note_marker_size_em
+    } else if run.script != Script::Baseline {
+        em * marks.script_size_em
+    } else {
+        em
+    };
+    let rise = if run.note_ref {
+        em * look.note_marker_rise_em
+    } else {
+        match run.script {
+            Script::Super => em * marks.superscript_rise_em,
+            Script::Sub => -em * marks.subscript_drop_em,
+            Script::Baseline | Script::Reading => 0.0,
+        }
+    };
     let scale = size / out.faces[fi].upem;
     let fwid = rustybuzz::ttf_parser::Tag::from_bytes(b"fwid");
+    let pwid = rustybuzz::ttf_parser::Tag::from_bytes(b"pwid");
     let mut buf = UnicodeBuffer::new();
     let mut features = Vec::new();
     let hb = sh.hb();
@@ -296,6 +335,16 @@ fn shape_segment(
             // empty cluster range.
             features.push(Feature {
                 tag: fwid,
+                value: 1,
+                start: ch.byte as u32,
+                end: ch.byte as u32 + 1,
+            });
+        }
+        if is_curly_quote(c) && ch.class == Class::Other && !run.code {
+            // T25: a Latin-context quote (it’s) takes the Latin width; Noto CJK's default
+            // quotes are full-width and `pwid` gives its proportional ones.
+            features.push(Feature {
+                tag: pwid,
                 value: 1,
                 start: ch.byte as u32,
                 end: ch.byte as u32 + 1,
@@ -378,11 +427,7 @@ fn shape_segment(
                     hang: 0.0,
                     on_grid: false,
                     shrink_level: SHRINK_STOP,
-                    rise: if run.note_ref {
-                        run.size * look.note_marker_rise_em
-                    } else {
-                        0.0
-                    },
+                    rise,
                     synthetic_bold: synth,
                     // T24: WEST inside emphasis stays italic (synthetic oblique); HAN and
                     // full-width marks never do.
@@ -418,6 +463,14 @@ fn shape_segment(
 }
 
 impl Prepared {
+    /// The hyphen to draw after atom `k` when a line breaks inside its word (T8): glyph id
+    /// and width in pt, from the atom's face at its size.
+    pub(crate) fn hyphen(&self, k: usize) -> Option<(u16, f32)> {
+        let a = &self.atoms[k];
+        let f = &self.faces[a.face];
+        f.hyphen.map(|(id, adv)| (id, adv as f32 * a.size / f.upem))
+    }
+
     fn text_char(&self, byte: usize) -> Option<char> {
         self.text.get(byte..).and_then(|s| s.chars().next())
     }
@@ -622,7 +675,11 @@ fn glue(p: &mut Prepared, spec: &ParaSpec) {
             continue;
         }
         let same_code = ra.code && rb.code && a.run == b.run;
-        let superscript = ra.note_ref || rb.note_ref;
+        // Footnote markers and `<sup>`/`<sub>` text sit against their neighbours.
+        let shifted = |s: Script| matches!(s, Script::Super | Script::Sub);
+        let superscript = ra.note_ref
+            || rb.note_ref
+            || (ra.script != rb.script && (shifted(ra.script) || shifted(rb.script)));
         // T15: HAN–WEST in either order; code counts as WEST at its edges (T26).
         let detected =
             (a.class == Class::Han && westish(b, rb)) || (westish(a, ra) && b.class == Class::Han);

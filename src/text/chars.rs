@@ -87,16 +87,10 @@ pub fn is_fullwidth_form(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF00..=0xFF65)
 }
 
-/// Full-width punctuation as the layout's T7 quote test sees a quote's neighbour: the
-/// full-width blocks plus `… ⋯ — ·`. Unlike [`is_fw_punct`] it leaves out the curly quotes,
-/// because those are the characters whose class (OPEN/CLOSE or Latin) is being decided.
-pub fn is_cjk_mark_beside_quote(c: char) -> bool {
-    is_fullwidth_form(c) || matches!(c, '…' | '⋯' | '—' | '·')
-}
-
 /// Marks Latin and CJK fonts both draw (East Asian Width Ambiguous): curly quotes, `…`,
 /// `⋯`, `—` and `·`. Their face depends on the context: Word needs a `w:hint` (T25), and a
 /// line break next to one joins without a space when a wide character lies beyond it (T1).
+/// [`crate::text::quotes::mark_faces`] decides the face.
 pub fn is_ambiguous_mark(c: char) -> bool {
     matches!(c, '“' | '”' | '‘' | '’' | '…' | '⋯' | '—' | '·')
 }
@@ -287,13 +281,6 @@ mod tests {
     fn fullwidth_forms_are_blocks() {
         assert!(is_fullwidth_form('，') && is_fullwidth_form('、') && is_fullwidth_form('Ａ'));
         assert!(is_fullwidth_form('︰') && !is_fullwidth_form('“') && !is_fullwidth_form('…'));
-    }
-
-    #[test]
-    fn cjk_mark_beside_quote_leaves_out_the_quotes() {
-        assert!(is_cjk_mark_beside_quote('，') && is_cjk_mark_beside_quote('…'));
-        assert!(is_cjk_mark_beside_quote('·') && is_cjk_mark_beside_quote('—'));
-        assert!(!is_cjk_mark_beside_quote('“') && !is_cjk_mark_beside_quote('”'));
     }
 
     #[test]

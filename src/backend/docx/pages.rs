@@ -4,9 +4,10 @@
 use super::runs::segments;
 use super::xml::{Xml, W_NS};
 use crate::style::Style;
+use crate::text::quotes::mark_faces_of;
 
 fn runs(x: &mut Xml, text: &str, lang: &str) {
-    for seg in segments(text, false) {
+    for seg in segments(text, &mark_faces_of(text), false) {
         x.open("w:r", &[]).open("w:rPr", &[]);
         // The dashes of `— N —` are full-width (1 em, T31): take them from the CJK face.
         if seg.hint || seg.text.contains('—') {

@@ -3,8 +3,9 @@
 
 use super::document::Writer;
 use super::fonts::{face, rfonts_with_hint};
-use super::xml::Xml;
+use super::xml::{half_points, Xml};
 use crate::ast::{plain_text, Inline};
+use crate::backend::marks::MarkFaces;
 use crate::style::FontRole;
 
 /// Formatting inherited by nested inlines.
@@ -18,6 +19,14 @@ pub struct Fmt {
     pub emph: bool,
     /// `~~strike~~`.
     pub strike: bool,
+    /// `w:vertAlign`: `superscript` (`<sup>`) or `subscript` (`<sub>`).
+    pub vert: Option<&'static str>,
+    /// `<u>`: single underline.
+    pub underline: bool,
+    /// `<mark>`: yellow highlight.
+    pub highlight: bool,
+    /// `<small>`: `emphasis.small_size_em` of the body size (Word has no relative size).
+    pub small: bool,
     /// Font role of the text where it is not its paragraph's (strong, run-in headings).
     pub role: Option<FontRole>,
     /// Role written as direct `w:rFonts`, where the text's face differs from the one its
@@ -25,20 +34,8 @@ pub struct Fmt {
     pub face: Option<FontRole>,
 }
 
-use crate::text::chars::{
-    is_ambiguous_mark, is_fullwidth_form, is_han, is_west_alphanumeric, joins_at_line_break,
-};
-
-/// T0 CJK context of the ambiguous mark at `i`: the nearest non-space, non-ambiguous
-/// character on either side is HAN or full-width; unknown on both sides counts as CJK
-/// (the document language is Chinese).
-fn cjk_context(chars: &[char], i: usize) -> bool {
-    let skip = |c: &char| !c.is_whitespace() && !is_ambiguous_mark(*c);
-    let before = chars[..i].iter().rev().find(|c| skip(c));
-    let after = chars[i + 1..].iter().find(|c| skip(c));
-    let cjk = |c: Option<&char>| c.is_some_and(|c| is_han(*c) || is_fullwidth_form(*c));
-    cjk(before) || cjk(after) || (before.is_none() && after.is_none())
-}
+use crate::text::chars::{is_han, is_west_alphanumeric, joins_at_line_break};
+use crate::text::quotes::MarkFace;
 
 /// A piece of text with uniform run properties.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,13 +50,14 @@ pub struct Segment {
     pub italic: bool,
 }
 
-/// Splits `text` into runs: T25 hint on CJK-context marks, T24 dots under HAN and italic
+/// Splits `text` into runs: T25 hint on the marks `faces` (one per char, from
+/// [`crate::text::quotes::mark_faces`]) gives the CJK face, T24 dots under HAN and italic
 /// for WEST letters when `emph`.
-pub fn segments(text: &str, emph: bool) -> Vec<Segment> {
+pub fn segments(text: &str, faces: &[Option<MarkFace>], emph: bool) -> Vec<Segment> {
     let chars: Vec<char> = text.chars().collect();
     let mut out: Vec<(Segment, Option<bool>)> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
-        let hint = is_ambiguous_mark(c).then(|| cjk_context(&chars, i));
+        let hint = faces.get(i).copied().flatten().map(|f| f == MarkFace::Cjk);
         let dots = emph && is_han(c);
         let italic = emph && is_west_alphanumeric(c);
         if let Some((seg, h)) = out.last_mut() {
@@ -127,6 +125,21 @@ impl Writer<'_> {
         if fmt.strike {
             x.empty("w:strike", &[]);
         }
+        // CT_RPr order: sz, szCs, highlight, u, vertAlign, em.
+        if fmt.small {
+            let style = self.ctx.style;
+            let hp = half_points(style.body_size * style.emphasis.small_size_em).to_string();
+            x.val("w:sz", &hp).val("w:szCs", &hp);
+        }
+        if fmt.highlight {
+            x.val("w:highlight", "yellow");
+        }
+        if fmt.underline {
+            x.val("w:u", "single");
+        }
+        if let Some(v) = fmt.vert {
+            x.val("w:vertAlign", v);
+        }
         if seg.is_some_and(|s| s.dots) {
             x.val("w:em", "underDot");
         }
@@ -143,7 +156,8 @@ impl Writer<'_> {
     fn text_runs(&mut self, x: &mut Xml, text: &str, fmt: &Fmt) {
         let role = fmt.role.unwrap_or(self.para_role);
         self.used.entry(role).or_default().extend(text.chars());
-        for seg in segments(text, fmt.emph) {
+        let faces = self.marks.of_text(text);
+        for seg in segments(text, &faces, fmt.emph) {
             x.open("w:r", &[]);
             self.rpr(x, fmt, Some(&seg));
             t(x, &seg.text);
@@ -168,6 +182,16 @@ impl Writer<'_> {
     }
 
     fn inlines_fmt(&mut self, x: &mut Xml, inl: &[Inline], fmt: &Fmt) {
+        if self.inline_depth == 0 {
+            // T25: the marks of the whole paragraph are decided at once, as in the PDF.
+            self.marks = MarkFaces::of(inl);
+        }
+        self.inline_depth += 1;
+        self.inlines_fmt_items(x, inl, fmt);
+        self.inline_depth -= 1;
+    }
+
+    fn inlines_fmt_items(&mut self, x: &mut Xml, inl: &[Inline], fmt: &Fmt) {
         for (i, item) in inl.iter().enumerate() {
             match item {
                 Inline::Text(s) => self.text_runs(x, s, fmt),
@@ -227,18 +251,71 @@ impl Writer<'_> {
                 Inline::Link(l) => self.link(x, &l.url, &l.content, fmt),
                 Inline::Image(img) => self.image(x, &img.src, &img.alt),
                 Inline::NoteRef(label) => self.note_ref(x, label),
-                Inline::Html(h) => {
-                    let tag = h.trim().to_ascii_lowercase();
-                    if tag.starts_with("<br") {
-                        self.line_break(x, fmt);
-                    } else {
-                        let line = self.line;
-                        self.log
-                            .warn("docx", line, format!("raw HTML {h:?} left out of the DOCX"));
-                    }
+                Inline::Superscript(c) | Inline::Subscript(c) => {
+                    let vert = match item {
+                        Inline::Superscript(_) => "superscript",
+                        _ => "subscript",
+                    };
+                    let f = Fmt {
+                        vert: Some(vert),
+                        ..fmt.clone()
+                    };
+                    self.inlines_fmt(x, c, &f);
                 }
+                Inline::Underline(c) => {
+                    let f = Fmt {
+                        underline: true,
+                        ..fmt.clone()
+                    };
+                    self.inlines_fmt(x, c, &f);
+                }
+                Inline::Mark(c) => {
+                    let f = Fmt {
+                        highlight: true,
+                        ..fmt.clone()
+                    };
+                    self.inlines_fmt(x, c, &f);
+                }
+                Inline::Small(c) => {
+                    let f = Fmt {
+                        small: true,
+                        ..fmt.clone()
+                    };
+                    self.inlines_fmt(x, c, &f);
+                }
+                Inline::Kbd(k) => self.code_runs(x, k, true),
+                Inline::Ruby(r) => self.ruby(x, &r.base, &r.text, fmt),
             }
         }
+    }
+
+    /// `w:ruby`: the reading above its base, at `emphasis.script_size_em` of the body size.
+    fn ruby(&mut self, x: &mut Xml, base: &str, reading: &str, fmt: &Fmt) {
+        let style = self.ctx.style;
+        let base_hp = half_points(style.body_size);
+        let hps = half_points(style.body_size * style.emphasis.script_size_em).to_string();
+        let lang = self.lang.clone();
+        x.open("w:r", &[]).open("w:ruby", &[]).open("w:rubyPr", &[]);
+        x.val("w:rubyAlign", "center")
+            .val("w:hps", &hps)
+            .val("w:hpsRaise", &base_hp.to_string())
+            .val("w:hpsBaseText", &base_hp.to_string())
+            .val("w:lid", &lang);
+        x.close("w:rubyPr").open("w:rt", &[]);
+        let f = Fmt {
+            small: false,
+            vert: None,
+            ..fmt.clone()
+        };
+        let role = fmt.role.unwrap_or(self.para_role);
+        self.used.entry(role).or_default().extend(reading.chars());
+        x.open("w:r", &[]).open("w:rPr", &[]);
+        x.val("w:sz", &hps).val("w:szCs", &hps);
+        x.close("w:rPr");
+        t(x, reading);
+        x.close("w:r").close("w:rt").open("w:rubyBase", &[]);
+        self.text_runs(x, base, &f);
+        x.close("w:rubyBase").close("w:ruby").close("w:r");
     }
 
     fn link(&mut self, x: &mut Xml, url: &str, content: &[Inline], fmt: &Fmt) {
@@ -323,7 +400,8 @@ mod tests {
 
     #[test]
     fn t25_hint_only_on_cjk_context_quotes() {
-        let s = segments("他说：“好”。Say “hi” now", false);
+        let text = "他说：“好”。Say “hi” now";
+        let s = segments(text, &crate::text::quotes::mark_faces_of(text), false);
         let hinted: Vec<&str> = s
             .iter()
             .filter(|s| s.hint)
@@ -346,7 +424,7 @@ mod tests {
 
     #[test]
     fn t24_dots_under_han_only() {
-        let s = segments("重点，Rust", true);
+        let s = segments("重点，Rust", &[], true);
         assert_eq!(
             s[0],
             Segment {

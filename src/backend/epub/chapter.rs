@@ -26,6 +26,10 @@ pub struct Shared<'d> {
     pub images: Images,
     /// Characters per font role.
     pub chars: Chars,
+    /// Latin-context quotes per font role (T25: the role's Latin quote face).
+    pub latin_quotes: Chars,
+    /// Some English word is marked for hyphenation (T8: the stylesheet's rule).
+    pub english: bool,
 }
 
 impl<'d> Shared<'d> {
@@ -38,6 +42,8 @@ impl<'d> Shared<'d> {
             notes: BTreeMap::new(),
             images: Images::default(),
             chars: Chars::new(),
+            latin_quotes: Chars::new(),
+            english: false,
         }
     }
 }
@@ -141,5 +147,13 @@ impl XhtmlHost for ChapterHost<'_, '_, '_> {
 
     fn note_ref(&mut self, label: &str, role: FontRole) -> String {
         self.noteref_markup(label, role)
+    }
+
+    fn record_latin_quote(&mut self, role: FontRole, c: char) {
+        self.sh.latin_quotes.entry(role).or_default().insert(c);
+    }
+
+    fn record_english_word(&mut self) {
+        self.sh.english = true;
     }
 }

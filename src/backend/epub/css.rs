@@ -4,13 +4,21 @@
 use super::fonts::{is_bold, Embedded};
 use crate::backend::xhtml::strong_class;
 use crate::style::{Alignment, BlockStyle, FontRole, Style};
+use std::collections::BTreeSet;
 use std::fmt::Write;
+
+/// CSS's initial font size, `medium` (16 px), in points: the reader's own body size.
+const CSS_MEDIUM_PT: f32 = 12.0;
 
 /// Installed-font names and the generic family tried after the embedded faces of a role.
 fn system_families(role: FontRole) -> &'static str {
     match role {
-        FontRole::Song | FontRole::SongBold | FontRole::Fang => {
+        FontRole::Song | FontRole::SongBold => {
             "\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"Songti SC\",serif"
+        }
+        // 仿宋 where the reader has it (Windows, macOS names), else Song, as the PDF does.
+        FontRole::Fang => {
+            "\"FangSong\",\"STFangsong\",\"FangSong_GB2312\",\"Noto Serif CJK SC\",\"Songti SC\",serif"
         }
         FontRole::Hei => "\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",sans-serif",
         FontRole::Kai => {
@@ -60,8 +68,36 @@ fn block_rule(sel: &str, b: &BlockStyle, style: &Style, fonts: &Embedded) -> Str
     )
 }
 
+/// What the book's Latin text needs from the stylesheet.
+#[derive(Debug, Clone, Default)]
+pub struct LatinUse {
+    /// Roles with Latin-context quotes: a `lq-ROLE` rule each (T25).
+    pub quote_roles: BTreeSet<FontRole>,
+    /// Some English word is marked `lang="en"`: the `hyphens: auto` rule (T8).
+    pub english: bool,
+}
+
+/// Installed Latin families (and the generic one) for a role's Latin quotes (T25): the
+/// span says `lang="en"`, so the generic family resolves to a Latin font.
+fn latin_families(role: FontRole) -> &'static str {
+    match role {
+        FontRole::Hei => "\"Noto Sans\",\"DejaVu Sans\",Arial,sans-serif",
+        FontRole::Mono => "\"DejaVu Sans Mono\",monospace",
+        _ => "\"Noto Serif\",\"DejaVu Serif\",\"Times New Roman\",serif",
+    }
+}
+
+/// `unicode-range` value of `chars` (ascending).
+fn unicode_range(chars: &[char]) -> String {
+    let range: Vec<String> = chars
+        .iter()
+        .map(|c| format!("U+{:04X}", *c as u32))
+        .collect();
+    range.join(",")
+}
+
 /// The whole stylesheet.
-pub fn stylesheet(style: &Style, fonts: &Embedded) -> String {
+pub fn stylesheet(style: &Style, fonts: &Embedded, latin: &LatinUse) -> String {
     let mut css = String::new();
     for f in &fonts.faces {
         let format = if f.href.ends_with(".otf") {
@@ -69,9 +105,14 @@ pub fn stylesheet(style: &Style, fonts: &Embedded) -> String {
         } else {
             "truetype"
         };
+        let range = if f.unicode_range.is_empty() {
+            String::new()
+        } else {
+            format!(";unicode-range:{}", unicode_range(&f.unicode_range))
+        };
         let _ = writeln!(
             css,
-            "@font-face{{font-family:\"{}\";font-style:normal;font-weight:{};src:url(\"../{}\") format(\"{format}\")}}",
+            "@font-face{{font-family:\"{}\";font-style:normal;font-weight:{};src:url(\"../{}\") format(\"{format}\"){range}}}",
             f.css_family, f.weight, f.href
         );
     }
@@ -82,18 +123,13 @@ pub fn stylesheet(style: &Style, fonts: &Embedded) -> String {
         } else {
             "truetype"
         };
-        let range: Vec<String> = q
-            .chars
-            .iter()
-            .map(|c| format!("U+{:04X}", *c as u32))
-            .collect();
         let _ = writeln!(
             css,
             "@font-face{{font-family:\"{}\";font-style:normal;font-weight:{};src:url(\"../{}\") format(\"{format}\");unicode-range:{}}}",
             q.css_family,
             q.weight,
             q.href,
-            range.join(",")
+            unicode_range(&q.chars)
         );
     }
     // T9/T13/T14: strict kinsoku, trimmed adjacent punctuation, no hanging punctuation.
@@ -101,10 +137,15 @@ pub fn stylesheet(style: &Style, fonts: &Embedded) -> String {
         "html{line-break:strict;-epub-line-break:strict;-webkit-line-break:strict;word-break:normal;\
 overflow-wrap:break-word;hanging-punctuation:none;text-spacing-trim:normal}\n",
     );
-    // T16/T18/T20.
+    // T16/T18/T20. The body size scales the reader's own size: CSS's initial `medium`
+    // (16 px = 12 pt, 小四) is the body size of the handout, which so writes none.
+    let size = match style.body_size / CSS_MEDIUM_PT {
+        1.0 => String::new(),
+        em => format!(";font-size:{}em", num(em)),
+    };
     let _ = writeln!(
         css,
-        "body{{{};text-align:justify;line-height:{};orphans:2;widows:2}}",
+        "body{{{}{size};text-align:justify;line-height:{};orphans:2;widows:2}}",
         font(style.body_font, fonts),
         num(style.epub.line_height_em)
     );
@@ -145,6 +186,32 @@ i,cite,var,dfn,address{font-style:normal}\n",
     strong_roles.dedup();
     for role in strong_roles {
         let _ = writeln!(css, ".{}{{{}}}", role.name(), font(role, fonts));
+    }
+    // T25: Latin-context quotes from the role's Latin quote face (CJK faces come first in
+    // every stack, and their quotes are full-width).
+    for role in &latin.quote_roles {
+        let first = fonts
+            .latin_quote_families
+            .get(role)
+            .map(|f| format!("\"{f}\","))
+            .unwrap_or_default();
+        let _ = writeln!(
+            css,
+            ".lq-{}{{font-family:{first}{}}}",
+            role.name(),
+            latin_families(*role)
+        );
+    }
+    // T8: English words (marked `lang="en"`) may be hyphenated; Chinese keeps the default
+    // `hyphens: manual`, so it never gets a hyphen.
+    if latin.english {
+        let p = &style.paragraph;
+        let _ = writeln!(
+            css,
+            "span[lang=\"en\"]{{hyphens:auto;-webkit-hyphens:auto;-epub-hyphens:auto;\
+hyphenate-limit-chars:{} {} {}}}",
+            p.hyphen_min_word, p.hyphen_min_left, p.hyphen_min_right
+        );
     }
     // T10: DASH2 and ELL2 never break inside.
     css.push_str(".nw{white-space:nowrap;font-feature-settings:\"fwid\"}\n");

@@ -10,7 +10,7 @@
 
 use super::resources::Chars;
 use crate::error::Result;
-use crate::fonts::{needs_no_glyph, subset_face, Face, FontSet};
+use crate::fonts::{latin_quote_subset, needs_no_glyph, subset_face, Face, FontSet};
 use crate::log::Log;
 use crate::style::FontRole;
 use rustybuzz::ttf_parser;
@@ -35,6 +35,8 @@ pub struct EmbeddedFace {
     pub weight: u16,
     /// The subset font bytes.
     pub data: Vec<u8>,
+    /// The `unicode-range` of the rule, ascending; empty for none.
+    pub unicode_range: Vec<char>,
 }
 
 /// What the stylesheet needs: the faces and, per role, the embedded families in fallback order.
@@ -47,6 +49,9 @@ pub struct Embedded {
     /// T25: faces whose quotes are narrow get full-width quotes from the Song subset
     /// through an extra `@font-face` of the same family limited by `unicode-range`.
     pub quote_faces: Vec<QuoteFace>,
+    /// T25: role → CSS family of its Latin quote face (a subset of [`Embedded::faces`]
+    /// holding the Latin-width quotes), for the `lq-ROLE` class.
+    pub latin_quote_families: BTreeMap<FontRole, String>,
 }
 
 /// An `@font-face` that lends one family the Song face's full-width quotes (T25).
@@ -121,7 +126,12 @@ fn slug(s: &str) -> String {
 }
 
 /// Subsets, for every role with characters, the faces of its chain that render them.
-pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embedded> {
+pub fn embed(
+    chars: &Chars,
+    latin_quotes: &Chars,
+    font_dirs: &[PathBuf],
+    log: &mut Log,
+) -> Result<Embedded> {
     let set = font_set(font_dirs)?;
     // face key → (face, characters it must cover for any role)
     let mut groups: BTreeMap<String, (Arc<Face>, BTreeSet<char>)> = BTreeMap::new();
@@ -220,8 +230,10 @@ pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embe
             css_family: css_family(&face.family),
             weight,
             data,
+            unicode_range: Vec::new(),
         });
     }
+    let latin_quote_families = latin_quote_faces(&set, latin_quotes, &mut faces)?;
     faces.sort_by(|a, b| a.href.cmp(&b.href));
     let quote_faces = quote_map
         .into_iter()
@@ -239,7 +251,62 @@ pub fn embed(chars: &Chars, font_dirs: &[PathBuf], log: &mut Log) -> Result<Embe
         faces,
         families,
         quote_faces,
+        latin_quote_families,
     })
+}
+
+/// T25: for each role with Latin-context quotes, a subset of the first face of its chain
+/// that has them, holding its Latin-width quotes ([`latin_quote_subset`]: Noto's `pwid`
+/// glyphs), added to `faces` under a family of its own; returns role → family.
+fn latin_quote_faces(
+    set: &FontSet,
+    latin_quotes: &Chars,
+    faces: &mut Vec<EmbeddedFace>,
+) -> Result<BTreeMap<FontRole, String>> {
+    // face key → (face, quotes any role needs from it)
+    let mut groups: BTreeMap<String, (Arc<Face>, BTreeSet<char>)> = BTreeMap::new();
+    let mut role_face: BTreeMap<FontRole, String> = BTreeMap::new();
+    for (role, quotes) in latin_quotes {
+        let Some(face) = set.chain(*role).iter().find(|f| {
+            quotes.iter().all(|&q| f.has_char(q))
+                && f.ttf().permissions() != Some(ttf_parser::Permissions::Restricted)
+        }) else {
+            continue;
+        };
+        let k = key(face);
+        groups
+            .entry(k.clone())
+            .or_insert_with(|| (face.clone(), BTreeSet::new()))
+            .1
+            .extend(quotes);
+        role_face.insert(*role, k);
+    }
+    let mut family_of: BTreeMap<String, String> = BTreeMap::new();
+    for (k, (face, quotes)) in groups {
+        let quotes: Vec<char> = quotes.into_iter().collect();
+        let data = latin_quote_subset(&face, &quotes)?;
+        let ext = if data.starts_with(b"OTTO") {
+            "otf"
+        } else {
+            "ttf"
+        };
+        let weight = if face.weight >= 600 { 700 } else { 400 };
+        let href = format!("fonts/{}-{weight}-latin-quotes.{ext}", slug(&face.family));
+        let css_family = format!("{}-latin-quotes", css_family(&face.family));
+        family_of.insert(k, css_family.clone());
+        faces.push(EmbeddedFace {
+            href,
+            media_type: OPENTYPE,
+            css_family,
+            weight,
+            data,
+            unicode_range: quotes,
+        });
+    }
+    Ok(role_face
+        .into_iter()
+        .filter_map(|(role, k)| Some((role, family_of.get(&k)?.clone())))
+        .collect())
 }
 
 /// The `@font-face` family name of an embedded face: distinct from the installed font's

@@ -41,7 +41,7 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
     let facts = doc.resolved_meta();
     let (title, lang) = (facts.title, facts.language);
     let chapters = book::split(doc, ctx.options.split_level);
-    let book = book::build(chapters, &title);
+    let book = book::build(chapters, &title, ctx.style.toc.depth);
     let mut sh = chapter::Shared::new(doc, ctx.style, ctx.images());
     let pages: Vec<String> = (0..book.chapters.len())
         .map(|ci| chapter::chapter(&book, ci, &mut sh, log))
@@ -56,11 +56,15 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
         }
     }
     let fonts = if ctx.options.embed_fonts {
-        fonts::embed(&sh.chars, &ctx.options.font_dirs, log)?
+        fonts::embed(&sh.chars, &sh.latin_quotes, &ctx.options.font_dirs, log)?
     } else {
         fonts::Embedded::default()
     };
-    let css = css::stylesheet(ctx.style, &fonts);
+    let latin = css::LatinUse {
+        quote_roles: sh.latin_quotes.keys().copied().collect(),
+        english: sh.english,
+    };
+    let css = css::stylesheet(ctx.style, &fonts, &latin);
     let creators = facts.authors;
 
     // The identifier depends on what the reader sees, so the same input gives the same id.
@@ -91,7 +95,13 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
             data,
         })
     };
-    let nav = nav::nav_xhtml(&lang, &title, &book.nav, &book.chapters[0].file);
+    let nav = nav::nav_xhtml(
+        &lang,
+        &title,
+        &ctx.style.toc.title,
+        &book.nav,
+        &book.chapters[0].file,
+    );
     add("nav.xhtml", nav.into_bytes());
     add(
         "toc.ncx",

@@ -1,11 +1,15 @@
 //! Inline content to XHTML: T15 autospace, T10 nowrap units, T24 emphasis, links rewritten
-//! by the host, footnote references, images, and the characters each font role uses.
+//! by the host, footnote references, images, and the characters each font role uses; T25
+//! Latin quotes and T8 English words marked.
 
 use super::{esc, href, strong_class, Writer, XhtmlHost};
 use crate::ast::{plain_text, Inline, Link};
+use crate::backend::marks::MarkFaces;
 use crate::image::has_scheme;
 use crate::style::FontRole;
 use crate::text::chars::{is_west_alphanumeric, joins_at_line_break};
+use crate::text::hyphenate;
+use crate::text::quotes::MarkFace;
 
 impl<H: XhtmlHost> Writer<'_, H> {
     /// Records characters for the current font role without writing them.
@@ -22,41 +26,89 @@ impl<H: XhtmlHost> Writer<'_, H> {
     }
 
     /// Writes text: DASH2/ELL2 as unbreakable units (T10); inside emphasis, WEST runs are
-    /// wrapped so they stay italic without dots (T24).
+    /// wrapped so they stay italic without dots (T24); Latin-context quotes marked for
+    /// their Latin face (T25); English words marked `lang="en"` for hyphenation (T8).
     pub fn text(&mut self, s: &str) {
         if s.is_empty() {
             return;
         }
         self.record(s);
         let chars: Vec<char> = s.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
+        let faces = self.marks.of_text(s);
+        let mut from = 0;
+        for (a, b) in self.english_words(s) {
+            self.chars_out(&chars, &faces, from, a);
+            self.host.record_english_word();
+            self.out.push_str("<span lang=\"en\" xml:lang=\"en\">");
+            self.chars_out(&chars, &faces, a, b);
+            self.out.push_str("</span>");
+            from = b;
+        }
+        self.chars_out(&chars, &faces, from, chars.len());
+        self.last = chars.last().copied();
+    }
+
+    /// T8: char ranges of the words of `s` the reader may hyphenate (none when the style
+    /// turns hyphenation off); the PDF breaks the same words.
+    fn english_words(&self, s: &str) -> Vec<(usize, usize)> {
+        let para = &self.style.paragraph;
+        if !para.hyphenate {
+            return Vec::new();
+        }
+        let at = |b: usize| s[..b].chars().count();
+        hyphenate::words(s, &para.hyphen_limits())
+            .into_iter()
+            .map(|r| (at(r.start), at(r.end)))
+            .collect()
+    }
+
+    /// Writes `chars[from..to]`, `faces` giving the T25 face of each mark.
+    fn chars_out(&mut self, chars: &[char], faces: &[Option<MarkFace>], from: usize, to: usize) {
+        let mut i = from;
+        while i < to {
             let c = chars[i];
-            if (c == '—' || c == '…') && chars.get(i + 1) == Some(&c) {
+            if (c == '—' || c == '…') && i + 1 < to && chars[i + 1] == c {
                 self.out
                     .push_str(&format!("<span class=\"nw\">{c}{c}</span>"));
                 i += 2;
             } else if self.emph > 0 && is_west_alphanumeric(c) {
                 let start = i;
-                while i < chars.len() && is_west_alphanumeric(chars[i]) {
+                while i < to && is_west_alphanumeric(chars[i]) {
                     i += 1;
                 }
                 let run: String = chars[start..i].iter().collect();
                 self.out
                     .push_str(&format!("<span class=\"w\">{}</span>", esc(&run)));
+            } else if matches!(c, '‘' | '’' | '“' | '”')
+                && faces.get(i) == Some(&Some(MarkFace::Latin))
+            {
+                // T25: the body font's first face is CJK (full-width quotes); a Latin quote
+                // takes the role's Latin quote face, and English generic families.
+                let role = self.role();
+                self.host.record_latin_quote(role, c);
+                self.out.push_str(&format!(
+                    "<span class=\"lq-{}\" lang=\"en\" xml:lang=\"en\">{c}</span>",
+                    role.name()
+                ));
+                i += 1;
             } else {
                 self.out.push_str(&esc(c.encode_utf8(&mut [0; 4])));
                 i += 1;
             }
         }
-        self.last = chars.last().copied();
     }
 
     /// Writes a sequence of inlines.
     pub fn inlines(&mut self, inlines: &[Inline]) {
+        if self.inline_depth == 0 {
+            // T25: the marks of the whole paragraph are decided at once, as in the PDF.
+            self.marks = MarkFaces::of(inlines);
+        }
+        self.inline_depth += 1;
         for (k, i) in inlines.iter().enumerate() {
             self.inline(i, inlines.get(k + 1));
         }
+        self.inline_depth -= 1;
     }
 
     fn inline(&mut self, i: &Inline, next: Option<&Inline>) {
@@ -113,19 +165,34 @@ impl<H: XhtmlHost> Writer<'_, H> {
                 None => self.text(&img.alt),
             },
             Inline::NoteRef(label) => self.noteref(label),
-            Inline::Html(h) => {
-                let t = h.trim().to_ascii_lowercase();
-                if matches!(t.as_str(), "<br>" | "<br/>" | "<br />") {
-                    self.out.push_str("<br/>");
-                } else if !t.starts_with("<!--") {
-                    self.log.warn(
-                        H::LOG_TAG,
-                        self.line,
-                        format!("raw HTML {h} left out of the {}", H::FORMAT_NAME),
-                    );
-                }
+            Inline::Superscript(c) => self.wrapped("sup", c),
+            Inline::Subscript(c) => self.wrapped("sub", c),
+            Inline::Underline(c) => self.wrapped("u", c),
+            Inline::Mark(c) => self.wrapped("mark", c),
+            Inline::Small(c) => self.wrapped("small", c),
+            // `code` inside gives the key the code face of the style sheet.
+            Inline::Kbd(k) => {
+                self.out.push_str("<kbd><code>");
+                self.with_role(FontRole::Mono, |w| w.raw_text(k));
+                self.out.push_str("</code></kbd>");
+            }
+            // Readers without ruby show the reading in parentheses (`rp`).
+            Inline::Ruby(r) => {
+                self.out.push_str("<ruby>");
+                self.text(&r.base);
+                self.out.push_str("<rp>（</rp><rt>");
+                self.text(&r.text);
+                self.out.push_str("</rt><rp>）</rp></ruby>");
+                self.record("（）");
             }
         }
+    }
+
+    /// Inlines inside one element with no attributes.
+    fn wrapped(&mut self, tag: &str, c: &[Inline]) {
+        self.out.push_str(&format!("<{tag}>"));
+        self.inlines(c);
+        self.out.push_str(&format!("</{tag}>"));
     }
 
     /// Internal `#id` links go where the host put the id; links to the input file itself
@@ -182,7 +249,8 @@ impl<H: XhtmlHost> Writer<'_, H> {
                 self.line,
                 format!("footnote [^{label}] is not defined"),
             );
-            self.text(&format!("[{label}]"));
+            // A label, not prose: no T8 word marking.
+            self.raw_text(&format!("[{label}]"));
             return;
         }
         let role = self.role();

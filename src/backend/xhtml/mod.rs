@@ -1,6 +1,7 @@
 //! The XHTML writer shared by the XHTML-based backends (EPUB now, HTML later): AST blocks
 //! and inlines to XHTML body markup, with TYPOGRAPHY §10 classes (T10 nowrap units, T15
-//! autospace, T19 list markers, T22 run-in headings, T24 strong and emphasis).
+//! autospace, T19 list markers, T22 run-in headings, T24 strong and emphasis, T25 Latin
+//! quotes, T8 English words marked for hyphenation).
 //!
 //! What depends on how a format packages its pages (which file an anchor lives in, where
 //! images are copied to, how footnotes are numbered and printed, which characters the
@@ -12,6 +13,7 @@ mod escape;
 mod inline;
 
 use crate::ast::{Article, Document, Heading};
+use crate::backend::marks::MarkFaces;
 use crate::log::Log;
 use crate::style::{FontRole, Style};
 
@@ -43,6 +45,11 @@ pub trait XhtmlHost {
     fn record_chars(&mut self, role: FontRole, text: &str);
     /// The markup of a reference to the defined footnote `label`, printed in `role`.
     fn note_ref(&mut self, label: &str, role: FontRole) -> String;
+    /// Notes that the Latin-context quote `c` is printed in `role`'s Latin quote face
+    /// (class `lq-ROLE`, T25).
+    fn record_latin_quote(&mut self, _role: FontRole, _c: char) {}
+    /// Notes that an English word was marked `lang="en"` for hyphenation (T8).
+    fn record_english_word(&mut self) {}
 }
 
 /// The class a `<strong>` inside text of role `from` needs, naming the role it switches to:
@@ -74,6 +81,10 @@ pub struct Writer<'w, H> {
     pub line: usize,
     /// The last character written, for soft breaks between wide characters (T1).
     pub last: Option<char>,
+    /// T25 faces of the marks of the paragraph being written.
+    pub marks: MarkFaces,
+    /// Nesting of [`Writer::inlines`]: 0 outside a paragraph's inlines.
+    pub inline_depth: usize,
 }
 
 impl<'w, H: XhtmlHost> Writer<'w, H> {
@@ -89,6 +100,8 @@ impl<'w, H: XhtmlHost> Writer<'w, H> {
             emph: 0,
             line: 0,
             last: None,
+            marks: MarkFaces::default(),
+            inline_depth: 0,
         }
     }
 
