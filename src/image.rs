@@ -102,7 +102,8 @@ pub struct ImageFile {
     pub path: PathBuf,
     /// The file's bytes (shared: the PDF writer embeds them without a copy).
     pub bytes: Arc<Vec<u8>>,
-    /// The format, if recognised; a recognised format has passed its decoder's check.
+    /// The format (always recognised after [`ImageSource::load`], which refuses unknown
+    /// bytes); it has passed its decoder's check.
     pub kind: Option<ImageKind>,
     /// Width and height in pixels, when the header gives them (non-zero); for an SVG, its
     /// size in CSS pixels.
@@ -161,6 +162,11 @@ pub enum ImageError {
         /// The limit.
         max: u64,
     },
+    /// The bytes are no image format paiban knows (PNG, JPEG, GIF, BMP, TIFF, SVG).
+    Unknown {
+        /// The path read.
+        path: PathBuf,
+    },
     /// The bytes start like an image of `kind` but its decoder rejects them.
     Invalid {
         /// The path read.
@@ -191,6 +197,11 @@ impl fmt::Display for ImageError {
                 size.1,
                 max / 1_000_000
             ),
+            ImageError::Unknown { path } => write!(
+                f,
+                "image {} is not a PNG, JPEG, GIF, BMP, TIFF or SVG image; convert it to PNG or JPEG",
+                path.display()
+            ),
             ImageError::Invalid { path, kind, reason } => write!(
                 f,
                 "image {} is not a valid {} ({reason}); repair or replace it",
@@ -202,6 +213,32 @@ impl fmt::Display for ImageError {
 }
 
 impl std::error::Error for ImageError {}
+
+/// Source of the warnings about images that cannot be used, in every output.
+pub const WARNING: &str = "W-IMAGE";
+
+impl ImageError {
+    /// The warning for image `src` refused with this error, with what to do. Every output
+    /// words it alike (and logs it as [`WARNING`]), so that converting one input to several
+    /// formats reports each bad image once ([`crate::log::Log::dedupe_warnings`]).
+    pub fn warning(&self, src: &str) -> String {
+        match self {
+            ImageError::Remote => format!(
+                "remote image {src} is not fetched; alt text used: save it beside the document \
+                 and link the file"
+            ),
+            ImageError::Read { path, error } => {
+                let hint = match error.kind() {
+                    std::io::ErrorKind::NotFound => "check the path",
+                    std::io::ErrorKind::PermissionDenied => "make it readable (chmod +r)",
+                    _ => "give a regular image file",
+                };
+                format!("image {}: {error}; alt text used: {hint}", path.display())
+            }
+            e => format!("{e}; alt text used"),
+        }
+    }
+}
 
 /// True when `url` starts with a URI scheme (`https:`, `mailto:`, `data:`…).
 pub fn has_scheme(url: &str) -> bool {
@@ -311,8 +348,9 @@ impl<'a> ImageSource<'a> {
     /// Reads image `src` (a `#fragment` or `?query` is not part of the file name): found
     /// relative to the input folder, then to each `--resource-path`; refused when its real
     /// path (links followed) lies outside all of them, when it is not a regular file or too
-    /// big, when its header claims too many pixels, or when its decoder rejects it. The
-    /// pixel count is read from the header before anything is decoded.
+    /// big, when its header claims too many pixels, when its bytes are no image format
+    /// paiban knows, or when its decoder rejects it. The pixel count is read from the
+    /// header before anything is decoded.
     pub fn load(&self, src: &str) -> Result<ImageFile, ImageError> {
         if is_remote(src) {
             return Err(ImageError::Remote);
@@ -363,14 +401,16 @@ impl<'a> ImageSource<'a> {
                 });
             }
         }
-        if let Some(kind) = kind {
-            if let Err(reason) = validate(kind, &bytes) {
-                return Err(ImageError::Invalid { path, kind, reason });
-            }
+        // Unknown bytes are refused here, alike for every output (none can use them).
+        let Some(kind) = kind else {
+            return Err(ImageError::Unknown { path });
+        };
+        if let Err(reason) = validate(kind, &bytes) {
+            return Err(ImageError::Invalid { path, kind, reason });
         }
         Ok(ImageFile {
             path,
-            kind,
+            kind: Some(kind),
             size_px,
             svg,
             bytes: Arc::new(bytes),
@@ -525,6 +565,24 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn unknown_bytes_are_refused_for_every_output_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("notes.svg"),
+            "draw it with an <svg> element\n",
+        )
+        .unwrap();
+        let e = load("notes.svg", dir.path()).unwrap_err();
+        assert!(matches!(e, ImageError::Unknown { .. }), "{e}");
+        // One wording with what to do, whichever output meets it.
+        let w = e.warning("notes.svg");
+        assert!(
+            w.contains("notes.svg") && w.contains("convert it to PNG or JPEG"),
+            "{w}"
+        );
     }
 
     #[test]

@@ -22,6 +22,8 @@ mod image_input;
 mod link_footnotes;
 #[path = "cli/memory.rs"]
 mod memory;
+#[path = "cli/messages_lines.rs"]
+mod messages_lines;
 #[path = "cli/scale.rs"]
 mod scale;
 #[path = "cli/style_files.rs"]

@@ -281,6 +281,8 @@ fn convert_one(
                             )),
                         }
                     }
+                    // A bad image or a broken link is met by every format: one line each.
+                    log.dedupe_warnings();
                 }
             },
         }

@@ -64,6 +64,16 @@ impl fmt::Debug for Face {
 }
 
 impl Face {
+    /// The warning for a face whose licence forbids embedding (OS/2 `fsType` restricted):
+    /// EPUB and DOCX word it alike, so converting to both reports it once.
+    pub fn refuses_embedding(&self) -> String {
+        format!(
+            "{} ({}) does not allow embedding; not embedded: readers show this text in their \
+             own fonts (give a font that allows embedding with --font-dir)",
+            self.family, self.origin
+        )
+    }
+
     /// Parses face `index` of `data`; fails if the bytes are not a font with a Unicode cmap.
     ///
     /// The cmap is not walked here: `has_char` looks characters up as the document asks

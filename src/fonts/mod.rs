@@ -20,7 +20,7 @@ mod subset;
 mod system;
 
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub use bundled::svg_database;
 pub use coverage::{log_missing, needs_no_glyph, MissingChar};
@@ -79,7 +79,28 @@ impl FontSet {
 
     /// `--font-dir` faces first, then the bundled ones, then system fonts (fontdb) for
     /// characters the chain lacks. Fails if a folder does not exist or holds a broken font.
+    ///
+    /// The folders are scanned once per process for each list of folders, and the system
+    /// font list once in all: every render of a batch (or of a fuzzer) used to rescan them,
+    /// which cost more than setting a short document. The same faces come back, so the
+    /// output is the same.
     pub fn load(font_dirs: &[PathBuf]) -> Result<FontSet> {
+        /// Sets loaded so far, by their folder list (few lists per process: one per
+        /// `--font-dir` set, so a list beats a map).
+        static LOADED: Mutex<Vec<(Vec<PathBuf>, FontSet)>> = Mutex::new(Vec::new());
+        // Held while scanning: parallel workers wait for the first scan instead of
+        // repeating it. A panic while held leaves no entry, so the lock is still usable.
+        let mut loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, set)) = loaded.iter().find(|(dirs, _)| dirs == font_dirs) {
+            return Ok(set.clone());
+        }
+        let set = FontSet::scan(font_dirs)?;
+        loaded.push((font_dirs.to_vec(), set.clone()));
+        Ok(set)
+    }
+
+    /// [`FontSet::load`] without the cache: scans `font_dirs` now.
+    fn scan(font_dirs: &[PathBuf]) -> Result<FontSet> {
         let dir = fontdir::scan(font_dirs)?;
         let b = Bundled::get();
         let own = |role: FontRole| dir.by_role.get(&role).cloned().unwrap_or_default();
@@ -95,7 +116,7 @@ impl FontSet {
         });
         Ok(FontSet {
             chains,
-            system: Some(Arc::new(SystemFonts::default())),
+            system: Some(SystemFonts::shared()),
         })
     }
 
@@ -148,5 +169,34 @@ impl FontSet {
     /// Number of system faces fontdb finds (loads the list; 0 without system fallback).
     pub fn system_face_count(&self) -> usize {
         self.system.as_ref().map_or(0, |s| s.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_and_system_fonts_are_scanned_once_per_process() {
+        // A folder holding one small face (DejaVu Sans Mono, the Mono role).
+        let dir = tempfile::tempdir().unwrap();
+        let mono = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/DejaVuSansMono.ttf");
+        std::fs::copy(mono, dir.path().join("DejaVuSansMono.ttf")).unwrap();
+        let dirs = [dir.path().to_path_buf()];
+        let a = FontSet::load(&dirs).unwrap();
+        let b = FontSet::load(&dirs).unwrap();
+        // The same faces, not a second scan's copies.
+        assert!(Arc::ptr_eq(
+            a.primary(FontRole::Mono),
+            b.primary(FontRole::Mono)
+        ));
+        assert!(matches!(
+            a.primary(FontRole::Mono).origin,
+            Origin::FontDir(_)
+        ));
+        // One system font list for every folder list.
+        let c = FontSet::load(&[]).unwrap();
+        let (sa, sc) = (a.system.as_ref().unwrap(), c.system.as_ref().unwrap());
+        assert!(Arc::ptr_eq(sa, sc));
     }
 }

@@ -35,6 +35,14 @@ struct Candidate {
 }
 
 impl SystemFonts {
+    /// The system fonts of this process: the installed fonts do not change while paiban
+    /// runs, so their list is loaded once (on the first missing character) and each
+    /// candidate's coverage and bytes are read once, whatever the number of renders.
+    pub(crate) fn shared() -> Arc<SystemFonts> {
+        static SHARED: OnceLock<Arc<SystemFonts>> = OnceLock::new();
+        SHARED.get_or_init(Arc::default).clone()
+    }
+
     /// The first system face (in preference order) that has `c`.
     pub(crate) fn face_for(&self, c: char) -> Option<&Arc<Face>> {
         let state = self.state.get_or_init(State::load);

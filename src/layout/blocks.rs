@@ -259,7 +259,7 @@ impl<'a> Builder<'a> {
                 next += 1;
                 Some(TagId(next))
             };
-            let items = line_items(line, x0, baseline, tag, &mut link_tag);
+            let items = line_items(line, x0, baseline, tag, self.line, &mut link_tag);
             self.next_tag = next;
             let mut b = VBox::new(
                 BoxKind::Line {
@@ -425,6 +425,7 @@ impl<'a> Builder<'a> {
                         height: rules.thickness,
                     },
                     tag: None,
+                    line: 0,
                 });
                 self.push(b);
             }
@@ -639,7 +640,7 @@ impl<'a> Builder<'a> {
             .unwrap_or((b.height - size) / 2.0 + ASCENT_EM * size);
         let tag = self.tag();
         // The marker goes first: reading order and text extraction see it before the text.
-        let items = line_items(line, x, baseline, Some(tag), &mut || None);
+        let items = line_items(line, x, baseline, Some(tag), self.line, &mut || None);
         self.boxes[i].items.splice(0..0, items);
         Some(tag)
     }

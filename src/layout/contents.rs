@@ -155,6 +155,8 @@ impl Builder<'_> {
                         target: LinkTarget::Dest(e.id.clone()),
                     },
                     tag: link_tag,
+                    // The contents page is made, not read: no source line.
+                    line: 0,
                 });
             }
             out.push(StructChild::Node(self.p_node(StructKind::P, tag, first)));
@@ -215,10 +217,17 @@ pub(crate) fn fill_numbers(
             let dots = style.toc.leader.repeat(count as usize);
             if let Some(line) = set_line(&dots, &body, style, fonts) {
                 let x = leader_end - line.width;
-                drawn.extend(line_items(line, x, e.baseline, tag, &mut || None));
+                drawn.extend(line_items(line, x, e.baseline, tag, 0, &mut || None));
             }
         }
-        drawn.extend(line_items(number, number_x, e.baseline, tag, &mut || None));
+        drawn.extend(line_items(
+            number,
+            number_x,
+            e.baseline,
+            tag,
+            0,
+            &mut || None,
+        ));
         // After the entry's text and before its link area, so the line reads as one.
         let at = last
             .items

@@ -152,8 +152,8 @@ pub fn pages<'a>(
             } = &it.kind
             {
                 if !p.anchors.contains_key(id) {
-                    b.log
-                        .warn("pdf", 0, format!("link to #{id}: no heading has this id"));
+                    let message = crate::log::missing_anchor(id);
+                    b.log.warn(crate::log::MISSING_ANCHOR, it.line, message);
                 }
             }
         }

@@ -7,7 +7,7 @@ use super::types::Frame;
 use super::types::{Line, StyledRun};
 use super::vlist::{BoxKind, VBox};
 use crate::ast::{CodeBlock, Figure, Inline};
-use crate::image::{ImageError, ImageFile, ImageKind, PT_PER_PX as PX};
+use crate::image::{self, ImageFile, ImageKind, PT_PER_PX as PX};
 use crate::style::{Alignment, FontRole};
 
 /// Advance of one monospace cell in em (DejaVu Sans Mono and the usual code faces): used
@@ -116,6 +116,8 @@ impl Builder<'_> {
                 rgb,
             },
             tag: None,
+            // Decoration: no warning is ever about it.
+            line: 0,
         };
         if let Some(rgb) = background.filter(|_| pad > 0.0) {
             let mut b = VBox::new(BoxKind::Solid, pad);
@@ -244,6 +246,7 @@ impl Builder<'_> {
                 alt: f.alt.clone(),
             },
             tag: Some(tag),
+            line: f.line,
         });
         let mut kids = vec![StructChild::Content(tag)];
         if let Some(title) = f.title.as_ref().filter(|t| !t.trim().is_empty()) {
@@ -311,25 +314,8 @@ impl Builder<'_> {
     fn probe_image(&mut self, src: &str, line: usize) -> Option<(ImageFile, usize, usize)> {
         let img = match self.images.load(src) {
             Ok(img) => img,
-            Err(ImageError::Remote) => {
-                self.log.warn(
-                    "W-IMAGE",
-                    line,
-                    format!("remote image {src} is not fetched; alt text used"),
-                );
-                return None;
-            }
-            Err(ImageError::Read { path, error }) => {
-                self.log.warn(
-                    "W-IMAGE",
-                    line,
-                    format!("image {}: {error}; alt text used", path.display()),
-                );
-                return None;
-            }
             Err(e) => {
-                self.log
-                    .warn("W-IMAGE", line, format!("{e}; alt text used"));
+                self.log.warn(image::WARNING, line, e.warning(src));
                 return None;
             }
         };
@@ -350,7 +336,8 @@ impl Builder<'_> {
                     "W-IMAGE",
                     line,
                     format!(
-                        "image {} is not a readable PNG, JPEG, GIF, WebP or SVG; alt text used",
+                        "image {} is not a readable PNG, JPEG, GIF, WebP or SVG; alt text used: \
+                         convert it to PNG or JPEG",
                         img.path.display()
                     ),
                 );
@@ -414,6 +401,8 @@ fn hook_mark(x: f32, height: f32, size: f32, cell: f32) -> Vec<Item> {
             rgb: HOOK_GREY,
         },
         tag: None,
+        // Decoration: no warning is ever about it.
+        line: 0,
     };
     vec![
         shade(x0, top, t, mid + 0.15 * size - top),

@@ -49,6 +49,10 @@ pub struct Item {
     /// Marked-content id linking the item into [`Layout::structure`]; `None` = artifact
     /// (page numbers, running headers, repeated table headers, decorative rules).
     pub tag: Option<TagId>,
+    /// Source line of the block the item was made for, so that a problem found when the
+    /// page is written (a missing link target, an image or face the PDF cannot take) names
+    /// it; 0 for page furniture (page numbers, running heads, rules).
+    pub line: usize,
 }
 
 /// The kinds of drawable items.

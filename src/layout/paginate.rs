@@ -275,6 +275,7 @@ fn close_table(
                 height: thickness,
             },
             tag: None,
+            line: 0,
         });
     }
 }
@@ -398,6 +399,7 @@ fn place_notes(page: &mut Page, ids: &[usize], notes: &[NoteBody], style: &Style
             height: style.notes.separator_thickness,
         },
         tag: None,
+        line: 0,
     });
     for &i in ids {
         let Some(note) = notes.get(i) else { continue };
@@ -489,7 +491,7 @@ fn centred_line(text: &str, size: f32, baseline: f32, style: &Style, fonts: &Fon
         look: TextLook::of(style),
     };
     match set_paragraph(&spec, fonts).into_iter().next() {
-        Some(line) => line_items(line, style.margin_left, baseline, None, &mut || None),
+        Some(line) => line_items(line, style.margin_left, baseline, None, 0, &mut || None),
         None => Vec::new(),
     }
 }

@@ -134,8 +134,14 @@ impl Builder<'_> {
                 for (c, lines) in cells.iter_mut().enumerate() {
                     if let Some(line) = lines.next() {
                         let base = baseline0 + i as f32 * pitch;
-                        b.items
-                            .extend(line_items(line, x, base, Some(tags[c]), &mut || None));
+                        b.items.extend(line_items(
+                            line,
+                            x,
+                            base,
+                            Some(tags[c]),
+                            self.line,
+                            &mut || None,
+                        ));
                     }
                     x += widths[c] + 2.0 * pad;
                 }
@@ -221,6 +227,7 @@ fn rule(x: f32, y: f32, width: f32, height: f32) -> Item {
         y,
         kind: ItemKind::Rule { width, height },
         tag: None,
+        line: 0,
     }
 }
 

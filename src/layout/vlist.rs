@@ -93,11 +93,13 @@ impl VBox {
 /// Page items of one set line whose start is at page x `x0` and baseline `baseline`
 /// (relative to whatever the caller measures from). Links get `link_tag` (each link area
 /// one fresh id from the closure, so the tag tree can hold a `Link` element per area).
+/// Every item carries `source_line`, the line of the block the text comes from.
 pub(crate) fn line_items(
     line: Line,
     x0: f32,
     baseline: f32,
     tag: Option<TagId>,
+    source_line: usize,
     link_tag: &mut dyn FnMut() -> Option<TagId>,
 ) -> Vec<Item> {
     let start = x0 + line.x;
@@ -114,6 +116,7 @@ pub(crate) fn line_items(
                 rgb: [(d.grey.unwrap_or(1.0).clamp(0.0, 1.0) * 255.0).round() as u8; 3],
             },
             tag,
+            line: source_line,
         });
     }
     for mut run in line.glyph_runs {
@@ -127,6 +130,7 @@ pub(crate) fn line_items(
             y: baseline,
             kind: ItemKind::Glyphs(run),
             tag,
+            line: source_line,
         });
     }
     for d in &line.dots {
@@ -135,6 +139,7 @@ pub(crate) fn line_items(
             y: baseline - d.y,
             kind: ItemKind::Dot { r: d.r },
             tag,
+            line: source_line,
         });
     }
     for d in line.decorations.iter().filter(|d| d.grey.is_none()) {
@@ -146,6 +151,7 @@ pub(crate) fn line_items(
                 height: d.thickness,
             },
             tag,
+            line: source_line,
         });
     }
     for l in line.links {
@@ -162,6 +168,7 @@ pub(crate) fn line_items(
                 target,
             },
             tag: link_tag(),
+            line: source_line,
         });
     }
     items

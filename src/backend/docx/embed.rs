@@ -114,14 +114,7 @@ pub fn embed(used: &UsedChars, font_dirs: &[PathBuf], log: &mut Log) -> Result<V
     for ((name, bold), (role, chars)) in slots {
         let face = set.primary(role);
         if face.ttf().permissions() == Some(ttf_parser::Permissions::Restricted) {
-            log.warn(
-                "docx",
-                0,
-                format!(
-                    "{} ({}) does not allow embedding; {name} not embedded",
-                    face.family, face.origin
-                ),
-            );
+            log.warn("W-FONT", 0, face.refuses_embedding());
             continue;
         }
         let covered: BTreeSet<char> = chars.into_iter().filter(|c| face.has_char(*c)).collect();

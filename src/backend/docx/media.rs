@@ -3,7 +3,7 @@
 
 use super::document::Writer;
 use super::xml::{emu, Xml, EMU_PER_PT};
-use crate::image::{self, ImageError, ImageKind};
+use crate::image::{self, ImageKind};
 
 /// EMU of a length, rounded down.
 fn emu_floor(pt: f32) -> i64 {
@@ -59,18 +59,26 @@ fn extension(kind: Option<ImageKind>) -> Option<&'static str> {
 
 impl Media {
     /// Loads `src` (see [`image::ImageSource::load`]) once; returns its index or why it
-    /// cannot be embedded.
-    pub fn load(&mut self, src: &str, images: image::ImageSource<'_>) -> Result<usize, String> {
+    /// cannot be embedded, as the source and text of a warning (an image no output can use
+    /// is worded as every output words it, see [`image::ImageError::warning`]).
+    pub fn load(
+        &mut self,
+        src: &str,
+        images: image::ImageSource<'_>,
+    ) -> Result<usize, (&'static str, String)> {
         if let Some(&i) = self.by_src.get(src) {
             return Ok(i);
         }
-        let img = images.load(src).map_err(|e| match e {
-            ImageError::Remote => format!("remote image {src} not embedded"),
-            e => e.to_string(),
+        let img = images
+            .load(src)
+            .map_err(|e| (image::WARNING, e.warning(src)))?;
+
+        let size = img.size_pt().ok_or_else(|| {
+            (
+                "docx",
+                format!("image {src}: no readable size; alt text used: convert it to PNG or JPEG"),
+            )
         })?;
-        let size = img
-            .size_pt()
-            .ok_or_else(|| format!("image {src}: no readable size"))?;
         let n = self.items.len() + 1;
         let item = match extension(img.kind) {
             Some(ext) => Item {
@@ -81,7 +89,7 @@ impl Media {
             },
             None if matches!(img.kind, Some(ImageKind::Svg | ImageKind::Webp)) => {
                 let png = image::to_png(&img, images.rules.max_pixels)
-                    .map_err(|e| format!("image {src}: {e}"))?;
+                    .map_err(|e| ("docx", format!("image {src}: {e}")))?;
                 Item {
                     name: format!("image{n}.png"),
                     bytes: png.png,
@@ -93,7 +101,14 @@ impl Media {
                         .map(|tree| image::self_contained_svg(&img.bytes, tree)),
                 }
             }
-            None => return Err(format!("image {src}: unsupported format")),
+            None => {
+                return Err((
+                    "docx",
+                    format!(
+                        "image {src}: unsupported format; alt text used: convert it to PNG or JPEG"
+                    ),
+                ))
+            }
         };
         self.items.push(item);
         self.by_src.insert(src.to_string(), self.items.len() - 1);
@@ -115,9 +130,9 @@ impl Writer<'_> {
         }
         let idx = match self.media.load(src, self.ctx.images()) {
             Ok(i) => i,
-            Err(e) => {
+            Err((source, message)) => {
                 let line = self.line;
-                self.log.warn("docx", line, e);
+                self.log.warn(source, line, message);
                 let text = if alt.is_empty() { src } else { alt };
                 return self.inlines(x, &[crate::ast::Inline::Text(text.to_string())]);
             }

@@ -364,8 +364,8 @@ impl Writer<'_> {
                 }
                 None => {
                     let line = self.line;
-                    self.log
-                        .warn("docx", line, format!("link to unknown anchor {url}"));
+                    let message = crate::log::missing_anchor(id);
+                    self.log.warn(crate::log::MISSING_ANCHOR, line, message);
                     return self.inlines_fmt(x, content, fmt);
                 }
             }

@@ -153,14 +153,7 @@ pub fn embed(
             .filter(|f| {
                 let ok = f.ttf().permissions() != Some(ttf_parser::Permissions::Restricted);
                 if !ok && refused.insert(key(f)) {
-                    log.warn(
-                        "epub",
-                        0,
-                        format!(
-                            "{} ({}) does not allow embedding; not embedded",
-                            f.family, f.origin
-                        ),
-                    );
+                    log.warn("W-FONT", 0, f.refuses_embedding());
                 }
                 ok
             })

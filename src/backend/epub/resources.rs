@@ -1,7 +1,7 @@
 //! Images copied into the book (with sniffed media types) and the characters each font
 //! role has to cover.
 
-use crate::image::{ImageError, ImageKind, ImageSource};
+use crate::image::{ImageKind, ImageSource};
 use crate::log::Log;
 use crate::style::FontRole;
 use std::collections::{BTreeMap, BTreeSet};
@@ -68,20 +68,8 @@ impl Images {
     ) -> Option<usize> {
         let img = match images.load(src) {
             Ok(img) => img,
-            Err(ImageError::Remote) => {
-                log.warn(
-                    "epub",
-                    line,
-                    format!("remote image {src} not embedded; alt text kept"),
-                );
-                return None;
-            }
-            Err(ImageError::Read { error, .. }) => {
-                log.warn("epub", line, format!("image {src}: {error}; alt text kept"));
-                return None;
-            }
             Err(e) => {
-                log.warn("epub", line, format!("{e}; alt text kept"));
+                log.warn(crate::image::WARNING, line, e.warning(src));
                 return None;
             }
         };
@@ -108,7 +96,10 @@ impl Images {
                 log.warn(
                     "epub",
                     line,
-                    format!("image {src}: not PNG, JPEG, GIF, WebP or SVG; alt text kept"),
+                    format!(
+                        "image {src}: not PNG, JPEG, GIF, WebP or SVG; alt text kept: convert \
+                         it to PNG or JPEG for the EPUB"
+                    ),
                 );
                 return None;
             }

@@ -129,7 +129,7 @@ impl Drawer<'_> {
                     let text = self.texts.entry(t).or_default();
                     run.glyphs.iter().for_each(|g| text.push_str(&g.text));
                 }
-                self.glyphs(item.x, item.y, run, surface);
+                self.glyphs(item, run, surface);
             }
             ItemKind::Rule { width, height } => {
                 if let Some(rect) = Rect::from_xywh(item.x, item.y, *width, *height) {
@@ -164,24 +164,31 @@ impl Drawer<'_> {
                 width,
                 height,
                 ..
-            } => self.image(item.x, item.y, file, *width, *height, surface),
+            } => self.image(item, file, *width, *height, surface),
             ItemKind::Link { .. } => {}
         }
     }
 
     /// Writes the run's glyphs at their layout positions (no reshaping); each glyph carries
     /// its cluster text so copying text out of the PDF gives the source (see [`super::text`]).
-    fn glyphs(&mut self, x: f32, y: f32, run: &GlyphRun, surface: &mut Surface<'_>) {
+    fn glyphs(&mut self, item: &Item, run: &GlyphRun, surface: &mut Surface<'_>) {
+        let (x, y) = (item.x, item.y);
         let run_x = run.x;
         if run.glyphs.is_empty() || run.size.is_nan() || run.size <= 0.0 {
             return;
         }
         let Some(info) = self.fonts.get(&run.face) else {
-            self.log.warn(
-                "pdf",
-                0,
-                format!("font {} cannot be embedded; text skipped", run.face.family),
-            );
+            if self.fonts.first_refusal(&run.face) {
+                self.log.warn(
+                    "pdf",
+                    item.line,
+                    format!(
+                        "font {} ({}) cannot be embedded in the PDF, so its text is left out; \
+                         use another font for this text (--font-dir or the style's font keys)",
+                        run.face.family, run.face.origin
+                    ),
+                );
+            }
             return;
         };
         let size = run.size;
@@ -241,16 +248,15 @@ impl Drawer<'_> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn image(
         &mut self,
-        x: f32,
-        y: f32,
+        item: &Item,
         file: &ImageFile,
         width: f32,
         height: f32,
         surface: &mut Surface<'_>,
     ) {
+        let (x, y) = (item.x, item.y);
         let log = &mut *self.log;
         let image = self
             .images
@@ -258,7 +264,14 @@ impl Drawer<'_> {
             .or_insert_with(|| match krilla_image(file) {
                 Ok(img) => Some(img),
                 Err(e) => {
-                    log.warn("pdf", 0, format!("image {}: {e}", file.path.display()));
+                    log.warn(
+                        "pdf",
+                        item.line,
+                        format!(
+                            "image {}: {e}; left out of the PDF: convert it to PNG or JPEG",
+                            file.path.display()
+                        ),
+                    );
                     None
                 }
             })

@@ -8,7 +8,7 @@
 use crate::layout::Face;
 use krilla::text::Font;
 use rustybuzz::ttf_parser as ttf;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// A face as the writer uses it.
@@ -73,6 +73,8 @@ impl FaceInfo {
 #[derive(Default)]
 pub(crate) struct FontCache {
     faces: HashMap<(usize, u32), Option<Arc<FaceInfo>>>,
+    /// Faces krilla rejected that a warning has named already.
+    warned: HashSet<(usize, u32)>,
 }
 
 impl FontCache {
@@ -84,5 +86,12 @@ impl FontCache {
             .entry(key)
             .or_insert_with(|| FaceInfo::new(face).map(Arc::new))
             .clone()
+    }
+
+    /// True the first time it is asked about `face`: a face krilla rejects is warned
+    /// about once, at the first line set in it, not once per glyph run.
+    pub(crate) fn first_refusal(&mut self, face: &Arc<Face>) -> bool {
+        self.warned
+            .insert((face.data().as_ptr() as usize, face.index))
     }
 }

@@ -237,14 +237,18 @@ impl<H: XhtmlHost> Writer<'_, H> {
                 self.out.push_str("</a>");
             }
             None => {
-                self.log.warn(
-                    H::LOG_TAG,
-                    self.line,
-                    format!(
-                        "link target {url} is not in the {}; link text kept",
-                        H::CONTAINER
+                // A `#id` link is worded as the PDF and DOCX word it: one problem, one line.
+                let (source, message) = match url.strip_prefix('#') {
+                    Some(id) => (crate::log::MISSING_ANCHOR, crate::log::missing_anchor(id)),
+                    None => (
+                        H::LOG_TAG,
+                        format!(
+                            "link target {url} is not in the {}; link text kept",
+                            H::CONTAINER
+                        ),
                     ),
-                );
+                };
+                self.log.warn(source, self.line, message);
                 self.inlines(&l.content);
             }
         }
