@@ -18,6 +18,8 @@ mod libreoffice;
 mod libreoffice_fixtures;
 #[path = "docx/libreoffice_fonts.rs"]
 mod libreoffice_fonts;
+#[path = "docx/libreoffice_punct.rs"]
+mod libreoffice_punct;
 #[path = "docx/libreoffice_toc.rs"]
 mod libreoffice_toc;
 #[path = "docx/package.rs"]
