@@ -12,6 +12,8 @@ mod support;
 mod content;
 #[path = "docx/golden.rs"]
 mod golden;
+#[path = "docx/gongwen_pages.rs"]
+mod gongwen_pages;
 #[path = "docx/libreoffice.rs"]
 mod libreoffice;
 #[path = "docx/libreoffice_fixtures.rs"]
