@@ -28,7 +28,7 @@ pub enum FontRole {
     Hei,
     /// 楷体: subtitle, byline, level-2 headings, quotes (LXGW WenKai).
     Kai,
-    /// 仿宋: gongwen body (falls back to Song until a FangSong face is bundled).
+    /// 仿宋: gongwen body (Zhuque Fangsong).
     Fang,
     /// Monospace for code.
     Mono,

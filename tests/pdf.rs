@@ -12,6 +12,8 @@ mod support;
 mod byline;
 #[path = "pdf/code_copy.rs"]
 mod code_copy;
+#[path = "pdf/fangsong.rs"]
+mod fangsong;
 #[path = "pdf/features.rs"]
 mod features;
 #[path = "pdf/gongwen.rs"]

@@ -227,6 +227,8 @@ pub fn paragraph_role(style: &Style, id: &str) -> FontRole {
         "Byline" => style.byline.role(),
         "Quote" => style.quote_font,
         "Code" => FontRole::Mono,
+        // T31: page numbers are Song.
+        "Footer" => FontRole::Song,
         "TOCHeading" => style.heading(1).role(),
         _ => match id
             .strip_prefix("Heading")
@@ -492,6 +494,8 @@ pub fn styles(style: &Style, lang: &str) -> String {
         "footer",
         Some(footer),
         Run {
+            // T31: page numbers are Song (GB/T 9704 7.5), also when the body is FangSong.
+            font: Some(FontRole::Song),
             size: Some(style.page_number_size),
             ..small
         },

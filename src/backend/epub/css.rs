@@ -9,8 +9,11 @@ use std::fmt::Write;
 /// Installed-font names and the generic family tried after the embedded faces of a role.
 fn system_families(role: FontRole) -> &'static str {
     match role {
-        FontRole::Song | FontRole::SongBold | FontRole::Fang => {
+        FontRole::Song | FontRole::SongBold => {
             "\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"Songti SC\",serif"
+        }
+        FontRole::Fang => {
+            "\"Zhuque Fangsong\",\"FangSong\",\"STFangsong\",\"Noto Serif CJK SC\",serif"
         }
         FontRole::Hei => "\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",sans-serif",
         FontRole::Kai => {
