@@ -1,7 +1,9 @@
 #!/bin/sh
 # Rebuild the bundled subset fonts of paiban (T27) from Debian's font packages.
 #
-# Needs: fonts-noto-cjk, fonts-lxgw-wenkai, fonts-dejavu-core, fonttools (pyftsubset).
+# Needs: fonts-noto-cjk, fonts-lxgw-wenkai, fonts-dejavu-core, fonttools (pyftsubset), and
+# for Zhuque Fangsong, which no package ships, a TTF built from its Glyphs sources named by
+# ZHUQUE_TTF (how: SOURCES.md; without it that file is left as it is).
 # Run from anywhere: ./fonts/build.sh  — writes next to this script.
 # The fonts are committed; rerun only when the sources or the ranges change, then
 # update SOURCES.md (versions come from `dpkg -s`).
@@ -47,6 +49,12 @@ subset "$noto/NotoSerifCJK-Regular.ttc" NotoSerifCJKsc-Regular.otf "$CJK_RANGES"
 subset "$noto/NotoSerifCJK-Bold.ttc" NotoSerifCJKsc-Bold.otf "$CJK_RANGES" --font-number=2 --layout-scripts="$SCRIPTS"
 subset "$noto/NotoSansCJK-Bold.ttc" NotoSansCJKsc-Bold.otf "$CJK_RANGES" --font-number=2 --layout-scripts="$SCRIPTS"
 subset "$wenkai/LXGWWenKai-Regular.ttf" LXGWWenKai-Regular.ttf "$CJK_RANGES" --layout-scripts="$SCRIPTS"
+# Zhuque Fangsong (FangSong role): built by fontmake from TrionesType/zhuque (SOURCES.md).
+if [ -n "${ZHUQUE_TTF:-}" ]; then
+    subset "$ZHUQUE_TTF" ZhuqueFangsong-Regular.ttf "$CJK_RANGES" --layout-scripts="$SCRIPTS"
+else
+    echo "ZHUQUE_TTF not set: ZhuqueFangsong-Regular.ttf left as it is" >&2
+fi
 subset "$dejavu/DejaVuSansMono.ttf" DejaVuSansMono.ttf "$MONO_RANGES"
 
 ls -l "$here"/*.otf "$here"/*.ttf >&2

@@ -28,7 +28,7 @@ pub enum FontRole {
     Hei,
     /// 楷体: subtitle, byline, level-2 headings, quotes (LXGW WenKai).
     Kai,
-    /// 仿宋: gongwen body (falls back to Song until a FangSong face is bundled).
+    /// 仿宋: gongwen body (Zhuque Fangsong).
     Fang,
     /// Monospace for code.
     Mono,
@@ -208,11 +208,11 @@ pub struct Style {
     /// Page-number size in points.
     #[serde(deserialize_with = "units::size")]
     pub page_number_size: f32,
-    /// Where the page number sits across the page (PDF).
+    /// Where the page number sits across the page (PDF; DOCX: odd and even footers).
     pub page_number_position: PageNumberPosition,
     /// Distance from the bottom of the text block to the top of the page number's em box,
     /// in points ("7mm" also accepted); left out, the number is centred in the bottom
-    /// margin (PDF).
+    /// margin (PDF; DOCX: it sets the footer distance).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "units::optional_length")]
     pub page_number_gap: Option<f32>,

@@ -12,6 +12,8 @@ mod support;
 mod content;
 #[path = "docx/golden.rs"]
 mod golden;
+#[path = "docx/gongwen_pages.rs"]
+mod gongwen_pages;
 #[path = "docx/latin.rs"]
 mod latin;
 #[path = "docx/libreoffice.rs"]
@@ -20,6 +22,8 @@ mod libreoffice;
 mod libreoffice_fixtures;
 #[path = "docx/libreoffice_fonts.rs"]
 mod libreoffice_fonts;
+#[path = "docx/libreoffice_punct.rs"]
+mod libreoffice_punct;
 #[path = "docx/libreoffice_toc.rs"]
 mod libreoffice_toc;
 #[path = "docx/package.rs"]

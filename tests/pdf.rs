@@ -14,6 +14,8 @@ mod book_preset;
 mod byline;
 #[path = "pdf/code_copy.rs"]
 mod code_copy;
+#[path = "pdf/fangsong.rs"]
+mod fangsong;
 #[path = "pdf/features.rs"]
 mod features;
 #[path = "pdf/gongwen.rs"]

@@ -17,15 +17,16 @@ macro_rules! font_file {
 }
 
 /// Bundled files, in the order of [`Bundled`]'s fields.
-const FILES: [(&str, &[u8]); 5] = [
+const FILES: [(&str, &[u8]); 6] = [
     font_file!("NotoSerifCJKsc-Regular.otf"),
     font_file!("NotoSerifCJKsc-Bold.otf"),
     font_file!("NotoSansCJKsc-Bold.otf"),
     font_file!("LXGWWenKai-Regular.ttf"),
+    font_file!("ZhuqueFangsong-Regular.ttf"),
     font_file!("DejaVuSansMono.ttf"),
 ];
 
-/// The five parsed bundled faces.
+/// The six parsed bundled faces.
 pub(crate) struct Bundled {
     /// Noto Serif CJK SC Regular: Song, and the end of every chain (T27).
     pub song: Arc<Face>,
@@ -35,6 +36,8 @@ pub(crate) struct Bundled {
     pub hei: Arc<Face>,
     /// LXGW WenKai Regular: Kai.
     pub kai: Arc<Face>,
+    /// Zhuque Fangsong Regular (朱雀仿宋): Fang, the gongwen body.
+    pub fang: Arc<Face>,
     /// DejaVu Sans Mono (Latin only): Mono.
     pub mono: Arc<Face>,
 }
@@ -44,7 +47,7 @@ impl Bundled {
     pub(crate) fn get() -> &'static Bundled {
         static BUNDLED: OnceLock<Bundled> = OnceLock::new();
         BUNDLED.get_or_init(|| {
-            let [song, song_bold, hei, kai, mono] = FILES.map(|(name, bytes)| {
+            let [song, song_bold, hei, kai, fang, mono] = FILES.map(|(name, bytes)| {
                 let data: FontData = Arc::new(bytes);
                 let face = Face::from_data(data, 0, Origin::Bundled(name))
                     .unwrap_or_else(|e| panic!("bundled font {name} is broken: {e}"));
@@ -55,6 +58,7 @@ impl Bundled {
                 song_bold,
                 hei,
                 kai,
+                fang,
                 mono,
             }
         })
@@ -64,8 +68,10 @@ impl Bundled {
     pub(crate) fn chain(&self, role: FontRole) -> Vec<Arc<Face>> {
         let last = self.song.clone();
         match role {
-            // Fang has no bundled face (no free FangSong fits): it falls back to Song.
-            FontRole::Song | FontRole::Fang => vec![last],
+            FontRole::Song => vec![last],
+            // Characters Zhuque Fangsong lacks (it has 10,956 Han, all of GB 2312) come from
+            // Song, with a W-FONT warning (T27).
+            FontRole::Fang => vec![self.fang.clone(), last],
             FontRole::SongBold => vec![self.song_bold.clone(), last],
             FontRole::Hei => vec![self.hei.clone(), last],
             FontRole::Kai => vec![self.kai.clone(), last],

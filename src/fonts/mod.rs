@@ -106,10 +106,6 @@ impl FontSet {
         let own = |role: FontRole| dir.by_role.get(&role).cloned().unwrap_or_default();
         let chains = FontRole::ALL.map(|role| {
             let mut chain = own(role);
-            if role == FontRole::Fang {
-                // No FangSong face: Fang falls back to the Song faces (font-dir ones too).
-                chain.extend(own(FontRole::Song));
-            }
             chain.extend(b.chain(role));
             chain.extend(dir.unmatched.iter().cloned());
             chain

@@ -9,7 +9,7 @@ use super::set_paragraph;
 use super::types::{FontSet, Kinsoku, ParaSpec, RunStyle, StyledRun, TextLook};
 use super::vlist::{line_items, BoxKind, Mark, VBox, ASCENT_EM};
 use crate::outline::{nest, Nested};
-use crate::style::{Alignment, PageNumberPosition, Style};
+use crate::style::{Alignment, FontRole, PageNumberPosition, Style};
 use std::collections::BTreeMap;
 
 /// Tolerance for floating-point sums of heights.
@@ -423,7 +423,8 @@ fn furniture(page: &mut Page, n: usize, head: Option<&str>, style: &Style, fonts
         // The em box centred in the bottom margin.
         None => style.page_height - style.margin_bottom / 2.0 + (ASCENT_EM - 0.5) * size,
     };
-    let mut foot = centred_line(&text, size, base, style, fonts);
+    // T31: page numbers are half-width Song digits (GB/T 9704 7.5), whatever the body face.
+    let mut foot = centred_line(&text, FontRole::Song, size, base, style, fonts);
     if style.page_number_position == PageNumberPosition::Outside {
         outside(&mut foot, n, style);
     }
@@ -431,7 +432,7 @@ fn furniture(page: &mut Page, n: usize, head: Option<&str>, style: &Style, fonts
     if let Some(h) = head {
         // The header comes first in reading order (and in the content stream).
         let base = style.margin_top / 2.0 + (ASCENT_EM - 0.5) * size;
-        let head = centred_line(h, size, base, style, fonts);
+        let head = centred_line(h, style.body_font, size, base, style, fonts);
         page.items.splice(0..0, head);
     }
 }
@@ -469,14 +470,21 @@ fn item_width(item: &Item) -> f32 {
 }
 
 /// Items of one centred artifact line (page number, running header).
-fn centred_line(text: &str, size: f32, baseline: f32, style: &Style, fonts: &FontSet) -> Vec<Item> {
+fn centred_line(
+    text: &str,
+    font: FontRole,
+    size: f32,
+    baseline: f32,
+    style: &Style,
+    fonts: &FontSet,
+) -> Vec<Item> {
     if text.trim().is_empty() {
         return Vec::new();
     }
     let run = StyledRun::plain(
         text,
         &RunStyle {
-            font: style.body_font,
+            font,
             size,
             bold: false,
         },

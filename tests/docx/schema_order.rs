@@ -338,12 +338,20 @@ fn sequence(parent: &str) -> Option<&'static [&'static str]> {
     })
 }
 
+/// Markup Compatibility wrappers (ECMA-376 Part 3): transparent to the order check, so the
+/// elements inside `mc:Choice` and `mc:Fallback` count as children of the wrapper's parent
+/// (after MCE processing exactly one branch stays there).
+fn is_mce(e: &quick_xml::events::BytesStart<'_>) -> bool {
+    let name = e.name();
+    name.as_ref().starts_with(b"mc:")
+}
+
 fn check_order(part: &str, xml: &str) {
     let mut r = quick_xml::Reader::from_str(xml);
-    // (parent local name, rank of the last child seen)
-    let mut stack: Vec<(String, usize)> = Vec::new();
-    let child = |stack: &mut Vec<(String, usize)>, name: &str| {
-        if let Some((parent, last)) = stack.last_mut() {
+    // (parent local name, rank of the last child seen); `None` marks an MCE wrapper.
+    let mut stack: Vec<Option<(String, usize)>> = Vec::new();
+    let child = |stack: &mut Vec<Option<(String, usize)>>, name: &str| {
+        if let Some((parent, last)) = stack.iter_mut().rev().flatten().next() {
             if let Some(seq) = sequence(parent) {
                 // Same-rank references (header/footer) may interleave.
                 let rank = match name {
@@ -363,11 +371,13 @@ fn check_order(part: &str, xml: &str) {
     loop {
         match r.read_event().unwrap() {
             Event::Eof => break,
+            Event::Start(e) if is_mce(&e) => stack.push(None),
             Event::Start(e) => {
                 let n = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
                 child(&mut stack, &n);
-                stack.push((n, 0));
+                stack.push(Some((n, 0)));
             }
+            Event::Empty(e) if is_mce(&e) => {}
             Event::Empty(e) => {
                 let n = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
                 child(&mut stack, &n);

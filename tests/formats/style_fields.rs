@@ -497,9 +497,15 @@ fn cases() -> Vec<Case> {
         case(
             "page_number_position",
             |s| s.page_number_position = paiban::style::PageNumberPosition::Outside,
-            PDF,
+            // DOCX: odd/even footers and w:evenAndOddHeaders (T31).
+            PDF_DOCX,
         ),
-        case("page_number_gap", |s| s.page_number_gap = Some(20.0), PDF),
+        // DOCX: the footer distance (w:footer) puts the number `gap` under the text block.
+        case(
+            "page_number_gap",
+            |s| s.page_number_gap = Some(20.0),
+            PDF_DOCX,
+        ),
         // Page furniture of books: the short page gives the body several pages. The one
         // article with no level-1 heading has no chapter for recto_chapters to move:
         // tests/pdf/book_preset.rs covers it (chapters on odd pages after a blank verso).

@@ -7,6 +7,8 @@ use paiban::fonts::{report, FontSet, Origin};
 use paiban::style::FontRole;
 
 const NOTO_SERIF: &str = "Noto Serif CJK SC";
+/// A character of the bundled Noto subset that Zhuque Fangsong lacks (outside GB 2312).
+const RARE: char = '丂';
 
 fn manifest(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -48,9 +50,14 @@ fn t27_primary_families_per_role() {
     assert_eq!(set.primary(FontRole::Hei).weight, 700);
     assert_eq!(family(FontRole::Kai), "LXGW WenKai");
     assert_eq!(family(FontRole::Mono), "DejaVu Sans Mono");
-    // No FangSong is bundled: Fang falls back to Song.
+    // The bundled FangSong: Zhuque Fangsong (朱雀仿宋), then Song for what it lacks.
+    assert_eq!(family(FontRole::Fang), "Zhuque Fangsong");
     assert_eq!(
         set.primary(FontRole::Fang).origin,
+        Origin::Bundled("ZhuqueFangsong-Regular.ttf")
+    );
+    assert_eq!(
+        set.chain(FontRole::Fang)[1].origin,
         Origin::Bundled("NotoSerifCJKsc-Regular.otf")
     );
     assert_eq!(set.primary(FontRole::Kai).units_per_em(), 1000);
@@ -151,13 +158,16 @@ fn t27_font_dir_faces_come_first_for_their_role() {
         fang.origin,
         Origin::FontDir(dir.path().join("FangSong-test.ttf"))
     );
-    // Per-character fallback (T27): Latin from the font-dir face, 镕 from Noto Serif CJK SC.
+    // Per-character fallback (T27): Latin from the font-dir face, 镕 from the bundled
+    // FangSong, and what that lacks (`RARE`) from Noto Serif.
     assert_eq!(
         set.face_for(FontRole::Fang, 'x').unwrap().origin,
         fang.origin
     );
     let rong = set.face_for(FontRole::Fang, '镕').unwrap();
-    assert_eq!(rong.origin, Origin::Bundled("NotoSerifCJKsc-Regular.otf"));
+    assert_eq!(rong.origin, Origin::Bundled("ZhuqueFangsong-Regular.ttf"));
+    let rare = set.face_for(FontRole::Fang, RARE).unwrap();
+    assert_eq!(rare.origin, Origin::Bundled("NotoSerifCJKsc-Regular.otf"));
     // Other roles keep their bundled primary.
     assert_eq!(set.primary(FontRole::Kai).family, "LXGW WenKai");
     assert!(FontSet::load(&[dir.path().join("missing")]).is_err());

@@ -116,7 +116,9 @@ fn every_full_body_line_holds_28_characters_one_per_cell() {
         }
         full += 1;
         // A paragraph's first line starts after its 2-cell indent (GB/T 9704 7.3.3 空二字).
-        let indent = ((ink[0].x - LEFT) / cell()).round() as usize;
+        // The cell the first glyph starts in (a narrow opening quote sits at its cell's
+        // right side, T25).
+        let indent = ((ink[0].x - LEFT + 0.3) / cell()).floor() as usize;
         assert!(
             indent == 0 || indent == 2,
             "{:?} starts {indent} cells in",
@@ -140,6 +142,20 @@ fn every_full_body_line_holds_28_characters_one_per_cell() {
         );
         for (i, g) in inside.iter().enumerate() {
             let cell_x = LEFT + (indent + i) as f32 * cell();
+            // A narrow mark (Zhuque Fangsong's proportional quotes) sits in its 1 em box
+            // (T12/T25) on the side of the text it belongs to: it must lie inside its cell.
+            if g.x1 - g.x < 15.0 {
+                assert!(
+                    g.x > cell_x - 0.3 && g.x1 < cell_x + cell() + 0.3,
+                    "page {}: {:?}: narrow '{}' at x {}..{} is not in cell {i} at {cell_x}",
+                    line.page + 1,
+                    line.text(),
+                    g.c,
+                    g.x,
+                    g.x1
+                );
+                continue;
+            }
             assert!(
                 (g.x - cell_x - (cell() - 16.0) / 2.0).abs() < 0.3,
                 "page {}: {:?}: '{}' at x {} is not centred in cell {i} at {cell_x}",
@@ -227,12 +243,13 @@ fn consecutive_body_baselines_are_one_grid_pitch_apart() {
     assert!(pairs > 200, "only {pairs} pairs of consecutive body lines");
 }
 
-/// The body is 三号, 16 pt. The role is `fang` (仿宋); no FangSong face is bundled yet, so it
-/// falls back to Song (Noto Serif CJK SC) with one W-FONT warning per document.
+/// The body is 三号, 16 pt, in the bundled FangSong face (Zhuque Fangsong, the `fang` role):
+/// every 16 pt glyph is Zhuque Fangsong except the 一、 Hei and （一） Kai headings', and the
+/// sample needs no fallback, so there is no W-FONT warning.
 #[test]
-fn body_glyphs_are_16pt_and_the_fangsong_fallback_is_reported_once() {
+fn body_glyphs_are_16pt_zhuque_fangsong() {
     let (pages, stderr) = sample();
-    let mut body = 0;
+    let (mut fang, mut headings) = (0, 0);
     for page in pages {
         for line in text_lines(page) {
             for g in line.ink() {
@@ -248,13 +265,29 @@ fn body_glyphs_are_16pt_and_the_fangsong_fallback_is_reported_once() {
                     line.text(),
                     g.size
                 );
-                body += 1;
+                if g.font.contains("ZhuqueFangsong") {
+                    fang += 1;
+                } else {
+                    // GB/T 9704 7.3.3: level-1 headings in Hei, level-2 in Kai.
+                    assert!(
+                        g.font.contains("NotoSansCJK") || g.font.contains("LXGWWenKai"),
+                        "page {}: '{}' of {:?} is set in {}",
+                        line.page + 1,
+                        g.c,
+                        line.text(),
+                        g.font
+                    );
+                    headings += 1;
+                }
             }
         }
     }
-    assert!(body > 5000, "{body} body glyphs");
-    assert_eq!(stderr.matches("[W-FONT]").count(), 1, "{stderr}");
-    assert!(stderr.contains("no FangSong (仿宋) face"), "{stderr}");
+    assert!(fang > 5000, "{fang} FangSong glyphs");
+    assert!(
+        fang > 10 * headings,
+        "{fang} FangSong, {headings} heading glyphs"
+    );
+    assert!(!stderr.contains("[W-FONT]"), "{stderr}");
 }
 
 /// The first baseline of every page sits in the first grid row under the 37 mm top margin:

@@ -562,12 +562,9 @@ impl<'a> Writer<'a> {
     }
 
     /// The whole `word/document.xml`.
-    pub fn document(
-        &mut self,
-        doc: &Document,
-        footer: Option<&str>,
-        header: Option<&str>,
-    ) -> String {
+    /// `refs`: the section's header and footer references (element, `w:type`, relationship
+    /// id), in schema order.
+    pub fn document(&mut self, doc: &Document, refs: &[(&str, &str, String)]) -> String {
         let mut body = Xml::fragment();
         let has_articles = doc.blocks.iter().any(|b| matches!(b, Block::Article(_)));
         if !has_articles {
@@ -585,7 +582,7 @@ impl<'a> Writer<'a> {
         x.open_ns("w:document", &[W_NS, DRAWING_NS])
             .open("w:body", &[]);
         x.append(&body);
-        self.sect_pr(&mut x, footer, header);
+        self.sect_pr(&mut x, refs);
         x.close("w:body").close("w:document");
         x.finish()
     }
@@ -607,14 +604,11 @@ impl<'a> Writer<'a> {
     }
 
     /// CT_SectPr: references, pgSz, pgMar, cols, docGrid (page from the style).
-    fn sect_pr(&mut self, x: &mut Xml, footer: Option<&str>, header: Option<&str>) {
+    fn sect_pr(&mut self, x: &mut Xml, refs: &[(&str, &str, String)]) {
         let s = self.ctx.style;
         x.open("w:sectPr", &[]);
-        if let Some(r) = header {
-            x.empty("w:headerReference", &[("w:type", "default"), ("r:id", r)]);
-        }
-        if let Some(r) = footer {
-            x.empty("w:footerReference", &[("w:type", "default"), ("r:id", r)]);
+        for (element, kind, id) in refs {
+            x.empty(element, &[("w:type", kind), ("r:id", id)]);
         }
         let t = |pt: f32| twips(pt).to_string();
         x.empty(
@@ -629,7 +623,7 @@ impl<'a> Writer<'a> {
                 ("w:bottom", &t(s.margin_bottom)),
                 ("w:left", &t(s.margin_left)),
                 ("w:header", &t(s.docx.header_distance)),
-                ("w:footer", &t(s.docx.footer_distance)),
+                ("w:footer", &t(super::pages::footer_distance(s))),
                 ("w:gutter", "0"),
             ],
         );

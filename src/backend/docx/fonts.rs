@@ -68,7 +68,8 @@ const ENTRIES: [Entry; 7] = [
     },
     Entry {
         name: "FangSong",
-        alt: "仿宋,Noto Serif CJK SC",
+        // 仿宋_GB2312 is the face GB/T 9704 templates name; Zhuque Fangsong is the bundled one.
+        alt: "仿宋,FangSong_GB2312,Zhuque Fangsong",
         panose: "02010609060101010101",
         charset: "86",
         family: "roman",

@@ -81,17 +81,31 @@ impl Backend for Docx {
         w.rels.add_office("styles", "styles.xml");
         w.rels.add_office("settings", "settings.xml");
         w.rels.add_office("fontTable", "fontTable.xml");
-        let footer_id = w.rels.add_office("footer", "footer1.xml");
-        let header_id = style
-            .header
-            .as_ref()
-            .map(|_| w.rels.add_office("header", "header1.xml"));
+        let footers = pages::footers(style, &lang);
+        let mut refs: Vec<(&str, &str, String)> = footers
+            .iter()
+            .map(|f| {
+                (
+                    "w:footerReference",
+                    f.kind,
+                    w.rels.add_office("footer", f.part),
+                )
+            })
+            .collect();
+        if style.header.is_some() {
+            let id = w.rels.add_office("header", "header1.xml");
+            // With odd/even footers on, even pages need their own header reference too.
+            if pages::odd_even(style) {
+                refs.insert(0, ("w:headerReference", "even", id.clone()));
+            }
+            refs.insert(0, ("w:headerReference", "default", id));
+        }
         let has_notes = !doc.notes.is_empty();
         if has_notes {
             w.rels.add_office("footnotes", "footnotes.xml");
         }
         // The body first: it decides which notes are referenced, and in which order.
-        let body = w.document(doc, Some(&footer_id), header_id.as_deref());
+        let body = w.document(doc, &refs);
         if has_notes {
             let saved = std::mem::take(&mut w.rels);
             let notes = w.footnotes(doc);
@@ -117,7 +131,9 @@ impl Backend for Docx {
         } else {
             Vec::new()
         };
-        let settings = settings::settings(&lang, has_notes, !embedded.is_empty()).into_bytes();
+        let odd_even = pages::odd_even(style);
+        let settings = settings::settings(&lang, has_notes, !embedded.is_empty(), odd_even);
+        let settings = settings.into_bytes();
         parts.push(("word/settings.xml".into(), wml("settings"), settings));
         let mut font_rels = Rels::default();
         let ids: Vec<String> = embedded
@@ -134,8 +150,13 @@ impl Backend for Docx {
             let ct = embed::OBFUSCATED_FONT.to_string();
             parts.push((format!("word/{}", f.target), ct, f.data));
         }
-        let footer = pages::footer(style, &lang).into_bytes();
-        parts.push(("word/footer1.xml".into(), wml("footer"), footer));
+        for f in footers {
+            parts.push((
+                format!("word/{}", f.part),
+                wml("footer"),
+                f.xml.into_bytes(),
+            ));
+        }
         if let Some(h) = &style.header {
             let header = pages::header(h, &lang).into_bytes();
             parts.push(("word/header1.xml".into(), wml("header"), header));

@@ -12,7 +12,8 @@ pub const NO_BREAK_BEFORE: &str = "!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′�
 
 /// The settings part. `lang` is the East-Asian language tag (`zh-CN`).
 /// `embedded`: the package carries subset fonts (`w:embedTrueTypeFonts`, `w:saveSubsetFonts`).
-pub fn settings(lang: &str, has_notes: bool, embedded: bool) -> String {
+/// `odd_even`: odd and even pages have their own footers (T31 outside page numbers).
+pub fn settings(lang: &str, has_notes: bool, embedded: bool, odd_even: bool) -> String {
     let mut x = Xml::part();
     x.open_ns("w:settings", &[W_NS]);
     x.empty("w:zoom", &[("w:percent", "100")]);
@@ -23,6 +24,10 @@ pub fn settings(lang: &str, has_notes: bool, embedded: bool) -> String {
     }
     // Two characters of 小四 at the default tab stop, as Word's zh-CN template (420 = 五号).
     x.val("w:defaultTabStop", "420");
+    if odd_even {
+        // T31: gongwen page numbers sit right on odd pages, left on even ones.
+        x.empty("w:evenAndOddHeaders", &[]);
+    }
     // T14/T13: compress punctuation (Word's 压缩标点符号); T31 centred handout numbers need
     // no evenAndOddHeaders.
     x.val("w:characterSpacingControl", "compressPunctuation");

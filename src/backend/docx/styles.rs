@@ -3,7 +3,7 @@
 //! Children follow CT_Style / CT_PPrBase / CT_RPr order of ECMA-376.
 
 use super::fonts::rfonts;
-use super::xml::{char_hundredths, eighth_points, half_points, twips, Xml, W_NS};
+use super::xml::{char_hundredths, eighth_points, half_points, twips, Xml, MC_NS, W_NS};
 use crate::style::{Alignment, BlockStyle, FontRole, Style};
 
 /// Paragraph properties of one style, in schema order.
@@ -90,6 +90,28 @@ pub fn write_rpr(x: &mut Xml, r: &Run) {
         let hp = half_points(s).to_string();
         x.val("w:sz", &hp).val("w:szCs", &hp);
     }
+}
+
+/// T14: no hanging punctuation, in a form both Word and LibreOffice read that way.
+///
+/// ECMA-376 §17.3.1.21 says `w:overflowPunct w:val="0"` keeps punctuation inside the line,
+/// and Word reads it so; LibreOffice's writerfilter maps the element the other way round
+/// (`PROP_PARA_IS_HANGING_PUNCTUATION = (nIntValue == 0)`, 7.4 and newer), so `val="0"`
+/// hangs sentence-final marks past the margin there. The Markup Compatibility wrapper gives
+/// each its reading: a `Choice` that `Requires="w"` (the WordprocessingML namespace, which
+/// every consumer of this part understands) holds the standard `val="0"` for Word; the
+/// `Fallback` holds `<w:overflowPunct/>` for LibreOffice, whose `Choice` handling accepts
+/// only the `wps`/`wpg`/`w14`/`wpc` namespaces and so takes the fallback and reads "on" as
+/// "do not hang". Either way one `w:overflowPunct` stays in `w:pPr` after MCE processing.
+fn no_overflow_punct(x: &mut Xml) {
+    x.open("mc:AlternateContent", &[])
+        .open("mc:Choice", &[("Requires", "w")])
+        .val("w:overflowPunct", "0")
+        .close("mc:Choice")
+        .open("mc:Fallback", &[])
+        .empty("w:overflowPunct", &[])
+        .close("mc:Fallback")
+        .close("mc:AlternateContent");
 }
 
 /// Paragraph and run properties of a T23 block style.
@@ -205,6 +227,8 @@ pub fn paragraph_role(style: &Style, id: &str) -> FontRole {
         "Byline" => style.byline.role(),
         "Quote" => style.quote_font,
         "Code" => FontRole::Mono,
+        // T31: page numbers are Song.
+        "Footer" => FontRole::Song,
         "TOCHeading" => style.heading(1).role(),
         _ => match id
             .strip_prefix("Heading")
@@ -230,7 +254,7 @@ pub fn styles(style: &Style, lang: &str) -> String {
         size: Some(style.body_size),
     };
     let mut x = Xml::part();
-    x.open_ns("w:styles", &[W_NS]);
+    x.open_ns("w:styles", &[W_NS, MC_NS]);
 
     // docDefaults (§10): fonts, language, kinsoku and autospace switches.
     x.open("w:docDefaults", &[]).open("w:rPrDefault", &[]);
@@ -241,9 +265,9 @@ pub fn styles(style: &Style, lang: &str) -> String {
     x.open("w:pPrDefault", &[]).open("w:pPr", &[]);
     x.empty("w:widowControl", &[]) // T20
         .empty("w:kinsoku", &[]) // T9
-        .empty("w:wordWrap", &[])
-        .val("w:overflowPunct", "0") // T14: no hanging punctuation
-        .val("w:topLinePunct", "0")
+        .empty("w:wordWrap", &[]);
+    no_overflow_punct(&mut x);
+    x.val("w:topLinePunct", "0")
         .empty("w:autoSpaceDE", &[]) // T15
         .empty("w:autoSpaceDN", &[])
         .val("w:snapToGrid", "0");
@@ -471,6 +495,8 @@ pub fn styles(style: &Style, lang: &str) -> String {
         "footer",
         Some(footer),
         Run {
+            // T31: page numbers are Song (GB/T 9704 7.5), also when the body is FangSong.
+            font: Some(FontRole::Song),
             size: Some(style.page_number_size),
             ..small
         },

@@ -12,6 +12,9 @@ pub const W_NS: &str = concat!(
     "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
 );
 
+/// The Markup Compatibility namespace (ECMA-376 Part 3), for `mc:AlternateContent`.
+pub const MC_NS: &str = "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"";
+
 /// Extra namespaces for parts that can hold drawings (document, footnotes).
 pub const DRAWING_NS: &str = concat!(
     "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" ",

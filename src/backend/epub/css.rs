@@ -16,9 +16,10 @@ fn system_families(role: FontRole) -> &'static str {
         FontRole::Song | FontRole::SongBold => {
             "\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"Songti SC\",serif"
         }
-        // 仿宋 where the reader has it (Windows, macOS names), else Song, as the PDF does.
+        // After the embedded Zhuque Fangsong subset (when fonts are embedded): 仿宋 where the
+        // reader has it (Windows, macOS names), an installed Zhuque Fangsong, else Song.
         FontRole::Fang => {
-            "\"FangSong\",\"STFangsong\",\"FangSong_GB2312\",\"Noto Serif CJK SC\",\"Songti SC\",serif"
+            "\"FangSong\",\"STFangsong\",\"FangSong_GB2312\",\"Zhuque Fangsong\",\"Noto Serif CJK SC\",\"Songti SC\",serif"
         }
         FontRole::Hei => "\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",sans-serif",
         FontRole::Kai => {

@@ -24,8 +24,8 @@ pub(crate) fn check(doc: &Document, style: &Style, fonts: &FontSet, log: &mut Lo
             block(b, style, style.body_font, &mut add);
         }
     }
-    if let Some((line, _)) = texts.get(&FontRole::Fang).and_then(|l| l.first()) {
-        fang_fallback(fonts, *line, log);
+    if let Some(lines) = texts.get(&FontRole::Fang) {
+        fang_fallback(fonts, lines, log);
     }
     let mut seen = BTreeSet::new();
     for (role, lines) in &texts {
@@ -38,18 +38,49 @@ pub(crate) fn check(doc: &Document, style: &Style, fonts: &FontSet, log: &mut Lo
     }
 }
 
-/// Logs one W-FONT warning when text set in the Fang role (仿宋, the gongwen body) gets a
-/// face that is no FangSong: none is bundled yet, so the role falls back to Song (T27).
-fn fang_fallback(fonts: &FontSet, line: usize, log: &mut Log) {
+/// T27 for the Fang role (仿宋, the gongwen body): one W-FONT warning when its face is no
+/// FangSong (a `--font-dir` or style font that took its place), else one W-FONT warning
+/// listing the characters the FangSong face lacks, which are set in the next face of the
+/// chain (Song) instead — a mixed face in running text should not pass unnoticed.
+fn fang_fallback(fonts: &FontSet, lines: &[(usize, String)], log: &mut Log) {
     let face = fonts.primary(FontRole::Fang);
+    let first = lines.first().map_or(0, |(l, _)| *l);
     if role_for_names(std::slice::from_ref(&face.family), face.weight) != Some(FontRole::Fang) {
         log.warn(
             "W-FONT",
-            line,
+            first,
             format!(
                 "no FangSong (仿宋) face: the fang role is set in {}; add a FangSong font with \
                  --font-dir",
                 face.family
+            ),
+        );
+        return;
+    }
+    let mut lacking: BTreeSet<char> = BTreeSet::new();
+    let mut at = None;
+    for (line, text) in lines {
+        for c in text.chars() {
+            if crate::fonts::needs_no_glyph(c) || c.is_whitespace() || face.has_char(c) {
+                continue;
+            }
+            // Characters no face has are W-GLYPH warnings (below), not fallbacks.
+            if fonts.face_for(FontRole::Fang, c).is_some() && lacking.insert(c) {
+                at.get_or_insert(*line);
+            }
+        }
+    }
+    if let Some(line) = at {
+        let list: String = lacking.iter().take(20).collect();
+        let more = if lacking.len() > 20 { "…" } else { "" };
+        log.warn(
+            "W-FONT",
+            line,
+            format!(
+                "{} lacks {} character(s) of the fang role ({list}{more}); they are set in the \
+                 fallback face",
+                face.family,
+                lacking.len()
             ),
         );
     }

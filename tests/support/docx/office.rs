@@ -48,6 +48,10 @@ pub struct Glyph {
     pub size: f32,
     /// Left edge of the glyph quad.
     pub x: f32,
+    /// Right edge of the glyph quad.
+    pub right: f32,
+    /// Baseline, from the top of the page.
+    pub y: f32,
 }
 
 /// One text line of the PDF, in content order.
@@ -100,12 +104,25 @@ pub fn stext_lines(pdf: &Path) -> Vec<Line> {
                 b"char" => {
                     let c = attr(&e, "c").and_then(|s| s.chars().next()).unwrap_or(' ');
                     let x = attr(&e, "x").and_then(|s| s.parse().ok()).unwrap_or(0.0);
+                    let y = attr(&e, "y").and_then(|s| s.parse().ok()).unwrap_or(0.0);
+                    // quad = ul ur ll lr corners: the right edge is the larger x of ur, lr.
+                    let quad: Vec<f32> = attr(&e, "quad")
+                        .unwrap_or_default()
+                        .split_whitespace()
+                        .filter_map(|v| v.parse().ok())
+                        .collect();
+                    let right = match quad.as_slice() {
+                        [_, _, urx, _, _, _, lrx, _] => urx.max(*lrx),
+                        _ => x,
+                    };
                     let line: &mut Line = lines.last_mut().unwrap();
                     line.glyphs.push(Glyph {
                         c,
                         font: font.clone(),
                         size,
                         x,
+                        right,
+                        y,
                     });
                 }
                 _ => {}
