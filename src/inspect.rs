@@ -71,7 +71,6 @@ fn block(b: &Block, depth: usize, out: &mut String) {
             blocks(&q.blocks, depth + 1, out);
         }
         Block::Code(c) => line(out, depth, "code", &c.text),
-        Block::Html(r) => line(out, depth, "code", &r.text),
         Block::Table(t) => {
             let head: Vec<String> = t.header.iter().map(|c| plain_text(c)).collect();
             line(out, depth, "table", &head.join(" | "));

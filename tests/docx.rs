@@ -28,5 +28,7 @@ mod package;
 mod props;
 #[path = "docx/python.rs"]
 mod python;
+#[path = "docx/raw_html.rs"]
+mod raw_html;
 #[path = "docx/schema_order.rs"]
 mod schema_order;

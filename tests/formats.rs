@@ -11,7 +11,11 @@ mod support;
 mod doc_facts;
 #[path = "formats/font_roles_agree.rs"]
 mod font_roles_agree;
+#[path = "formats/raw_html.rs"]
+mod raw_html;
 #[path = "formats/style_fields.rs"]
 mod style_fields;
+#[path = "formats/toc_keys.rs"]
+mod toc_keys;
 #[path = "formats/typography_doc.rs"]
 mod typography_doc;

@@ -15,6 +15,8 @@ mod passes_markdown;
 mod passes_props;
 #[path = "read_passes/passes_structure.rs"]
 mod passes_structure;
+#[path = "read_passes/raw_html.rs"]
+mod raw_html;
 #[path = "read_passes/read_markdown.rs"]
 mod read_markdown;
 #[path = "read_passes/read_text.rs"]

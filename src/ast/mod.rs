@@ -77,8 +77,6 @@ pub enum Block {
     Table(Table),
     /// An image standing alone as a block.
     Figure(Figure),
-    /// A raw HTML block, kept verbatim.
-    Html(RawBlock),
     /// Thematic break (`---`).
     Rule(Rule),
     /// Explicit page break.
@@ -219,15 +217,6 @@ pub struct Figure {
     pub line: usize,
 }
 
-/// A raw block (HTML) kept verbatim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RawBlock {
-    /// The raw text.
-    pub text: String,
-    /// Source line.
-    pub line: usize,
-}
-
 /// A thematic break.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rule {
@@ -279,8 +268,29 @@ pub enum Inline {
     Image(Image),
     /// Reference to a footnote by label.
     NoteRef(String),
-    /// Raw inline HTML, kept verbatim.
-    Html(String),
+    /// `<sup>`: smaller glyphs on a raised baseline.
+    Superscript(Vec<Inline>),
+    /// `<sub>`: smaller glyphs on a lowered baseline.
+    Subscript(Vec<Inline>),
+    /// `<u>` / `<ins>`: underlined.
+    Underline(Vec<Inline>),
+    /// `<mark>`: highlighted.
+    Mark(Vec<Inline>),
+    /// `<small>`: a smaller size.
+    Small(Vec<Inline>),
+    /// `<kbd>`: a key or typed input, set like inline code.
+    Kbd(String),
+    /// `<ruby>`: a base with its reading (pinyin, zhuyin) above.
+    Ruby(Ruby),
+}
+
+/// A ruby annotation: base text and its reading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ruby {
+    /// The annotated text, e.g. `汉`.
+    pub base: String,
+    /// The reading, e.g. `hàn`.
+    pub text: String,
 }
 
 /// A hyperlink.
@@ -327,7 +337,6 @@ impl Block {
             Block::Code(c) => c.line,
             Block::Table(t) => t.line,
             Block::Figure(f) => f.line,
-            Block::Html(r) => r.line,
             Block::Rule(r) => r.line,
             Block::PageBreak(p) => p.line,
         }

@@ -50,11 +50,7 @@ pub fn map_inlines(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>, usize
                     t.header.iter_mut().for_each(|c| f(c, line));
                     t.rows.iter_mut().flatten().for_each(|c| f(c, line));
                 }
-                Block::Code(_)
-                | Block::Figure(_)
-                | Block::Html(_)
-                | Block::Rule(_)
-                | Block::PageBreak(_) => {}
+                Block::Code(_) | Block::Figure(_) | Block::Rule(_) | Block::PageBreak(_) => {}
             }
         }
     }
@@ -101,7 +97,14 @@ pub fn visit_inlines(inlines: &[Inline], f: &mut dyn FnMut(&Inline)) {
     for i in inlines {
         f(i);
         match i {
-            Inline::Strong(c) | Inline::Emph(c) | Inline::Strike(c) => visit_inlines(c, f),
+            Inline::Strong(c)
+            | Inline::Emph(c)
+            | Inline::Strike(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c)
+            | Inline::Underline(c)
+            | Inline::Mark(c)
+            | Inline::Small(c) => visit_inlines(c, f),
             Inline::Link(l) => visit_inlines(&l.content, f),
             Inline::Text(_)
             | Inline::AutoSpace
@@ -110,17 +113,19 @@ pub fn visit_inlines(inlines: &[Inline], f: &mut dyn FnMut(&Inline)) {
             | Inline::Code(_)
             | Inline::Image(_)
             | Inline::NoteRef(_)
-            | Inline::Html(_) => {}
+            | Inline::Kbd(_)
+            | Inline::Ruby(_) => {}
         }
     }
 }
 
 /// The plain text of an inline sequence: text and code verbatim, breaks and autospace as
-/// one space, image alt text, no markup.
+/// one space, image alt text, the base of ruby, no markup.
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     visit_inlines(inlines, &mut |i| match i {
-        Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+        Inline::Text(t) | Inline::Code(t) | Inline::Kbd(t) => out.push_str(t),
+        Inline::Ruby(r) => out.push_str(&r.base),
         Inline::AutoSpace | Inline::SoftBreak | Inline::LineBreak => out.push(' '),
         Inline::Image(img) => out.push_str(&img.alt),
         _ => {}

@@ -43,12 +43,19 @@ impl Flat {
                 Inline::Text(_) => {}
                 Inline::AutoSpace | Inline::SoftBreak => self.push(" ", false),
                 Inline::LineBreak => self.push("\n", false),
-                Inline::Strong(c) | Inline::Emph(c) | Inline::Strike(c) => self.walk(c),
+                Inline::Strong(c)
+                | Inline::Emph(c)
+                | Inline::Strike(c)
+                | Inline::Superscript(c)
+                | Inline::Subscript(c)
+                | Inline::Underline(c)
+                | Inline::Mark(c)
+                | Inline::Small(c) => self.walk(c),
                 Inline::Link(l) => self.walk(&l.content),
-                Inline::Code(c) => self.push(c, true),
-                Inline::Image(_) | Inline::NoteRef(_) | Inline::Html(_) => {
-                    self.push("\u{FFFC}", true)
-                }
+                // The base of a ruby is text of the line; its reading is not.
+                Inline::Ruby(r) => self.push(&r.base, false),
+                Inline::Code(c) | Inline::Kbd(c) => self.push(c, true),
+                Inline::Image(_) | Inline::NoteRef(_) => self.push("\u{FFFC}", true),
             }
         }
     }

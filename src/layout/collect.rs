@@ -1,7 +1,7 @@
 //! Collect stage: AST inlines → styled runs (T24, T26), and the T7 character classes
 //! the later stages work with.
 
-use super::types::{RunStyle, StyledRun};
+use super::types::{RunStyle, Script, StyledRun};
 use crate::ast::Inline;
 use crate::style::FontRole;
 use crate::text::chars::{is_cjk_letter, is_west};
@@ -138,7 +138,11 @@ impl Collector<'_> {
                 && last.strike == style.strike
                 && last.code == style.code
                 && last.link == style.link
-                && last.note_ref == style.note_ref;
+                && last.note_ref == style.note_ref
+                && last.script == style.script
+                && last.underline == style.underline
+                && last.mark == style.mark
+                && last.small == style.small;
             if same && !autospace && !style.code && !style.note_ref {
                 last.text.push_str(text);
                 return;
@@ -157,7 +161,7 @@ impl Collector<'_> {
     fn walk(&mut self, inlines: &[Inline], style: &StyledRun) {
         for inline in inlines {
             match inline {
-                Inline::Text(t) | Inline::Html(t) => self.push(t, style),
+                Inline::Text(t) => self.push(t, style),
                 Inline::AutoSpace => self.pending_space = true,
                 // T1 normally removes soft breaks; a leftover one after WEST reads as a space.
                 Inline::SoftBreak => {
@@ -183,7 +187,38 @@ impl Collector<'_> {
                     s.strike = true;
                     self.walk(content, &s);
                 }
-                Inline::Code(code) => {
+                Inline::Superscript(content) | Inline::Subscript(content) => {
+                    let mut s = style.clone();
+                    s.script = match inline {
+                        Inline::Superscript(_) => Script::Super,
+                        _ => Script::Sub,
+                    };
+                    self.walk(content, &s);
+                }
+                Inline::Underline(content) => {
+                    let mut s = style.clone();
+                    s.underline = true;
+                    self.walk(content, &s);
+                }
+                Inline::Mark(content) => {
+                    let mut s = style.clone();
+                    s.mark = true;
+                    self.walk(content, &s);
+                }
+                Inline::Small(content) => {
+                    let mut s = style.clone();
+                    s.small = true;
+                    self.walk(content, &s);
+                }
+                // PDF ruby: the reading follows its base in parentheses, in script size.
+                Inline::Ruby(r) => {
+                    self.push(&r.base, style);
+                    let mut s = style.clone();
+                    s.script = Script::Reading;
+                    s.emph_dots = false;
+                    self.push(&format!("({})", r.text), &s);
+                }
+                Inline::Code(code) | Inline::Kbd(code) => {
                     let mut s = style.clone();
                     s.font = FontRole::Mono;
                     s.code = true;

@@ -3,7 +3,9 @@
 
 use super::collect::Class;
 use super::shape::Prepared;
-use super::types::{ClusterText, Decoration, Dot, GlyphRun, Line, LinkArea, ParaSpec, PlacedGlyph};
+use super::types::{
+    ClusterText, Decoration, Dot, GlyphRun, Line, LinkArea, ParaSpec, PlacedGlyph, StyledRun,
+};
 use super::vlist::DESCENT_EM;
 use crate::style::Alignment;
 
@@ -262,23 +264,40 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
             let bottom = DESCENT_EM + marks.dot_gap_em + marks.dot_diameter_em;
             descent = descent.max(bottom * a.em);
         }
-        if run.strike {
-            // By default 0.35 em above the baseline: near the middle of the CJK em box
-            // (−0.12…0.88 em) and of Han ink, a little above the Latin x-height centre.
-            // Consecutive struck atoms join, spaces between them included.
-            let (y, thickness) = (
-                marks.strike_height_em * a.em,
-                marks.strike_thickness_em * a.em,
-            );
-            match decorations.last_mut() {
-                Some(d) if k > r.start && spec.runs[p.atoms[k - 1].run].strike => d.x1 = bx + bw,
+        // Consecutive decorated atoms join, spaces between them included.
+        let prev = (k > r.start).then(|| &spec.runs[p.atoms[k - 1].run]);
+        let mut decorate = |on: fn(&StyledRun) -> bool, y: f32, thickness: f32, grey| {
+            let joined = prev.is_some_and(on);
+            match decorations
+                .iter_mut()
+                .rev()
+                .find(|d| d.grey == grey && d.y == y && d.thickness == thickness)
+            {
+                Some(d) if joined => d.x1 = bx + bw,
                 _ => decorations.push(Decoration {
                     x0: bx,
                     x1: bx + bw,
                     y,
                     thickness,
+                    grey,
                 }),
             }
+        };
+        if run.strike {
+            // By default 0.35 em above the baseline: near the middle of the CJK em box
+            // (−0.12…0.88 em) and of Han ink, a little above the Latin x-height centre.
+            let y = marks.strike_height_em * a.em;
+            decorate(|r| r.strike, y, marks.strike_thickness_em * a.em, None);
+        }
+        if run.underline {
+            let y = -marks.underline_drop_em * a.em;
+            decorate(|r| r.underline, y, marks.strike_thickness_em * a.em, None);
+            descent = descent.max((marks.underline_drop_em + marks.strike_thickness_em) * a.em);
+        }
+        if run.mark {
+            // The CJK em box: DESCENT_EM below the baseline, 1 em tall.
+            let y = (0.5 - DESCENT_EM) * a.em;
+            decorate(|r| r.mark, y, a.em, Some(marks.mark_grey));
         }
         if let Some(url) = &run.link {
             match links.last_mut() {

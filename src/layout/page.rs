@@ -63,6 +63,15 @@ pub enum ItemKind {
         /// Height (thickness) in points.
         height: f32,
     },
+    /// A filled grey rectangle behind text (`<mark>`); `(x, y)` = top-left.
+    Shade {
+        /// Width in points.
+        width: f32,
+        /// Height in points.
+        height: f32,
+        /// Grey level, 0 black … 1 white.
+        grey: f32,
+    },
     /// A filled black circle (T24 emphasis dot); `(x, y)` = centre.
     Dot {
         /// Radius in points.

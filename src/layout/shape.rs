@@ -5,7 +5,7 @@
 //! justification then only add numbers, never reshape.
 
 use super::collect::{classify, Class};
-use super::types::{Face, FontSet, ParaSpec};
+use super::types::{Face, FontSet, ParaSpec, Script};
 use rustybuzz::{Feature, UnicodeBuffer};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -290,12 +290,29 @@ fn shape_segment(
     };
     let run = &spec.runs[first.run];
     let look = &spec.look;
-    let size = if run.note_ref {
-        run.size * look.note_marker_size_em
+    let marks = &look.emphasis;
+    // `<small>` text is a smaller text in every respect, gaps included.
+    let em = if run.small {
+        run.size * marks.small_size_em
     } else {
         run.size
     };
-    let em = run.size;
+    let size = if run.note_ref {
+        em * look.note_marker_size_em
+    } else if run.script != Script::Baseline {
+        em * marks.script_size_em
+    } else {
+        em
+    };
+    let rise = if run.note_ref {
+        em * look.note_marker_rise_em
+    } else {
+        match run.script {
+            Script::Super => em * marks.superscript_rise_em,
+            Script::Sub => -em * marks.subscript_drop_em,
+            Script::Baseline | Script::Reading => 0.0,
+        }
+    };
     let scale = size / out.faces[fi].upem;
     let fwid = rustybuzz::ttf_parser::Tag::from_bytes(b"fwid");
     let pwid = rustybuzz::ttf_parser::Tag::from_bytes(b"pwid");
@@ -410,11 +427,7 @@ fn shape_segment(
                     hang: 0.0,
                     on_grid: false,
                     shrink_level: SHRINK_STOP,
-                    rise: if run.note_ref {
-                        run.size * look.note_marker_rise_em
-                    } else {
-                        0.0
-                    },
+                    rise,
                     synthetic_bold: synth,
                     // T24: WEST inside emphasis stays italic (synthetic oblique); HAN and
                     // full-width marks never do.
@@ -662,7 +675,11 @@ fn glue(p: &mut Prepared, spec: &ParaSpec) {
             continue;
         }
         let same_code = ra.code && rb.code && a.run == b.run;
-        let superscript = ra.note_ref || rb.note_ref;
+        // Footnote markers and `<sup>`/`<sub>` text sit against their neighbours.
+        let shifted = |s: Script| matches!(s, Script::Super | Script::Sub);
+        let superscript = ra.note_ref
+            || rb.note_ref
+            || (ra.script != rb.script && (shifted(ra.script) || shifted(rb.script)));
         // T15: HAN–WEST in either order; code counts as WEST at its edges (T26).
         let detected =
             (a.class == Class::Han && westish(b, rb)) || (westish(a, ra) && b.class == Class::Han);

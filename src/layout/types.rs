@@ -41,6 +41,14 @@ pub struct StyledRun {
     pub link: Option<String>,
     /// Footnote marker: set as a superscript, never gets a T15 gap.
     pub note_ref: bool,
+    /// Superscript or subscript (`<sup>`, `<sub>`): smaller glyphs, shifted baseline.
+    pub script: Script,
+    /// Underlined (`<u>`): a rule under the run.
+    pub underline: bool,
+    /// Highlighted (`<mark>`): a light band behind the run.
+    pub mark: bool,
+    /// `<small>`: set at `emphasis.small_size_em` of the run's size.
+    pub small: bool,
     /// An explicit [`crate::ast::Inline::AutoSpace`] precedes this run (T15 gap).
     pub autospace_before: bool,
 }
@@ -58,9 +66,27 @@ impl StyledRun {
             code: false,
             link: None,
             note_ref: false,
+            script: Script::Baseline,
+            underline: false,
+            mark: false,
+            small: false,
             autospace_before: false,
         }
     }
+}
+
+/// Vertical position of a run's glyphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Script {
+    /// On the baseline.
+    #[default]
+    Baseline,
+    /// Raised and smaller (`<sup>`).
+    Super,
+    /// Lowered and smaller (`<sub>`).
+    Sub,
+    /// Smaller, on the baseline: a ruby reading set after its base.
+    Reading,
 }
 
 /// Kinsoku (line-breaking prohibition) level, T9.
@@ -276,7 +302,8 @@ pub struct Dot {
     pub r: f32,
 }
 
-/// A horizontal rule drawn through or under text (strikethrough).
+/// A horizontal rule drawn through or under text (strikethrough, underline), or a grey
+/// band behind it (`<mark>`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Decoration {
     /// Left end from the line start, in pt.
@@ -287,6 +314,8 @@ pub struct Decoration {
     pub y: f32,
     /// Thickness in pt.
     pub thickness: f32,
+    /// `Some(grey level)` for a band drawn behind the glyphs; `None` for a black rule.
+    pub grey: Option<f32>,
 }
 
 /// A clickable area of link text inside one line.

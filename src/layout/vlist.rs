@@ -66,6 +66,8 @@ pub(crate) enum Mark {
         /// Nesting level.
         level: u8,
     },
+    /// A chapter starts here (its title, for running heads and recto starts).
+    Chapter(String),
 }
 
 impl VBox {
@@ -101,6 +103,19 @@ pub(crate) fn line_items(
     let start = x0 + line.x;
     let mut items = Vec::with_capacity(line.glyph_runs.len() + line.dots.len());
     let (ascent, descent) = (line.ascent, line.descent);
+    // `<mark>` bands go first, so the glyphs are drawn over them.
+    for d in line.decorations.iter().filter(|d| d.grey.is_some()) {
+        items.push(Item {
+            x: start + d.x0,
+            y: baseline - d.y - d.thickness / 2.0,
+            kind: ItemKind::Shade {
+                width: d.x1 - d.x0,
+                height: d.thickness,
+                grey: d.grey.unwrap_or(1.0),
+            },
+            tag,
+        });
+    }
     for mut run in line.glyph_runs {
         let origin = run.x;
         for g in &mut run.glyphs {
@@ -122,7 +137,7 @@ pub(crate) fn line_items(
             tag,
         });
     }
-    for d in &line.decorations {
+    for d in line.decorations.iter().filter(|d| d.grey.is_none()) {
         items.push(Item {
             x: start + d.x0,
             y: baseline - d.y - d.thickness / 2.0,

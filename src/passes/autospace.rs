@@ -1,7 +1,7 @@
 //! T5/T15: every boundary between HAN and WEST (either order) carries exactly one
 //! [`Inline::AutoSpace`], whether the source had a run of spaces there or none, so that
 //! `用 Rust 写` ≡ `用Rust写` in every backend. Inline code counts as WEST at its edges
-//! (T15); footnote markers, images and U+3000 never get a gap. Runs even without clean-up:
+//! (T15); footnote markers, superscripts, subscripts, images and U+3000 never get a gap. Runs even without clean-up:
 //! it is how the gap is represented, not a repair.
 
 use super::flat::{self, Cell, AUTO, CODE};
@@ -61,7 +61,9 @@ fn gaps(cells: &[Cell]) -> (Vec<Cell>, usize) {
         }
         let Some(next) = cells.get(j) else { continue };
         let pair = (side(&c), side(next));
-        if !matches!(pair, (Side::Han, Side::West) | (Side::West, Side::Han)) {
+        if !matches!(pair, (Side::Han, Side::West) | (Side::West, Side::Han))
+            || c.script != next.script
+        {
             continue;
         }
         let run = &cells[i..j];

@@ -10,7 +10,7 @@ use crate::ast::Inline;
 
 /// Inline code: opaque, WEST at its edges for T15, never crossed by CJK context (T26).
 pub const CODE: char = '\u{FDD0}';
-/// Image, footnote reference or raw HTML: opaque.
+/// Image, footnote reference or ruby: opaque.
 pub const OBJ: char = '\u{FDD1}';
 /// A soft line break.
 pub const BREAK: char = '\u{FDD2}';
@@ -30,6 +30,9 @@ pub struct Cell {
     pub depth: u8,
     /// Protected from rewriting (URLs, numbers, Latin sentences; set by the punct pass).
     pub keep: bool,
+    /// Inside a superscript or subscript (`<sup>`, `<sub>`), which is set against its
+    /// neighbours with no T15 gap, like a footnote marker.
+    pub script: bool,
 }
 
 impl Cell {
@@ -41,7 +44,7 @@ impl Cell {
 
 /// Flattens an inline sequence into cells.
 pub fn flatten(inlines: &[Inline]) -> Vec<Cell> {
-    fn go(inlines: &[Inline], depth: u8, next: &mut usize, out: &mut Vec<Cell>) {
+    fn go(inlines: &[Inline], depth: u8, script: bool, next: &mut usize, out: &mut Vec<Cell>) {
         for i in inlines {
             let leaf = |ch: char, out: &mut Vec<Cell>, next: &mut usize| {
                 out.push(Cell {
@@ -49,6 +52,7 @@ pub fn flatten(inlines: &[Inline]) -> Vec<Cell> {
                     origin: *next,
                     depth,
                     keep: false,
+                    script,
                 });
                 *next += 1;
             };
@@ -60,6 +64,7 @@ pub fn flatten(inlines: &[Inline]) -> Vec<Cell> {
                             origin: *next,
                             depth,
                             keep: false,
+                            script,
                         });
                     }
                     *next += 1;
@@ -67,17 +72,23 @@ pub fn flatten(inlines: &[Inline]) -> Vec<Cell> {
                 Inline::AutoSpace => leaf(AUTO, out, next),
                 Inline::SoftBreak => leaf(BREAK, out, next),
                 Inline::LineBreak => leaf(LBREAK, out, next),
-                Inline::Code(_) => leaf(CODE, out, next),
-                Inline::Image(_) | Inline::NoteRef(_) | Inline::Html(_) => leaf(OBJ, out, next),
-                Inline::Strong(c) | Inline::Emph(c) | Inline::Strike(c) => {
-                    go(c, depth.saturating_add(1), next, out)
+                Inline::Code(_) | Inline::Kbd(_) => leaf(CODE, out, next),
+                Inline::Image(_) | Inline::NoteRef(_) | Inline::Ruby(_) => leaf(OBJ, out, next),
+                Inline::Superscript(c) | Inline::Subscript(c) => {
+                    go(c, depth.saturating_add(1), true, next, out)
                 }
-                Inline::Link(l) => go(&l.content, depth.saturating_add(1), next, out),
+                Inline::Strong(c)
+                | Inline::Emph(c)
+                | Inline::Strike(c)
+                | Inline::Underline(c)
+                | Inline::Mark(c)
+                | Inline::Small(c) => go(c, depth.saturating_add(1), script, next, out),
+                Inline::Link(l) => go(&l.content, depth.saturating_add(1), script, next, out),
             }
         }
     }
     let mut out = Vec::new();
-    go(inlines, 0, &mut 0, &mut out);
+    go(inlines, 0, false, &mut 0, &mut out);
     out
 }
 
@@ -101,7 +112,14 @@ pub fn rebuild(inlines: &[Inline], cells: &[Cell]) -> Vec<Inline> {
         let mut out = Vec::new();
         for i in inlines {
             match i {
-                Inline::Strong(c) | Inline::Emph(c) | Inline::Strike(c) => {
+                Inline::Strong(c)
+                | Inline::Emph(c)
+                | Inline::Strike(c)
+                | Inline::Superscript(c)
+                | Inline::Subscript(c)
+                | Inline::Underline(c)
+                | Inline::Mark(c)
+                | Inline::Small(c) => {
                     let inner = go(c, buckets, next);
                     if inner.is_empty() {
                         continue;
@@ -109,6 +127,11 @@ pub fn rebuild(inlines: &[Inline], cells: &[Cell]) -> Vec<Inline> {
                     out.push(match i {
                         Inline::Strong(_) => Inline::Strong(inner),
                         Inline::Emph(_) => Inline::Emph(inner),
+                        Inline::Superscript(_) => Inline::Superscript(inner),
+                        Inline::Subscript(_) => Inline::Subscript(inner),
+                        Inline::Underline(_) => Inline::Underline(inner),
+                        Inline::Mark(_) => Inline::Mark(inner),
+                        Inline::Small(_) => Inline::Small(inner),
                         _ => Inline::Strike(inner),
                     });
                 }
@@ -165,6 +188,11 @@ pub fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
             Inline::Strong(c) => Inline::Strong(merge_text(c)),
             Inline::Emph(c) => Inline::Emph(merge_text(c)),
             Inline::Strike(c) => Inline::Strike(merge_text(c)),
+            Inline::Superscript(c) => Inline::Superscript(merge_text(c)),
+            Inline::Subscript(c) => Inline::Subscript(merge_text(c)),
+            Inline::Underline(c) => Inline::Underline(merge_text(c)),
+            Inline::Mark(c) => Inline::Mark(merge_text(c)),
+            Inline::Small(c) => Inline::Small(merge_text(c)),
             Inline::Link(mut l) => {
                 l.content = merge_text(l.content);
                 Inline::Link(l)

@@ -234,7 +234,14 @@ fn depth(inline: &Inline) -> usize {
     let mut stack = vec![(inline, 0usize)];
     while let Some((node, above)) = stack.pop() {
         let children = match node {
-            Inline::Strong(c) | Inline::Emph(c) | Inline::Strike(c) => c,
+            Inline::Strong(c)
+            | Inline::Emph(c)
+            | Inline::Strike(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c)
+            | Inline::Underline(c)
+            | Inline::Mark(c)
+            | Inline::Small(c) => c,
             Inline::Link(l) => &l.content,
             _ => continue,
         };
@@ -280,7 +287,14 @@ fn restore(inlines: &mut [Inline]) {
             Inline::Text(t) if t.contains(LITERAL_STAR) => {
                 *t = t.replace(LITERAL_STAR, "*");
             }
-            Inline::Strong(c) | Inline::Emph(c) | Inline::Strike(c) => restore(c),
+            Inline::Strong(c)
+            | Inline::Emph(c)
+            | Inline::Strike(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c)
+            | Inline::Underline(c)
+            | Inline::Mark(c)
+            | Inline::Small(c) => restore(c),
             Inline::Link(l) => restore(&mut l.content),
             _ => {}
         }

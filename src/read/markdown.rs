@@ -4,10 +4,12 @@
 use super::cjk_emphasis::{self, LITERAL_STAR};
 use super::containers;
 use super::frontmatter;
+use super::html::{self, OpenTags, Unknown};
+use super::html_blocks;
 use super::MAX_NESTING;
 use crate::ast::{
     plain_text, Align, Block, CodeBlock, Document, Figure, Footnote, Heading, Image, Inline, Link,
-    List, ListItem, Para, Quote, RawBlock, Rule, Table,
+    List, ListItem, Para, Quote, Rule, Table,
 };
 use crate::log::Log;
 use pulldown_cmark::{
@@ -42,6 +44,7 @@ pub fn parse(src: &str, log: &mut Log) -> Document {
         depth: 0,
         inline_depth: 0,
         too_deep: None,
+        html: Unknown::default(),
     };
     let mut explicit = false;
     let blocks = b.blocks(&mut explicit);
@@ -54,6 +57,9 @@ pub fn parse(src: &str, log: &mut Log) -> Document {
                  the deeper content is kept at level {MAX_NESTING}: flatten the source"
             ),
         );
+    }
+    if let Some(message) = b.html.message() {
+        log.warn("W-HTML", b.html.first_line.unwrap_or(0), message);
     }
     Document {
         meta: meta.unwrap_or_default(),
@@ -77,6 +83,8 @@ struct Builder<'a> {
     inline_depth: usize,
     /// Line of the first construct nested deeper than [`MAX_NESTING`].
     too_deep: Option<usize>,
+    /// Raw HTML tags met that are not read into the AST (one W-HTML warning).
+    html: Unknown,
 }
 
 /// Events that belong to inline content (a tight list item has them without a paragraph).
@@ -141,10 +149,7 @@ impl<'a> Builder<'a> {
                 Event::End(_) if flattened > 0 => flattened -= 1,
                 Event::End(_) => break,
                 Event::Rule => out.push(Block::Rule(Rule { line })),
-                Event::Html(text) => out.push(Block::Html(RawBlock {
-                    text: text.trim_end_matches('\n').to_string(),
-                    line,
-                })),
+                Event::Html(text) => self.html_block(&text, line, &mut out),
                 Event::Start(tag) if self.depth >= MAX_NESTING && is_container(&tag) => {
                     self.too_deep.get_or_insert(line);
                     flattened += 1;
@@ -202,10 +207,7 @@ impl<'a> Builder<'a> {
             }
             Tag::HtmlBlock => {
                 let text = self.raw_text();
-                out.push(Block::Html(RawBlock {
-                    text: text.trim_end_matches('\n').to_string(),
-                    line,
-                }));
+                self.html_block(&text, line, out);
             }
             Tag::List(start) => out.push(self.list(start, line)),
             Tag::FootnoteDefinition(label) => {
@@ -236,6 +238,16 @@ impl<'a> Builder<'a> {
             | Tag::Link { .. }
             | Tag::Image { .. } => out.extend(self.nested_blocks(explicit)),
         }
+    }
+
+    /// The blocks of a raw HTML block (issue 10: one reading for every backend).
+    fn html_block(&mut self, html: &str, line: usize, out: &mut Vec<Block>) {
+        let room = MAX_NESTING.saturating_sub(self.depth);
+        let (blocks, fits) = html_blocks::blocks(html, line, &mut self.html, room);
+        if !fits {
+            self.too_deep.get_or_insert(line);
+        }
+        out.extend(blocks);
     }
 
     /// [`Builder::blocks`] of a container one level deeper.
@@ -330,6 +342,8 @@ impl<'a> Builder<'a> {
         // last: their content stays in this loop, their markup is dropped (star delimiters
         // stay as text for the T6 pass).
         let mut flattened: Vec<&'static str> = Vec::new();
+        // Inline HTML elements opened by one event and closed by a later one.
+        let mut open = OpenTags::default();
         loop {
             match self.peek() {
                 None => break,
@@ -348,7 +362,14 @@ impl<'a> Builder<'a> {
                 Event::InlineMath(m) | Event::DisplayMath(m) => {
                     out.push(Inline::Code(m.to_string()))
                 }
-                Event::InlineHtml(h) | Event::Html(h) => out.push(Inline::Html(h.to_string())),
+                Event::InlineHtml(h) | Event::Html(h) => {
+                    let line = self.line(range.start);
+                    let room = MAX_NESTING.saturating_sub(self.inline_depth);
+                    open.feed(&h, out, &mut self.html, line, room);
+                    if open.too_deep {
+                        self.too_deep.get_or_insert(line);
+                    }
+                }
                 Event::FootnoteReference(label) => out.push(Inline::NoteRef(label.to_string())),
                 Event::SoftBreak => out.push(Inline::SoftBreak),
                 Event::HardBreak => out.push(Inline::LineBreak),
@@ -375,6 +396,15 @@ impl<'a> Builder<'a> {
                     self.inline_depth -= 1;
                 }
             }
+        }
+        open.close_all(out);
+        html::stray_readings(out);
+        if open.too_deep {
+            let line = self
+                .events
+                .get(self.pos.saturating_sub(1))
+                .map(|(_, r)| r.start);
+            self.too_deep.get_or_insert(self.line(line.unwrap_or(0)));
         }
     }
 
@@ -485,7 +515,7 @@ fn is_container(tag: &Tag) -> bool {
 }
 
 /// A paragraph, or a figure when its only content is one image.
-fn push_para(out: &mut Vec<Block>, content: Vec<Inline>, line: usize) {
+pub(super) fn push_para(out: &mut Vec<Block>, content: Vec<Inline>, line: usize) {
     let mut significant = content
         .iter()
         .filter(|i| !matches!(i, Inline::Text(t) if t.trim().is_empty()));

@@ -4,6 +4,8 @@ mod cjk_emphasis;
 mod containers;
 mod decode;
 mod frontmatter;
+mod html;
+mod html_blocks;
 mod markdown;
 mod text;
 

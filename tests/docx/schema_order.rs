@@ -47,6 +47,15 @@ fn sequence(parent: &str) -> Option<&'static [&'static str]> {
             "sectPr",
             "pPrChange",
         ],
+        "rubyPr" => &[
+            "rubyAlign",
+            "hps",
+            "hpsRaise",
+            "hpsBaseText",
+            "lid",
+            "dirty",
+        ],
+        "ruby" => &["rubyPr", "rt", "rubyBase"],
         "rPr" => &[
             "rStyle",
             "rFonts",
@@ -371,7 +380,8 @@ fn check_order(part: &str, xml: &str) {
     }
 }
 
-fn check(name: &str, bytes: &[u8]) {
+/// Checks the child order of every `word/*.xml` part of a DOCX (also used by other modules).
+pub(crate) fn check(name: &str, bytes: &[u8]) {
     for (part, data) in harness::unzip(bytes) {
         if part.starts_with("word/") && part.ends_with(".xml") {
             check_order(

@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 /// One body with every block kind a style number touches: notes, code, a table, a quote,
 /// nested lists, a thematic break and a figure; and every inline the paragraph engine
 /// sets with a style number: HAN–WEST gaps, word spaces, emphasis, strikethrough,
-/// synthetic bold, inline code and a URL.
+/// synthetic bold, inline code, a URL, and the raw HTML inlines (superscript, subscript,
+/// underline, mark, small, ruby).
 const BODY: &str = "\
 近日，义乌用一段很长的正文说明样式里的每一个数字都来自同一个地方[^1]，\
 这样三种输出才会一致，读者也不会看到不同的排版结果。
@@ -32,6 +33,9 @@ English words with plenty of spaces between them appear here too, so that justif
 lines stretch and shrink their word spaces as the paragraph needs.
 
 这一段没有标点只有汉字用来检验最后一行不会只剩一个字的规则是否由样式决定。
+
+原始 HTML：2<sup>n</sup>、H<sub>2</sub>O、<u>下划线</u>、<mark>高亮</mark>、<small>小字</small>、\
+<ruby>汉<rt>hàn</rt></ruby>。
 
 > 引文里的一句话，用楷体排出，左边缩进两个字。
 
@@ -53,6 +57,10 @@ fn main() {
 ---
 
 ![棋盘](checker.png \"图一　棋盘\")
+
+## 小节标题
+
+小节里的一段正文，供目录列出小节标题。
 
 [^1]: 脚注的文字，排在页脚。
 ";
@@ -198,6 +206,17 @@ fn short_page(s: &mut Style) {
     s.page_height = s.margin_top + s.margin_bottom + 105.0;
 }
 
+/// [`short_page`] with a binding margin 20 pt wider than the outer one.
+fn short_bound_page(s: &mut Style) {
+    short_page(s);
+    s.margin_left += 20.0;
+}
+
+/// A table of contents (`--toc`).
+fn with_toc(s: &mut Style) {
+    s.toc.enabled = true;
+}
+
 /// A measure 9 pt narrower: the justified lines of the mixed paragraph then shrink a
 /// HAN–WEST gap and stretch word spaces, so the limits of both show.
 fn narrow_measure(s: &mut Style) {
@@ -310,6 +329,32 @@ fn cases() -> Vec<Case> {
             PDF,
         ),
         case("emphasis.dot_gap_em", |s| s.emphasis.dot_gap_em = 0.2, PDF),
+        case(
+            "emphasis.script_size_em",
+            |s| s.emphasis.script_size_em = 0.6,
+            PDF_DOCX,
+        ),
+        case(
+            "emphasis.superscript_rise_em",
+            |s| s.emphasis.superscript_rise_em = 0.45,
+            PDF,
+        ),
+        case(
+            "emphasis.subscript_drop_em",
+            |s| s.emphasis.subscript_drop_em = 0.25,
+            PDF,
+        ),
+        case(
+            "emphasis.underline_drop_em",
+            |s| s.emphasis.underline_drop_em = 0.3,
+            PDF,
+        ),
+        case(
+            "emphasis.small_size_em",
+            |s| s.emphasis.small_size_em = 0.7,
+            PDF_DOCX,
+        ),
+        case("emphasis.mark_grey", |s| s.emphasis.mark_grey = 0.6, PDF),
         case(
             "emphasis.strike_height_em",
             |s| s.emphasis.strike_height_em = 0.3,
@@ -424,6 +469,54 @@ fn cases() -> Vec<Case> {
             PDF,
         ),
         case("page_number_gap", |s| s.page_number_gap = Some(20.0), PDF),
+        // Page furniture of books: the short page gives the body several pages. The one
+        // article with no level-1 heading has no chapter for recto_chapters to move:
+        // tests/pdf/book_preset.rs covers it (chapters on odd pages after a blank verso).
+        Case {
+            field: "mirror_margins",
+            base: short_bound_page,
+            change: |s| s.mirror_margins = true,
+            applies: PDF,
+        },
+        Case {
+            field: "running_heads",
+            base: short_page,
+            change: |s| s.running_heads = true,
+            applies: PDF,
+        },
+        // The table of contents: a contents page (PDF) and a TOC field (DOCX) when enabled;
+        // the EPUB navigation follows its depth and title always.
+        case("toc.enabled", |s| s.toc.enabled = true, PDF_DOCX),
+        Case {
+            field: "toc.depth",
+            base: with_toc,
+            change: |s| s.toc.depth = 1,
+            applies: ALL,
+        },
+        Case {
+            field: "toc.title",
+            base: with_toc,
+            change: |s| s.toc.title = "目次".into(),
+            applies: ALL,
+        },
+        Case {
+            field: "toc.indent_em",
+            base: with_toc,
+            change: |s| s.toc.indent_em = 3.0,
+            applies: PDF,
+        },
+        Case {
+            field: "toc.leader",
+            base: with_toc,
+            change: |s| s.toc.leader = "·".into(),
+            applies: PDF,
+        },
+        Case {
+            field: "toc.gap_em",
+            base: with_toc,
+            change: |s| s.toc.gap_em = 2.0,
+            applies: PDF,
+        },
         case("epub.line_height_em", |s| s.epub.line_height_em = 2.0, EPUB),
         case(
             "epub.heading_line_height_em",
@@ -510,6 +603,7 @@ fn every_new_field_has_a_case() {
         "docx",
         "epub",
         "grid",
+        "toc",
     ] {
         let fields = json[group].as_object().expect(group);
         for name in fields.keys() {

@@ -184,7 +184,6 @@ fn han_of(doc: &Document) -> String {
         Block::Para(p) => all.push_str(&paiban::ast::plain_text(&p.content)),
         Block::Heading(h) => all.push_str(&paiban::ast::plain_text(&h.content)),
         Block::Code(c) => all.push_str(&c.text),
-        Block::Html(h) => all.push_str(&h.text),
         Block::Table(t) => {
             for cell in t.header.iter().chain(t.rows.iter().flatten()) {
                 all.push_str(&paiban::ast::plain_text(cell));

@@ -277,10 +277,13 @@ impl<'a> Writer<'a> {
             Block::Heading(h) => self.heading(x, h, w),
             Block::Para(p) => {
                 let mut props = self.para_props(w);
-                // An exact line pitch (T18) would clip an inline picture to one line.
-                let mut image = false;
-                visit_inlines(&p.content, &mut |i| image |= matches!(i, Inline::Image(_)));
-                props.auto_line = image;
+                // An exact line pitch (T18) would clip an inline picture to one line, and
+                // push a ruby reading into the line above.
+                let mut tall = false;
+                visit_inlines(&p.content, &mut |i| {
+                    tall |= matches!(i, Inline::Image(_) | Inline::Ruby(_))
+                });
+                props.auto_line = tall;
                 self.p_open(x, &props);
                 self.inlines(x, &p.content);
                 x.close("w:p");
@@ -311,10 +314,6 @@ impl<'a> Writer<'a> {
                     self.inlines(x, &[Inline::Text(caption)]);
                     x.close("w:p");
                 }
-            }
-            Block::Html(_) => {
-                self.log
-                    .warn("docx", b.line(), "raw HTML block left out of the DOCX");
             }
             Block::Rule(_) => {
                 let p = PPr {
@@ -483,7 +482,7 @@ impl<'a> Writer<'a> {
         if !has_articles {
             self.meta_title(&mut body, doc);
         }
-        if self.ctx.options.toc {
+        if self.ctx.toc() {
             self.toc(&mut body, doc);
             // The table of contents gets its own page when articles follow (they open pages).
             if has_articles {

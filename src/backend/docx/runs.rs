@@ -3,7 +3,7 @@
 
 use super::document::Writer;
 use super::fonts::{face, rfonts_with_hint};
-use super::xml::Xml;
+use super::xml::{half_points, Xml};
 use crate::ast::{plain_text, Inline};
 use crate::backend::marks::MarkFaces;
 use crate::style::FontRole;
@@ -19,6 +19,14 @@ pub struct Fmt {
     pub emph: bool,
     /// `~~strike~~`.
     pub strike: bool,
+    /// `w:vertAlign`: `superscript` (`<sup>`) or `subscript` (`<sub>`).
+    pub vert: Option<&'static str>,
+    /// `<u>`: single underline.
+    pub underline: bool,
+    /// `<mark>`: yellow highlight.
+    pub highlight: bool,
+    /// `<small>`: `emphasis.small_size_em` of the body size (Word has no relative size).
+    pub small: bool,
     /// Font role of the text where it is not its paragraph's (strong, run-in headings).
     pub role: Option<FontRole>,
     /// Role written as direct `w:rFonts`, where the text's face differs from the one its
@@ -116,6 +124,21 @@ impl Writer<'_> {
         }
         if fmt.strike {
             x.empty("w:strike", &[]);
+        }
+        // CT_RPr order: sz, szCs, highlight, u, vertAlign, em.
+        if fmt.small {
+            let style = self.ctx.style;
+            let hp = half_points(style.body_size * style.emphasis.small_size_em).to_string();
+            x.val("w:sz", &hp).val("w:szCs", &hp);
+        }
+        if fmt.highlight {
+            x.val("w:highlight", "yellow");
+        }
+        if fmt.underline {
+            x.val("w:u", "single");
+        }
+        if let Some(v) = fmt.vert {
+            x.val("w:vertAlign", v);
         }
         if seg.is_some_and(|s| s.dots) {
             x.val("w:em", "underDot");
@@ -228,18 +251,71 @@ impl Writer<'_> {
                 Inline::Link(l) => self.link(x, &l.url, &l.content, fmt),
                 Inline::Image(img) => self.image(x, &img.src, &img.alt),
                 Inline::NoteRef(label) => self.note_ref(x, label),
-                Inline::Html(h) => {
-                    let tag = h.trim().to_ascii_lowercase();
-                    if tag.starts_with("<br") {
-                        self.line_break(x, fmt);
-                    } else {
-                        let line = self.line;
-                        self.log
-                            .warn("docx", line, format!("raw HTML {h:?} left out of the DOCX"));
-                    }
+                Inline::Superscript(c) | Inline::Subscript(c) => {
+                    let vert = match item {
+                        Inline::Superscript(_) => "superscript",
+                        _ => "subscript",
+                    };
+                    let f = Fmt {
+                        vert: Some(vert),
+                        ..fmt.clone()
+                    };
+                    self.inlines_fmt(x, c, &f);
                 }
+                Inline::Underline(c) => {
+                    let f = Fmt {
+                        underline: true,
+                        ..fmt.clone()
+                    };
+                    self.inlines_fmt(x, c, &f);
+                }
+                Inline::Mark(c) => {
+                    let f = Fmt {
+                        highlight: true,
+                        ..fmt.clone()
+                    };
+                    self.inlines_fmt(x, c, &f);
+                }
+                Inline::Small(c) => {
+                    let f = Fmt {
+                        small: true,
+                        ..fmt.clone()
+                    };
+                    self.inlines_fmt(x, c, &f);
+                }
+                Inline::Kbd(k) => self.code_runs(x, k, true),
+                Inline::Ruby(r) => self.ruby(x, &r.base, &r.text, fmt),
             }
         }
+    }
+
+    /// `w:ruby`: the reading above its base, at `emphasis.script_size_em` of the body size.
+    fn ruby(&mut self, x: &mut Xml, base: &str, reading: &str, fmt: &Fmt) {
+        let style = self.ctx.style;
+        let base_hp = half_points(style.body_size);
+        let hps = half_points(style.body_size * style.emphasis.script_size_em).to_string();
+        let lang = self.lang.clone();
+        x.open("w:r", &[]).open("w:ruby", &[]).open("w:rubyPr", &[]);
+        x.val("w:rubyAlign", "center")
+            .val("w:hps", &hps)
+            .val("w:hpsRaise", &base_hp.to_string())
+            .val("w:hpsBaseText", &base_hp.to_string())
+            .val("w:lid", &lang);
+        x.close("w:rubyPr").open("w:rt", &[]);
+        let f = Fmt {
+            small: false,
+            vert: None,
+            ..fmt.clone()
+        };
+        let role = fmt.role.unwrap_or(self.para_role);
+        self.used.entry(role).or_default().extend(reading.chars());
+        x.open("w:r", &[]).open("w:rPr", &[]);
+        x.val("w:sz", &hps).val("w:szCs", &hps);
+        x.close("w:rPr");
+        t(x, reading);
+        x.close("w:r").close("w:rt").open("w:rubyBase", &[]);
+        self.text_runs(x, base, &f);
+        x.close("w:rubyBase").close("w:ruby").close("w:r");
     }
 
     fn link(&mut self, x: &mut Xml, url: &str, content: &[Inline], fmt: &Fmt) {

@@ -106,7 +106,9 @@ impl Drawer<'_> {
             Some(t) if self.tagged.contains(&t) => Mark::Tag(t),
             // Untagged rules are decoration; other untagged items are page furniture
             // (page numbers, running headers, repeated table headers).
-            _ if matches!(item.kind, ItemKind::Rule { .. }) => Mark::Artifact(ArtifactType::Layout),
+            _ if matches!(item.kind, ItemKind::Rule { .. } | ItemKind::Shade { .. }) => {
+                Mark::Artifact(ArtifactType::Layout)
+            }
             _ => Mark::Artifact(ArtifactType::PaginationOther),
         }
     }
@@ -125,6 +127,26 @@ impl Drawer<'_> {
                     let mut pb = PathBuilder::new();
                     pb.push_rect(rect);
                     fill_path(surface, pb);
+                }
+            }
+            ItemKind::Shade {
+                width,
+                height,
+                grey,
+            } => {
+                if let Some(rect) = Rect::from_xywh(item.x, item.y, *width, *height) {
+                    let mut pb = PathBuilder::new();
+                    pb.push_rect(rect);
+                    if let Some(path) = pb.finish() {
+                        let level = (grey.clamp(0.0, 1.0) * 255.0).round() as u8;
+                        surface.set_fill(Some(Fill {
+                            paint: luma::Color::new(level).into(),
+                            ..Fill::default()
+                        }));
+                        surface.draw_path(&path);
+                        // Glyphs and rules are drawn with the default black fill.
+                        surface.set_fill(Some(Fill::default()));
+                    }
                 }
             }
             ItemKind::Dot { r } => fill_path(surface, circle(item.x, item.y, *r)),

@@ -63,13 +63,15 @@ fn inlines(
     add: &mut dyn FnMut(FontRole, usize, String),
 ) {
     let mut code = String::new();
-    crate::ast::visit_inlines(content, &mut |i| {
-        if let Inline::Code(c) = i {
-            code.push_str(c);
-        }
+    // Ruby readings are set beside their base, in the text's face.
+    let mut readings = String::new();
+    crate::ast::visit_inlines(content, &mut |i| match i {
+        Inline::Code(c) | Inline::Kbd(c) => code.push_str(c),
+        Inline::Ruby(r) => readings.push_str(&r.text),
+        _ => {}
     });
     add(FontRole::Mono, line, code);
-    let text: String = plain_text(content);
+    let text: String = plain_text(content) + &readings;
     add(role, line, text);
 }
 
@@ -110,6 +112,6 @@ fn block(b: &Block, style: &Style, role: FontRole, add: &mut dyn FnMut(FontRole,
             .chain(t.rows.iter().flatten())
             .for_each(|c| inlines(c, role, t.line, add)),
         Block::Figure(f) => add(role, f.line, f.title.clone().unwrap_or_default()),
-        Block::Html(_) | Block::Rule(_) | Block::PageBreak(_) => {}
+        Block::Rule(_) | Block::PageBreak(_) => {}
     }
 }

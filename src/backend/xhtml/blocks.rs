@@ -148,13 +148,6 @@ impl<H: XhtmlHost> Writer<'_, H> {
                 }
                 None => {}
             },
-            Block::Html(r) => {
-                // Raw HTML need not be well-formed XML; copying it could break the book.
-                if !r.text.trim_start().starts_with("<!--") {
-                    let what = format!("raw HTML block left out of the {}", H::FORMAT_NAME);
-                    self.log.warn(H::LOG_TAG, r.line, what);
-                }
-            }
             Block::Rule(_) => self.out.push_str("<hr/>\n"),
             Block::PageBreak(_) => self.out.push_str("<div class=\"pagebreak\"></div>\n"),
         }

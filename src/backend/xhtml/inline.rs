@@ -165,19 +165,34 @@ impl<H: XhtmlHost> Writer<'_, H> {
                 None => self.text(&img.alt),
             },
             Inline::NoteRef(label) => self.noteref(label),
-            Inline::Html(h) => {
-                let t = h.trim().to_ascii_lowercase();
-                if matches!(t.as_str(), "<br>" | "<br/>" | "<br />") {
-                    self.out.push_str("<br/>");
-                } else if !t.starts_with("<!--") {
-                    self.log.warn(
-                        H::LOG_TAG,
-                        self.line,
-                        format!("raw HTML {h} left out of the {}", H::FORMAT_NAME),
-                    );
-                }
+            Inline::Superscript(c) => self.wrapped("sup", c),
+            Inline::Subscript(c) => self.wrapped("sub", c),
+            Inline::Underline(c) => self.wrapped("u", c),
+            Inline::Mark(c) => self.wrapped("mark", c),
+            Inline::Small(c) => self.wrapped("small", c),
+            // `code` inside gives the key the code face of the style sheet.
+            Inline::Kbd(k) => {
+                self.out.push_str("<kbd><code>");
+                self.with_role(FontRole::Mono, |w| w.raw_text(k));
+                self.out.push_str("</code></kbd>");
+            }
+            // Readers without ruby show the reading in parentheses (`rp`).
+            Inline::Ruby(r) => {
+                self.out.push_str("<ruby>");
+                self.text(&r.base);
+                self.out.push_str("<rp>（</rp><rt>");
+                self.text(&r.text);
+                self.out.push_str("</rt><rp>）</rp></ruby>");
+                self.record("（）");
             }
         }
+    }
+
+    /// Inlines inside one element with no attributes.
+    fn wrapped(&mut self, tag: &str, c: &[Inline]) {
+        self.out.push_str(&format!("<{tag}>"));
+        self.inlines(c);
+        self.out.push_str(&format!("</{tag}>"));
     }
 
     /// Internal `#id` links go where the host put the id; links to the input file itself
