@@ -24,3 +24,5 @@ mod memory;
 mod scale;
 #[path = "cli/style_files.rs"]
 mod style_files;
+#[path = "cli/top_level_heading.rs"]
+mod top_level_heading;

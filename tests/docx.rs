@@ -20,6 +20,8 @@ mod libreoffice_fixtures;
 mod libreoffice_fonts;
 #[path = "docx/libreoffice_toc.rs"]
 mod libreoffice_toc;
+#[path = "docx/markdown_headings.rs"]
+mod markdown_headings;
 #[path = "docx/package.rs"]
 mod package;
 #[path = "docx/props.rs"]

@@ -16,6 +16,8 @@ mod cli;
 mod edge;
 #[path = "epub/markdown.rs"]
 mod markdown;
+#[path = "epub/markdown_headings.rs"]
+mod markdown_headings;
 #[path = "epub/props.rs"]
 mod props;
 #[path = "epub/sample.rs"]

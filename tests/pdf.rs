@@ -18,6 +18,8 @@ mod features;
 mod gongwen;
 #[path = "pdf/inline.rs"]
 mod inline;
+#[path = "pdf/markdown_headings.rs"]
+mod markdown_headings;
 #[path = "pdf/meta.rs"]
 mod meta;
 #[path = "pdf/sample.rs"]

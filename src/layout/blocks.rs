@@ -457,7 +457,7 @@ impl<'a> Builder<'a> {
 
     /// Standalone (T23) or run-in (T22) heading.
     fn heading(&mut self, h: &ast::Heading, frame: Frame, out: &mut Vec<StructChild>) {
-        let bs = self.style.heading(h.level).clone();
+        let bs = self.style.heading_of(h).clone();
         self.space(bs.space_before * self.pitch());
         let mut runs = self.runs(&h.content, &Self::block_style(&bs));
         let run_in = !h.run_in.is_empty();

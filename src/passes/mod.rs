@@ -40,13 +40,16 @@ impl Default for PassOptions {
 pub type Pass = fn(Document, &mut Log) -> Document;
 
 /// The passes to run for these options, in their fixed order:
-/// `markup` → `lines` → `softbreak` → `repair` → `structure` → `punct` → `autospace` → `ids`.
+/// `markup` → `lines` → `softbreak` → `repair` → `outline` → `structure` → `punct` →
+/// `autospace` → `ids`.
 ///
 /// Why this order: stray `**` and bullets go first so that nothing else mistakes them for
 /// text; `lines` splits paragraphs at numbered lines while line breaks still exist; T1
 /// makes each paragraph one line; repair needs whole paragraphs; structure runs
 /// before punct because T5 would delete the deliberate gap in `“…” 加快` (kept as U+3000);
 /// autospace marks HAN–WEST gaps on the final text; ids come last, when levels are known.
+/// `outline` (Markdown titles and heading levels, statute provisions) always runs, on whole
+/// paragraphs, before `structure` so that structure inference sees its articles.
 /// `cleanup = false` drops markup, repair and punct; `infer_structure` gates lines and
 /// structure.
 pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
@@ -61,6 +64,7 @@ pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
     if opts.cleanup {
         passes.push((repair::NAME, repair::run));
     }
+    passes.push((structure::outline::NAME, structure::outline::run));
     if opts.infer_structure {
         passes.push((structure::NAME, structure::run));
     }

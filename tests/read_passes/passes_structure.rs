@@ -107,6 +107,7 @@ fn pipeline_order_is_fixed() {
             "lines",
             "softbreak",
             "repair",
+            "outline",
             "structure",
             "punct",
             "autospace",
@@ -118,6 +119,6 @@ fn pipeline_order_is_fixed() {
             cleanup: false,
             infer_structure: false
         }),
-        ["softbreak", "autospace", "ids"]
+        ["softbreak", "outline", "autospace", "ids"]
     );
 }

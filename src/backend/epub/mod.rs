@@ -60,7 +60,7 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
     } else {
         fonts::Embedded::default()
     };
-    let css = css::stylesheet(ctx.style, &fonts);
+    let css = css::stylesheet(ctx.style, &fonts, &doc.heading_style_keys());
     let creators = facts.authors;
 
     // The identifier depends on what the reader sees, so the same input gives the same id.
