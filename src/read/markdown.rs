@@ -2,6 +2,7 @@
 //! strikethrough, task lists, heading ids) → AST, plus YAML front matter and the T6 repair.
 
 use super::cjk_emphasis::{self, LITERAL_STAR};
+use super::containers;
 use super::frontmatter;
 use super::MAX_NESTING;
 use crate::ast::{
@@ -18,12 +19,15 @@ use std::ops::Range;
 /// Content nested deeper than [`MAX_NESTING`] is kept one level up, with one warning.
 pub fn parse(src: &str, log: &mut Log) -> Document {
     let (meta, body) = frontmatter::split(src);
+    let body = containers::rewrite(&body);
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_FOOTNOTES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     opts.insert(Options::ENABLE_TASKLISTS);
     opts.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    // GitHub alerts (`> [!NOTE]`), shown as a quote with a bold title.
+    opts.insert(Options::ENABLE_GFM);
     let events: Vec<(Event, Range<usize>)> =
         Parser::new_ext(&body, opts).into_offset_iter().collect();
     let mut b = Builder {
@@ -171,8 +175,18 @@ impl<'a> Builder<'a> {
                     line,
                 }));
             }
-            Tag::BlockQuote(_) => {
-                let blocks = self.nested_blocks(&mut false);
+            Tag::BlockQuote(kind) => {
+                let mut blocks = self.nested_blocks(&mut false);
+                if let Some(kind) = kind {
+                    let title = containers::alert_title(kind).to_string();
+                    blocks.insert(
+                        0,
+                        Block::Para(Para {
+                            content: vec![Inline::Strong(vec![Inline::Text(title)])],
+                            line,
+                        }),
+                    );
+                }
                 out.push(Block::Quote(Quote { blocks, line }));
             }
             Tag::CodeBlock(kind) => {

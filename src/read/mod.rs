@@ -1,6 +1,7 @@
 //! Readers: bytes → text → AST. A reader never knows an output format.
 
 mod cjk_emphasis;
+mod containers;
 mod decode;
 mod frontmatter;
 mod markdown;
