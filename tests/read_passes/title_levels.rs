@@ -230,6 +230,16 @@ fn statute_markdown_divisions_and_articles() {
 }
 
 #[test]
+fn markdown_heading_gaps_between_han_are_deliberate() {
+    // As in plain text (T21/T23): `总 则` is one word spaced out, printed with a U+3000 gap.
+    let doc = md(
+        "# 某某法\n\n## 第一章 总 则\n\n第一条　正文。\n\n## 第二章 附 则\n",
+        None,
+    );
+    assert_eq!(levels(&doc)[0].1, "第一章\u{3000}总\u{3000}则");
+}
+
+#[test]
 fn plain_text_statutes_get_the_same_scales() {
     let doc = crate::support::load(&fixture("passes/law.txt"));
     let h = headings(&doc);

@@ -91,7 +91,7 @@ fn title(mut blocks: Vec<Block>, doc: &mut Document, log: &mut Log) -> Vec<Block
     };
     let sub = if subtitle {
         match rest.next() {
-            Some(Block::Heading(s)) => Some(s.content),
+            Some(Block::Heading(s)) => Some(ideographic_gaps_inlines(&s.content)),
             _ => unreachable!("lone_heading found a heading second"),
         }
     } else {
@@ -121,7 +121,7 @@ fn title(mut blocks: Vec<Block>, doc: &mut Document, log: &mut Log) -> Vec<Block
         })
         .collect();
     vec![Block::Article(Article {
-        title: head.content,
+        title: ideographic_gaps_inlines(&head.content),
         subtitle: sub,
         body: rest.collect(),
         bylines,
@@ -212,6 +212,8 @@ fn levels(blocks: Vec<Block>, forced: Option<u8>, log: &mut Log) -> Vec<Block> {
                 }
                 h.level = level;
                 above = level;
+                // A blank run between two Han is a deliberate gap (`总 则`), as in plain text.
+                h.content = ideographic_gaps_inlines(&h.content);
                 match heading_number(&h) {
                     Some(n) => {
                         h.scale = scale_of(n.kind, &kinds);
