@@ -11,6 +11,8 @@ mod support;
 mod doc_facts;
 #[path = "formats/font_roles_agree.rs"]
 mod font_roles_agree;
+#[path = "formats/heading_scales.rs"]
+mod heading_scales;
 #[path = "formats/style_fields.rs"]
 mod style_fields;
 #[path = "formats/typography_doc.rs"]

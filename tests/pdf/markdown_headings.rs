@@ -143,3 +143,80 @@ fn statute_chapters_centred_and_articles_run_in_hei() {
         "not an article"
     );
 }
+
+/// `book.md` in a style changed by `change`, as a PDF file in `dir`.
+fn styled(change: fn(&mut paiban::style::Style), dir: &tempfile::TempDir) -> (Document, PathBuf) {
+    use paiban::backend::{pdf::Pdf, Backend, Context, RenderOptions};
+    let doc = load(&fixture("headings/book.md"));
+    let mut style = paiban::style::Style::handout();
+    change(&mut style);
+    let options = RenderOptions::default();
+    let base = fixture("headings");
+    let ctx = Context {
+        style: &style,
+        options: &options,
+        base_dir: &base,
+    };
+    let bytes = Pdf
+        .render(&doc, &ctx, &mut paiban::log::Log::default())
+        .expect("renders");
+    let path = dir.path().join("book.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    (doc, path)
+}
+
+#[test]
+fn the_hierarchy_checker_catches_a_broken_style() {
+    require("mutool");
+    let dir = tempfile::tempdir().unwrap();
+    // Level 2 larger than level 1.
+    let (doc, path) = styled(|s| s.unnumbered_headings[1].size = 20.0, &dir);
+    let problems = heading_hierarchy(&path, &doc);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("is smaller than level 2")),
+        "{problems:?}"
+    );
+    // Level 3 set exactly like body text (the issue's `####`).
+    let (doc, path) = styled(
+        |s| {
+            let body = s.headings[3].clone();
+            s.unnumbered_headings[2] = body;
+        },
+        &dir,
+    );
+    let problems = heading_hierarchy(&path, &doc);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("夜间版") && p.contains("looks like body text")),
+        "{problems:?}"
+    );
+    // Level 1 at body size in Hei: set apart, but not clearly larger.
+    let (doc, path) = styled(|s| s.unnumbered_headings[0].size = 12.0, &dir);
+    let problems = heading_hierarchy(&path, &doc);
+    assert!(
+        problems.iter().any(|p| p.contains("not clearly larger")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn the_checker_finds_headings_behind_a_table_of_contents_repeating_them() {
+    require("mutool");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("toc.md");
+    std::fs::write(
+        &path,
+        "## 目录\n\n- 安装\n- 使用\n\n## 安装\n\n安装的正文。\n\n## 使用\n\n使用的正文。\n\n安装\n",
+    )
+    .unwrap();
+    let doc = load(&path);
+    let (pdf, _, _) = rendered(&doc, dir.path(), "headings-toc.pdf");
+    let m = measure(&pdf, &doc);
+    let found = |t: &str| m.headings.iter().find(|h| h.text == t).unwrap().clone();
+    assert_eq!(found("安装").font, "NotoSansCJKsc-Bold", "{m:#?}");
+    assert_eq!(found("使用").size, 16.0, "{m:#?}");
+    assert!(heading_hierarchy(&pdf, &doc).is_empty());
+}

@@ -7,7 +7,7 @@
 //! repeated texts are handled.
 
 use super::{stext_lines, VLine};
-use paiban::ast::{plain_text, Block, Document, Heading, HeadingScale};
+use paiban::ast::{plain_text, visit_blocks, Block, Document, HeadingScale};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -49,28 +49,50 @@ fn significant(s: &str) -> String {
         .collect()
 }
 
-/// One title or heading to look for: level, text, run-in.
-fn wanted(doc: &Document) -> Vec<(u8, String, bool)> {
-    fn heading(h: &Heading, out: &mut Vec<(u8, String, bool)>) {
-        out.push((h.level, plain_text(&h.content), !h.run_in.is_empty()));
+/// One title or heading to look for.
+struct Wanted {
+    level: u8,
+    text: String,
+    run_in: bool,
+    /// How many blocks before it (paragraphs, list items, headings: a table of contents
+    /// repeating the headings, say) have the same text: the PDF lines matching it are
+    /// skipped that many times.
+    earlier: usize,
+}
+
+/// The titles and headings of `doc` in reading order.
+fn wanted(doc: &Document) -> Vec<Wanted> {
+    // Every block's significant text in reading order, headings marked.
+    let mut seq: Vec<(String, Option<Wanted>)> = Vec::new();
+    let mut push = |text: String, heading: Option<(u8, bool)>| {
+        let w = heading.map(|(level, run_in)| Wanted {
+            level,
+            text: text.clone(),
+            run_in,
+            earlier: 0,
+        });
+        seq.push((significant(&text), w));
+    };
+    if let Some(meta) = doc.title_block() {
+        push(meta.title.clone().unwrap_or_default(), Some((0, false)));
     }
-    fn blocks(list: &[Block], out: &mut Vec<(u8, String, bool)>) {
-        for b in list {
-            match b {
-                Block::Article(a) => {
-                    out.push((0, plain_text(&a.title), false));
-                    blocks(&a.body, out);
-                }
-                Block::Heading(h) => heading(h, out),
-                _ => {}
-            }
+    visit_blocks(doc, &mut |b| match b {
+        Block::Article(a) => push(plain_text(&a.title), Some((0, false))),
+        Block::Heading(h) => push(
+            plain_text(&h.content),
+            Some((h.level, !h.run_in.is_empty())),
+        ),
+        Block::Para(p) => push(plain_text(&p.content), None),
+        _ => {}
+    });
+    let mut out = Vec::new();
+    for i in 0..seq.len() {
+        let earlier = seq[..i].iter().filter(|(s, _)| *s == seq[i].0).count();
+        if let Some(mut w) = seq[i].1.take() {
+            w.earlier = earlier;
+            out.push(w);
         }
     }
-    let mut out = Vec::new();
-    if let Some(meta) = doc.title_block() {
-        out.push((0, meta.title.clone().unwrap_or_default(), false));
-    }
-    blocks(&doc.blocks, &mut out);
     out
 }
 
@@ -120,22 +142,42 @@ pub fn measure(pdf: &Path, doc: &Document) -> Hierarchy {
     let mut used = vec![false; lines.len()];
     let mut out = Hierarchy::default();
     let mut cursor = 0;
-    for (level, text, run_in) in wanted(doc) {
+    for Wanted {
+        level,
+        text,
+        run_in,
+        earlier,
+    } in wanted(doc)
+    {
         let want = significant(&text);
         if want.is_empty() {
             continue;
         }
-        // A standalone heading's first line holds the start of its text (it may wrap); a
-        // run-in heading's line starts with all of it.
-        let found = (cursor..lines.len()).find(|&i| {
-            !sig[i].is_empty()
-                && if run_in {
-                    sig[i].starts_with(&want)
-                } else {
-                    want.starts_with(&sig[i]) && (sig[i].chars().count() >= 2 || want == sig[i])
+        // The lines `start..end` holding exactly the heading's text (a standalone heading
+        // may wrap), or a line starting with it (a run-in heading and its text).
+        let span = |start: usize| -> Option<usize> {
+            if run_in {
+                return sig[start].starts_with(&want).then_some(start + 1);
+            }
+            let mut seen = String::new();
+            for (k, s) in sig.iter().enumerate().skip(start) {
+                seen.push_str(s);
+                if seen == want {
+                    return Some(k + 1);
                 }
-        });
-        let Some(i) = found else {
+                if s.is_empty() || !want.starts_with(&seen) {
+                    return None;
+                }
+            }
+            None
+        };
+        // Lines repeating the text of earlier blocks come first: skip as many matches.
+        let found = (0..lines.len())
+            .filter(|&i| !sig[i].is_empty())
+            .filter_map(|i| span(i).map(|end| (i, end)))
+            .filter(|&(i, _)| i >= cursor || earlier > 0)
+            .nth(earlier);
+        let Some((i, end)) = found else {
             out.missing.push(text);
             continue;
         };
@@ -145,20 +187,10 @@ pub fn measure(pdf: &Path, doc: &Document) -> Hierarchy {
             out.missing.push(text);
             continue;
         };
-        // The lines a wrapped standalone heading continues on are not body text either.
-        let mut j = i;
-        let mut seen = sig[i].clone();
-        used[i] = !run_in;
-        while !run_in && j + 1 < lines.len() && seen.len() < want.len() {
-            let next = format!("{seen}{}", sig[j + 1]);
-            if !want.starts_with(&next) {
-                break;
-            }
-            j += 1;
-            used[j] = true;
-            seen = next;
+        if !run_in {
+            used[i..end].iter_mut().for_each(|u| *u = true);
         }
-        cursor = j + 1;
+        cursor = end;
         out.headings.push(Measured {
             level,
             text,
