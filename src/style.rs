@@ -230,6 +230,21 @@ pub struct Style {
     pub page_number_gap: Option<f32>,
     /// Running header text; `None` for no header.
     pub header: Option<String>,
+    /// Mirrored margins for printing on both sides: `margin-left` is the inner (binding)
+    /// margin and `margin-right` the outer one of odd (recto) pages; even (verso) pages
+    /// swap them (PDF).
+    #[serde(default)]
+    pub mirror_margins: bool,
+    /// Running heads (书眉) in the top margin at `page-number-size`: the document title on
+    /// even pages, the current chapter's title on odd pages, none on chapter-opening and
+    /// blank pages; they replace `header` (PDF).
+    #[serde(default)]
+    pub running_heads: bool,
+    /// Chapters (articles; level-1 headings when the document has fewer than two
+    /// articles) start on a new odd (recto) page, after a blank even page when needed
+    /// (PDF).
+    #[serde(default)]
+    pub recto_chapters: bool,
     /// Start each article on a new page.
     pub article_page_break: bool,
     /// Keep rules of page breaking (T20: two paragraph lines at page bottom and top, a
@@ -256,6 +271,9 @@ pub struct Style {
     pub figure: FigureStyle,
     /// Thematic breaks (`---`).
     pub rules: RuleStyle,
+    /// The table of contents, shared by the three formats.
+    #[serde(default)]
+    pub toc: TocStyle,
     /// Numbers only the DOCX backend uses.
     pub docx: DocxStyle,
     /// Numbers only the EPUB backend uses.
@@ -417,6 +435,42 @@ pub struct RuleStyle {
     /// `epub.border_px`).
     #[serde(deserialize_with = "units::length")]
     pub thickness: f32,
+}
+
+/// The table of contents: which headings it lists, for all three formats, and how the PDF
+/// contents page sets them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TocStyle {
+    /// Make a table of contents: a contents page before the text (PDF) and a TOC field
+    /// (DOCX); `--toc` turns it on. The EPUB always has its navigation document.
+    pub enabled: bool,
+    /// Deepest heading level listed, 1 to 6 (article titles are always listed): the PDF
+    /// contents page, the EPUB navigation and the DOCX field `\o "1-N"` all follow it.
+    pub depth: u8,
+    /// Title of the contents page (PDF, DOCX) and of the EPUB navigation.
+    pub title: String,
+    /// Indent of each heading level under the one above, in em of the body size (PDF).
+    #[serde(deserialize_with = "units::em")]
+    pub indent_em: f32,
+    /// Character repeated as the leader between an entry and its page number (PDF).
+    pub leader: String,
+    /// Least space between an entry's text, its leader and its page number, in em of the
+    /// body size (PDF).
+    pub gap_em: f32,
+}
+
+impl Default for TocStyle {
+    fn default() -> Self {
+        TocStyle {
+            enabled: false,
+            depth: 3,
+            title: "目录".into(),
+            indent_em: 1.0,
+            leader: ".".into(),
+            gap_em: 0.5,
+        }
+    }
 }
 
 /// Numbers only the DOCX backend uses (where Word's model differs, or where the DOCX
@@ -689,6 +743,9 @@ mod tests {
             page_number_position: PageNumberPosition::Centre,
             page_number_gap: None,
             header: None,
+            mirror_margins: false,
+            running_heads: false,
+            recto_chapters: false,
             article_page_break: true,
             page_keeps: true,
             fill_max_lines: 0.5,
@@ -746,6 +803,7 @@ mod tests {
                 width_frac: 0.5,
                 thickness: 0.5,
             },
+            toc: TocStyle::default(),
             docx: DocxStyle {
                 // 851 and 992 twips: Word's own defaults (1.5 cm and 1.75 cm).
                 header_distance: 42.55,

@@ -22,3 +22,5 @@ mod markdown_headings;
 mod props;
 #[path = "epub/sample.rs"]
 mod sample;
+#[path = "epub/style_follow.rs"]
+mod style_follow;

@@ -15,5 +15,7 @@ mod font_roles_agree;
 mod heading_scales;
 #[path = "formats/style_fields.rs"]
 mod style_fields;
+#[path = "formats/toc_keys.rs"]
+mod toc_keys;
 #[path = "formats/typography_doc.rs"]
 mod typography_doc;

@@ -8,6 +8,8 @@ mod support;
 
 // A test crate root looks for its modules beside it (tests/x.rs); these live in tests/pdf/.
 // (No tests/pdf/main.rs: proptest would then keep its regression files elsewhere.)
+#[path = "pdf/book_preset.rs"]
+mod book_preset;
 #[path = "pdf/byline.rs"]
 mod byline;
 #[path = "pdf/code_copy.rs"]
@@ -24,3 +26,5 @@ mod markdown_headings;
 mod meta;
 #[path = "pdf/sample.rs"]
 mod sample;
+#[path = "pdf/toc.rs"]
+mod toc;

@@ -69,6 +69,16 @@ impl Document {
         }
     }
 
+    /// What a chapter of the document is, for books (recto starts, running heads): 0 when it
+    /// has two or more articles (each article is a chapter), else 1 (its level-1 headings).
+    pub fn chapter_level(&self) -> u8 {
+        if self.articles().nth(1).is_some() {
+            0
+        } else {
+            1
+        }
+    }
+
     /// Title, subtitle, authors and language as every backend prints them (one rule per
     /// fact, documented on [`ResolvedMeta`]'s fields).
     pub fn resolved_meta(&self) -> ResolvedMeta {

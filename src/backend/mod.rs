@@ -29,7 +29,8 @@ pub struct RenderOptions {
     pub docx_embed_fonts: bool,
     /// EPUB: split single-article books into one file per heading of this level.
     pub split_level: u8,
-    /// DOCX: insert a table-of-contents field.
+    /// Make a table of contents (`--toc`): sets the style's `toc.enabled` (PDF contents
+    /// page, DOCX TOC field).
     pub toc: bool,
     /// `SOURCE_DATE_EPOCH`, if set: the only source of timestamps.
     pub source_date_epoch: Option<i64>,
@@ -73,6 +74,24 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// Make a table of contents: the style's `toc.enabled`, which `--toc` turns on.
+    pub fn toc(&self) -> bool {
+        self.options.toc || self.style.toc.enabled
+    }
+
+    /// The style with the output options that set style keys applied (`--toc` sets
+    /// `toc.enabled`): what the layout engine is given.
+    pub fn style_with_options(&self) -> std::borrow::Cow<'a, Style> {
+        match self.options.toc && !self.style.toc.enabled {
+            true => {
+                let mut style = self.style.clone();
+                style.toc.enabled = true;
+                std::borrow::Cow::Owned(style)
+            }
+            false => std::borrow::Cow::Borrowed(self.style),
+        }
+    }
+
     /// The images this input may use: every backend asks here, so all make one decision.
     pub fn images(&self) -> ImageSource<'a> {
         ImageSource {

@@ -121,7 +121,8 @@ pub struct ConvertArgs {
     /// EPUB: for a single long article, one file per heading of this level.
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub split_level: u8,
-    /// DOCX: insert a table of contents.
+    /// A table of contents: a contents page before the text (PDF) and a TOC field (DOCX);
+    /// sets style key `toc.enabled` (on in the `book` style).
     #[arg(long)]
     pub toc: bool,
     /// Number of files converted in parallel (default: one per core; at most 4 × the cores).

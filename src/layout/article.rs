@@ -4,6 +4,7 @@ use super::blocks::{Builder, TextSpec, UNBOUNDED_WIDTH};
 use super::page::{StructChild, StructKind, StructNode};
 use super::types::Frame;
 use super::types::Line;
+use super::vlist::Mark;
 use crate::ast::{self, Inline};
 use crate::style::{Alignment, BlockStyle};
 
@@ -31,14 +32,18 @@ impl Builder<'_> {
         body: &[ast::Block],
         out: &mut Vec<StructChild>,
     ) {
-        if self.style.article_page_break {
+        let chapter = self.chapter_level == 0;
+        if self.style.article_page_break || (chapter && self.style.recto_chapters) {
             self.page_break();
         }
         let mut kids = Vec::new();
         let full = self.full_frame();
         let ts = self.style.title.clone();
         let title = ast::plain_text(&a.title);
-        let marks = Self::marks(&a.id, title, 0);
+        let mut marks = Self::marks(&a.id, title.clone(), 0);
+        if chapter {
+            marks.push(Mark::Chapter(title));
+        }
         let first = self.boxes.len();
         let tag = self.title_line(&a.title, &ts, marks, true, true);
         kids.push(StructChild::Node(self.p_node(

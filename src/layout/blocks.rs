@@ -77,6 +77,9 @@ pub(crate) struct Builder<'a> {
     set_warnings: RefCell<Vec<(usize, String)>>,
     /// The measure was already kept from shrinking below `style.min_measure_em` (warned).
     measure_capped: bool,
+    /// What opens a chapter ([`crate::ast::Document::chapter_level`]): 0 articles, else
+    /// headings of this level.
+    pub chapter_level: u8,
 }
 
 impl<'a> Builder<'a> {
@@ -103,6 +106,7 @@ impl<'a> Builder<'a> {
             line: 0,
             set_warnings: RefCell::new(Vec::new()),
             measure_capped: false,
+            chapter_level: 0,
         }
     }
 
@@ -457,6 +461,10 @@ impl<'a> Builder<'a> {
 
     /// Standalone (T23) or run-in (T22) heading.
     fn heading(&mut self, h: &ast::Heading, frame: Frame, out: &mut Vec<StructChild>) {
+        let chapter = h.level == self.chapter_level && h.run_in.is_empty();
+        if chapter && self.style.recto_chapters {
+            self.page_break();
+        }
         let bs = self.style.heading_of(h).clone();
         self.space(bs.space_before * self.pitch());
         let mut runs = self.runs(&h.content, &Self::block_style(&bs));
@@ -479,13 +487,11 @@ impl<'a> Builder<'a> {
         let lines = self.set(&spec, frame.width);
         let title = ast::plain_text(&h.content);
         let first = self.boxes.len();
-        self.push_lines(
-            lines,
-            &spec,
-            frame,
-            Some(tag),
-            Self::marks(&h.id, title, h.level),
-        );
+        let mut marks = Self::marks(&h.id, title.clone(), h.level);
+        if chapter {
+            marks.push(Mark::Chapter(title));
+        }
+        self.push_lines(lines, &spec, frame, Some(tag), marks);
         let kind = if run_in {
             StructKind::P
         } else {

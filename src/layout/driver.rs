@@ -2,6 +2,7 @@
 //! hands the pages out one at a time ([`PageStream`]) or all at once ([`Layout`]).
 
 use super::blocks::Builder;
+use super::contents;
 use super::notes::{NoteBody, Notes};
 use super::page::{ItemKind, Layout, LinkTarget, Page, StructChild};
 use super::paginate::{make_page, page_boxes, paginate, PagePlan};
@@ -80,6 +81,7 @@ pub fn pages<'a>(
     log: &mut Log,
 ) -> PageStream<'a> {
     let mut b = Builder::new(style, fonts, images, log, Notes::default());
+    b.chapter_level = doc.chapter_level();
     let mut top = Vec::new();
     let full = b.full_frame();
     match doc.title_block() {
@@ -114,11 +116,25 @@ pub fn pages<'a>(
         }
     }
     b.note_bodies(&doc.notes);
+    let toc = match style.toc.enabled {
+        // The contents page goes before the text: set it, then put the text after it.
+        true => {
+            let entries = contents::entries(&b.boxes, style.toc.depth);
+            let text = std::mem::take(&mut b.boxes);
+            let mut kids = Vec::new();
+            let set = b.contents(&entries, text.len(), &mut kids);
+            b.boxes.extend(text);
+            top.splice(0..0, kids);
+            set
+        }
+        false => Vec::new(),
+    };
     b.flush_warnings();
-    let boxes = std::mem::take(&mut b.boxes);
+    let mut boxes = std::mem::take(&mut b.boxes);
     let heads = std::mem::take(&mut b.table_heads);
     let notes = std::mem::take(&mut b.notes.bodies);
-    let p = paginate(&boxes, &heads, &notes, style);
+    let p = paginate(&boxes, &heads, &notes, style, &doc.resolved_meta().title);
+    contents::fill_numbers(&mut boxes, &toc, &p.anchors, style, fonts);
     top.append(&mut b.notes.structure);
     let structure = top
         .into_iter()

@@ -10,8 +10,11 @@
 //!    choice) → `justify` (placement of each chosen line).
 //! 4. The block builder, `blocks` (AST blocks → vertical list of `vlist` boxes), with its
 //!    helpers `article` (title block), `media` (code and figures), `table` and `notes`.
-//! 5. `paginate` — page breaking, footnotes, page numbers, header.
-//! 6. [`page`] — the output model handed to the PDF writer; [`dump()`] prints it as text.
+//! 5. `contents` — the contents page (`toc`), set before page breaking; its page numbers,
+//!    leaders and links are filled in once the pages are known.
+//! 6. `paginate` — page breaking, blank pages before recto chapters, footnotes, page
+//!    numbers, running heads, mirrored margins.
+//! 7. [`page`] — the output model handed to the PDF writer; [`dump()`] prints it as text.
 //!
 //! `types` holds the public types of the paragraph engine.
 
@@ -43,6 +46,8 @@ mod table;
 mod notes;
 
 mod vlist;
+
+mod contents;
 
 mod paginate;
 

@@ -27,6 +27,12 @@ pub(crate) struct PagePlan {
     extra: Vec<f32>,
     /// Footnotes referenced on the page, in order.
     notes: Vec<usize>,
+    /// A blank even page before a chapter that must open on an odd page: nothing is drawn
+    /// on it, not even the page number.
+    blank: bool,
+    /// Running head of the page: the book or chapter title (`running_heads`), else the
+    /// style's fixed `header`.
+    head: Option<String>,
 }
 
 /// Page breaks of a whole document, plus the bookmarks and destinations they fix.
@@ -41,11 +47,13 @@ pub(crate) struct Paginated {
 
 /// Breaks `boxes` into pages (T20). Only heights and keeps are read: the pages themselves
 /// are made one at a time by [`make_page`].
+/// `title` is the document's title, the running head of even pages.
 pub(crate) fn paginate(
     boxes: &[VBox],
     heads: &[Vec<VBox>],
     notes: &[NoteBody],
     style: &Style,
+    title: &str,
 ) -> Paginated {
     let avail = style.text_height();
     let mut plans = Vec::new();
@@ -53,6 +61,8 @@ pub(crate) fn paginate(
     let mut anchors = BTreeMap::new();
     let mut start = 0;
     let n = boxes.len();
+    // The chapter the page being planned is in, for odd pages' running heads.
+    let mut chapter: Option<String> = None;
     while start < n {
         // Glue and breaks vanish at the top of a page.
         while start < n && matches!(boxes[start].kind, BoxKind::Space | BoxKind::PageBreak) {
@@ -61,6 +71,26 @@ pub(crate) fn paginate(
         if start >= n {
             break;
         }
+        let opens = opened_chapter(&boxes[start]);
+        // T31: a chapter opening on an even page gets a blank, unnumbered even page before
+        // it instead.
+        if opens.is_some() && style.recto_chapters && plans.len() % 2 == 1 {
+            plans.push(PagePlan {
+                start,
+                end: start,
+                extra: Vec::new(),
+                notes: Vec::new(),
+                blank: true,
+                head: None,
+            });
+        }
+        let head_text = match (style.running_heads, opens) {
+            (false, _) => style.header.clone(),
+            // No running head on a chapter's opening page.
+            (true, Some(_)) => None,
+            (true, None) if plans.len() % 2 == 1 => Some(title.to_string()),
+            (true, None) => chapter.clone(),
+        };
         let head = repeat_head(boxes, heads, start);
         let head_h: f32 = head.iter().map(|b| b.height).sum();
         let (end, next, cut) = fill(boxes, notes, start, avail - head_h, style);
@@ -79,6 +109,7 @@ pub(crate) fn paginate(
                     Mark::Anchor(id) => {
                         anchors.entry(id.clone()).or_insert(Anchor { page, y });
                     }
+                    Mark::Chapter(title) => chapter = Some(title.clone()),
                     Mark::Outline { title, level } => flat.push((
                         *level,
                         OutlineEntry {
@@ -102,6 +133,8 @@ pub(crate) fn paginate(
             end,
             extra,
             notes: page_notes,
+            blank: false,
+            head: head_text,
         });
         start = next;
     }
@@ -112,6 +145,14 @@ pub(crate) fn paginate(
     }
 }
 
+/// The chapter title `b` opens, if a chapter starts with it.
+fn opened_chapter(b: &VBox) -> Option<&str> {
+    b.marks.iter().find_map(|m| match m {
+        Mark::Chapter(title) => Some(title.as_str()),
+        _ => None,
+    })
+}
+
 /// The boxes page `plan` draws, in drawing order: the repeated table header, the page's
 /// own boxes, then its footnotes.
 pub(crate) fn page_boxes<'a>(
@@ -120,7 +161,10 @@ pub(crate) fn page_boxes<'a>(
     heads: &'a [Vec<VBox>],
     notes: &'a [NoteBody],
 ) -> impl Iterator<Item = &'a VBox> {
-    let head = repeat_head(boxes, heads, plan.start);
+    let head = match plan.blank {
+        true => &[],
+        false => repeat_head(boxes, heads, plan.start),
+    };
     let own = &boxes[plan.start..plan.end];
     let foot = plan
         .notes
@@ -147,6 +191,9 @@ pub(crate) fn make_page(
         label: (index + 1).to_string(),
         items: Vec::new(),
     };
+    if plan.blank {
+        return page;
+    }
     let mut y = style.margin_top;
     for b in repeat_head(boxes, heads, plan.start) {
         page.items.extend(b.items.iter().map(|it| Item {
@@ -166,7 +213,14 @@ pub(crate) fn make_page(
     }
     close_table(&mut page, boxes, heads, plan.end, y, style.table.thin_rule);
     place_notes(&mut page, &plan.notes, notes, style);
-    furniture(&mut page, index + 1, style, fonts);
+    furniture(&mut page, index + 1, plan.head.as_deref(), style, fonts);
+    if style.mirror_margins && index % 2 == 1 {
+        // An even (verso) page: the inner margin is on the right.
+        let dx = style.margin_right - style.margin_left;
+        for it in &mut page.items {
+            it.x += dx;
+        }
+    }
     page
 }
 
@@ -350,8 +404,8 @@ fn place_notes(page: &mut Page, ids: &[usize], notes: &[NoteBody], style: &Style
     }
 }
 
-/// Page number at the foot (`— n —`) and the running header, as artifacts.
-fn furniture(page: &mut Page, n: usize, style: &Style, fonts: &FontSet) {
+/// Page number at the foot (`— n —`) and the running header `head`, as artifacts.
+fn furniture(page: &mut Page, n: usize, head: Option<&str>, style: &Style, fonts: &FontSet) {
     let size = style.page_number_size;
     let text = style.page_number.replace("{n}", &n.to_string());
     let base = match style.page_number_gap {
@@ -365,7 +419,7 @@ fn furniture(page: &mut Page, n: usize, style: &Style, fonts: &FontSet) {
         outside(&mut foot, n, style);
     }
     page.items.extend(foot);
-    if let Some(h) = &style.header {
+    if let Some(h) = head {
         // The header comes first in reading order (and in the content stream).
         let base = style.margin_top / 2.0 + (ASCENT_EM - 0.5) * size;
         let head = centred_line(h, size, base, style, fonts);

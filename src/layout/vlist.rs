@@ -66,6 +66,8 @@ pub(crate) enum Mark {
         /// Nesting level.
         level: u8,
     },
+    /// A chapter starts here (its title, for running heads and recto starts).
+    Chapter(String),
 }
 
 impl VBox {

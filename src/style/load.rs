@@ -20,7 +20,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 /// The built-in presets: name, one-line description, embedded TOML file.
-pub const PRESETS: [(&str, &str, &str); 2] = [
+pub const PRESETS: [(&str, &str, &str); 4] = [
     (
         "handout",
         "printable handout: A4, 25 mm margins, 小四 Song body at 1.6 em pitch (T23)",
@@ -30,6 +30,16 @@ pub const PRESETS: [(&str, &str, &str); 2] = [
         "gongwen",
         "official document, GB/T 9704-2012: A4, 22 lines × 28 characters, 三号 FangSong body",
         include_str!("presets/gongwen.toml"),
+    ),
+    (
+        "book",
+        "book: B5 pages, mirrored margins, running heads, chapters on recto pages, contents page",
+        include_str!("presets/book.toml"),
+    ),
+    (
+        "ebook",
+        "e-reader: 90 × 122 mm pages (6-inch screen), small margins, the EPUB line height",
+        include_str!("presets/ebook.toml"),
     ),
 ];
 
@@ -545,6 +555,26 @@ impl Style {
                 ));
             }
         }
+        if !(1..=6).contains(&self.toc.depth) {
+            return Err((
+                "toc.depth".into(),
+                format!("{} must be a heading level from 1 to 6", self.toc.depth),
+            ));
+        }
+        if self.toc.leader.chars().count() != 1 {
+            return Err((
+                "toc.leader".into(),
+                format!("'{}' must be one character", self.toc.leader),
+            ));
+        }
+        for (key, value) in [
+            ("toc.indent-em", self.toc.indent_em),
+            ("toc.gap-em", self.toc.gap_em),
+        ] {
+            if value < 0.0 {
+                return Err((key.into(), format!("{value} must not be negative")));
+            }
+        }
         for (key, value) in margins {
             if value < 0.0 {
                 return Err((key.into(), format!("{value} must not be negative")));
@@ -682,7 +712,10 @@ mod tests {
         let e = Style::from_toml("extends = \"nope\"\n", "s.toml").unwrap_err();
         assert_eq!(
             e.0,
-            "s.toml:1: extends: not a preset (allowed: handout, gongwen)"
+            format!(
+                "s.toml:1: extends: not a preset (allowed: {})",
+                preset_names()
+            )
         );
         let e = Style::from_toml("body-size = [1\n", "s.toml").unwrap_err();
         assert!(e.0.starts_with("s.toml:1: "), "{}", e.0);
@@ -752,7 +785,10 @@ mod tests {
         );
         let e = Style::load("gongwenn", Path::new("/nonexistent")).unwrap_err();
         assert!(
-            e.0.starts_with("unknown style 'gongwenn': not a preset (handout, gongwen)"),
+            e.0.starts_with(&format!(
+                "unknown style 'gongwenn': not a preset ({})",
+                preset_names()
+            )),
             "{}",
             e.0
         );

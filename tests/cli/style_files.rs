@@ -135,7 +135,7 @@ fn style_list_names_every_preset_with_a_description() {
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert_eq!(names, ["handout", "gongwen"]);
+    assert_eq!(names, ["handout", "gongwen", "book", "ebook"]);
     assert!(
         text.lines().all(|l| l.split_whitespace().count() > 3),
         "{text}"

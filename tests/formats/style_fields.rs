@@ -54,6 +54,10 @@ fn main() {
 
 ![棋盘](checker.png \"图一　棋盘\")
 
+## 小节标题
+
+小节里的一段正文，供目录列出小节标题。
+
 [^1]: 脚注的文字，排在页脚。
 ";
 
@@ -76,10 +80,13 @@ fn document() -> Document {
         id: "a1".into(),
         line: 1,
     };
-    let doc = Document {
+    let mut doc = Document {
         blocks: vec![Block::Article(article)],
         ..body
     };
+    // `## 小节标题` stays level 2 (the shallowest depth would otherwise become level 1), so
+    // that `toc.depth` 1 leaves it out.
+    doc.meta.top_level_heading = Some(1);
     let opts = PassOptions {
         cleanup: true,
         infer_structure: false,
@@ -196,6 +203,17 @@ fn handout(_: &mut Style) {}
 /// keep rules (T20) cut short, so they are filled (撑版).
 fn short_page(s: &mut Style) {
     s.page_height = s.margin_top + s.margin_bottom + 105.0;
+}
+
+/// [`short_page`] with a binding margin 20 pt wider than the outer one.
+fn short_bound_page(s: &mut Style) {
+    short_page(s);
+    s.margin_left += 20.0;
+}
+
+/// A table of contents (`--toc`).
+fn with_toc(s: &mut Style) {
+    s.toc.enabled = true;
 }
 
 /// A measure 9 pt narrower: the justified lines of the mixed paragraph then shrink a
@@ -391,6 +409,54 @@ fn cases() -> Vec<Case> {
             PDF,
         ),
         case("page_number_gap", |s| s.page_number_gap = Some(20.0), PDF),
+        // Page furniture of books: the short page gives the body several pages. The one
+        // article with no level-1 heading has no chapter for recto_chapters to move:
+        // tests/pdf/book_preset.rs covers it (chapters on odd pages after a blank verso).
+        Case {
+            field: "mirror_margins",
+            base: short_bound_page,
+            change: |s| s.mirror_margins = true,
+            applies: PDF,
+        },
+        Case {
+            field: "running_heads",
+            base: short_page,
+            change: |s| s.running_heads = true,
+            applies: PDF,
+        },
+        // The table of contents: a contents page (PDF) and a TOC field (DOCX) when enabled;
+        // the EPUB navigation follows its depth and title always.
+        case("toc.enabled", |s| s.toc.enabled = true, PDF_DOCX),
+        Case {
+            field: "toc.depth",
+            base: with_toc,
+            change: |s| s.toc.depth = 1,
+            applies: ALL,
+        },
+        Case {
+            field: "toc.title",
+            base: with_toc,
+            change: |s| s.toc.title = "目次".into(),
+            applies: ALL,
+        },
+        Case {
+            field: "toc.indent_em",
+            base: with_toc,
+            change: |s| s.toc.indent_em = 3.0,
+            applies: PDF,
+        },
+        Case {
+            field: "toc.leader",
+            base: with_toc,
+            change: |s| s.toc.leader = "·".into(),
+            applies: PDF,
+        },
+        Case {
+            field: "toc.gap_em",
+            base: with_toc,
+            change: |s| s.toc.gap_em = 2.0,
+            applies: PDF,
+        },
         case("epub.line_height_em", |s| s.epub.line_height_em = 2.0, EPUB),
         case(
             "epub.heading_line_height_em",
@@ -477,6 +543,7 @@ fn every_new_field_has_a_case() {
         "docx",
         "epub",
         "grid",
+        "toc",
     ] {
         let fields = json[group].as_object().expect(group);
         for name in fields.keys() {

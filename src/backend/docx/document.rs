@@ -486,7 +486,7 @@ impl<'a> Writer<'a> {
         if !has_articles {
             self.meta_title(&mut body, doc);
         }
-        if self.ctx.options.toc {
+        if self.ctx.toc() {
             self.toc(&mut body, doc);
             // The table of contents gets its own page when articles follow (they open pages).
             if has_articles {

@@ -533,7 +533,8 @@ pub fn styles(style: &Style, lang: &str, headings: &BTreeSet<(HeadingScale, u8)>
     th.first = no_indent;
     th.jc = Some("center");
     defs.push(def("paragraph", "TOCHeading", "TOC Heading", Some(th), tr));
-    let toc_names: Vec<(String, String)> = (1..=3)
+    // Word's own TOC 1–3, and more when `toc.depth` lists deeper headings.
+    let toc_names: Vec<(String, String)> = (1..=style.toc.depth.max(3))
         .map(|l| (format!("TOC{l}"), format!("toc {l}")))
         .collect();
     for (i, (id, name)) in toc_names.iter().enumerate() {

@@ -1,5 +1,6 @@
-//! `--toc`: a TOC complex field whose cached result lists the headings (levels 1–3) as
-//! links to their bookmarks, marked dirty so Word refreshes it (with page numbers) on open.
+//! `--toc` (style key `toc.enabled`): a TOC complex field whose cached result lists the
+//! headings to `toc.depth` as links to their bookmarks, under `toc.title`, marked dirty so
+//! Word refreshes it (with page numbers) on open.
 
 use super::document::{PPr, Writer};
 use super::xml::Xml;
@@ -9,15 +10,17 @@ impl Writer<'_> {
     /// The TOC field (complex field with a cached result, marked dirty so Word refreshes
     /// page numbers on open; LibreOffice shows the cached entries).
     pub fn toc(&mut self, x: &mut Xml, doc: &Document) {
+        let toc = &self.ctx.style.toc;
         let mut entries: Vec<(u8, String, String)> = Vec::new();
         visit_blocks(doc, &mut |b| {
             if let Block::Heading(h) = b {
-                if h.level <= 3 {
+                if h.level <= toc.depth {
                     entries.push((h.level, plain_text(&h.content), h.id.clone()));
                 }
             }
         });
-        self.simple(x, "TOCHeading", &[Inline::Text("目录".into())]);
+        self.simple(x, "TOCHeading", &[Inline::Text(toc.title.clone())]);
+        let instr = format!(" TOC \\o \"1-{}\" \\h \\z \\u ", toc.depth);
         let begin = |x: &mut Xml| {
             x.open("w:r", &[]);
             x.empty(
@@ -25,11 +28,7 @@ impl Writer<'_> {
                 &[("w:fldCharType", "begin"), ("w:dirty", "true")],
             );
             x.close("w:r").open("w:r", &[]);
-            x.leaf(
-                "w:instrText",
-                &[("xml:space", "preserve")],
-                " TOC \\o \"1-3\" \\h \\z \\u ",
-            );
+            x.leaf("w:instrText", &[("xml:space", "preserve")], &instr);
             x.close("w:r").open("w:r", &[]);
             x.empty("w:fldChar", &[("w:fldCharType", "separate")]);
             x.close("w:r");

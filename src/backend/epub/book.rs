@@ -161,12 +161,16 @@ fn first_heading(blocks: &[Block]) -> Option<String> {
 }
 
 /// Assigns final ids (valid, unique NCNames) and builds the table of contents.
-pub fn build<'a>(mut chapters: Vec<Chapter<'a>>, fallback_title: &str) -> Book<'a> {
+/// The navigation lists article titles and headings down to level `depth` (`toc.depth`).
+pub fn build<'a>(mut chapters: Vec<Chapter<'a>>, fallback_title: &str, depth: u8) -> Book<'a> {
     // `<title>` must not be empty (epubcheck RSC-005).
     for ch in chapters.iter_mut().filter(|c| c.title.trim().is_empty()) {
         ch.title = fallback_title.to_string();
     }
-    let mut st = IdState::default();
+    let mut st = IdState {
+        depth,
+        ..IdState::default()
+    };
     // Nav entries with their depth: article titles 0, headings their level.
     let mut flat: Vec<(u8, NavEntry)> = Vec::new();
     for (ci, ch) in chapters.iter().enumerate() {
@@ -230,6 +234,8 @@ struct IdState {
     ids: HashMap<usize, String>,
     targets: BTreeMap<String, (usize, String)>,
     counter: usize,
+    /// Deepest heading level listed in the navigation.
+    depth: u8,
 }
 
 impl IdState {
@@ -271,7 +277,7 @@ impl IdState {
             match b {
                 Block::Heading(h) => {
                     let id = self.heading(h, ci);
-                    if top {
+                    if top && h.level <= self.depth {
                         flat.push((h.level.max(1), entry(plain_text(&h.content), file, &id)));
                     }
                 }

@@ -8,11 +8,18 @@ use crate::style::{Alignment, BlockStyle, FontRole, Style};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+/// CSS's initial font size, `medium` (16 px), in points: the reader's own body size.
+const CSS_MEDIUM_PT: f32 = 12.0;
+
 /// Installed-font names and the generic family tried after the embedded faces of a role.
 fn system_families(role: FontRole) -> &'static str {
     match role {
-        FontRole::Song | FontRole::SongBold | FontRole::Fang => {
+        FontRole::Song | FontRole::SongBold => {
             "\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"Songti SC\",serif"
+        }
+        // 仿宋 where the reader has it (Windows, macOS names), else Song, as the PDF does.
+        FontRole::Fang => {
+            "\"FangSong\",\"STFangsong\",\"FangSong_GB2312\",\"Noto Serif CJK SC\",\"Songti SC\",serif"
         }
         FontRole::Hei => "\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",sans-serif",
         FontRole::Kai => {
@@ -108,10 +115,15 @@ pub fn stylesheet(
         "html{line-break:strict;-epub-line-break:strict;-webkit-line-break:strict;word-break:normal;\
 overflow-wrap:break-word;hanging-punctuation:none;text-spacing-trim:normal}\n",
     );
-    // T16/T18/T20.
+    // T16/T18/T20. The body size scales the reader's own size: CSS's initial `medium`
+    // (16 px = 12 pt, 小四) is the body size of the handout, which so writes none.
+    let size = match style.body_size / CSS_MEDIUM_PT {
+        1.0 => String::new(),
+        em => format!(";font-size:{}em", num(em)),
+    };
     let _ = writeln!(
         css,
-        "body{{{};text-align:justify;line-height:{};orphans:2;widows:2}}",
+        "body{{{}{size};text-align:justify;line-height:{};orphans:2;widows:2}}",
         font(style.body_font, fonts),
         num(style.epub.line_height_em)
     );

@@ -41,7 +41,7 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
     let facts = doc.resolved_meta();
     let (title, lang) = (facts.title, facts.language);
     let chapters = book::split(doc, ctx.options.split_level);
-    let book = book::build(chapters, &title);
+    let book = book::build(chapters, &title, ctx.style.toc.depth);
     let mut sh = chapter::Shared::new(doc, ctx.style, ctx.images());
     let pages: Vec<String> = (0..book.chapters.len())
         .map(|ci| chapter::chapter(&book, ci, &mut sh, log))
@@ -91,7 +91,13 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
             data,
         })
     };
-    let nav = nav::nav_xhtml(&lang, &title, &book.nav, &book.chapters[0].file);
+    let nav = nav::nav_xhtml(
+        &lang,
+        &title,
+        &ctx.style.toc.title,
+        &book.nav,
+        &book.chapters[0].file,
+    );
     add("nav.xhtml", nav.into_bytes());
     add(
         "toc.ncx",

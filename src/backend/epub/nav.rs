@@ -4,9 +4,19 @@ use super::book::NavEntry;
 use super::chapter::page;
 use crate::backend::xhtml::{esc, href};
 
-/// `nav.xhtml`: the nested table of contents and the landmarks.
-pub fn nav_xhtml(lang: &str, title: &str, nav: &[NavEntry], body_start: &str) -> String {
-    let mut body = String::from("<nav epub:type=\"toc\" id=\"toc\">\n<h1>目录</h1>\n");
+/// `nav.xhtml`: the nested table of contents under `toc_title` (`toc.title`) and the
+/// landmarks.
+pub fn nav_xhtml(
+    lang: &str,
+    title: &str,
+    toc_title: &str,
+    nav: &[NavEntry],
+    body_start: &str,
+) -> String {
+    let mut body = format!(
+        "<nav epub:type=\"toc\" id=\"toc\">\n<h1>{}</h1>\n",
+        esc(toc_title)
+    );
     ol(nav, &mut body);
     body.push_str("</nav>\n<nav epub:type=\"landmarks\" hidden=\"\">\n<h2>导览</h2>\n<ol>\n");
     body.push_str(&format!(

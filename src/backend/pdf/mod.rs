@@ -43,7 +43,8 @@ impl Backend for Pdf {
     fn render_counted(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Rendered> {
         let fonts = crate::fonts::FontSet::load(&ctx.options.font_dirs)?;
         glyphs::check(doc, ctx.style, &fonts, log);
-        let mut pages = crate::layout::pages(doc, ctx.style, &fonts, ctx.images(), log);
+        let style = ctx.style_with_options();
+        let mut pages = crate::layout::pages(doc, &style, &fonts, ctx.images(), log);
         let info = std::mem::take(&mut pages.info);
         // Each page is written as soon as it is made, then freed (memory, issue 9 case 13).
         write_pages(&info, pages, doc, ctx.options, log)
