@@ -18,7 +18,7 @@ use crate::backend::{self, Context, RenderOptions};
 use crate::error::{Error, Result};
 use crate::log::Log;
 use crate::pipeline;
-use crate::read::InputFormat;
+use crate::read::{InputFormat, ReadOptions};
 use crate::style::Style;
 use std::path::PathBuf;
 
@@ -36,6 +36,9 @@ pub struct ConvertOptions {
     pub cleanup: bool,
     /// Infer titles, headings and bylines; `None`: on for plain text, off for Markdown.
     pub infer_structure: Option<bool>,
+    /// The Markdown heading depth printed as level 1 (1–6, `--top-level-heading`); `None`:
+    /// the shallowest depth used after the title.
+    pub top_level_heading: Option<u8>,
     /// Name of the input in warnings and metadata (default `input`): no file is read.
     pub source_name: PathBuf,
     /// Folder relative image paths are looked up in (default: the current folder).
@@ -50,6 +53,7 @@ impl Default for ConvertOptions {
             encoding: None,
             cleanup: true,
             infer_structure: None,
+            top_level_heading: None,
             source_name: PathBuf::from("input"),
             base_dir: PathBuf::from("."),
         }
@@ -94,7 +98,11 @@ pub fn convert_bytes(
         input,
         &options.source_name,
         format,
-        options.encoding.as_deref(),
+        &ReadOptions {
+            encoding: options.encoding.clone(),
+            top_level_heading: options.top_level_heading,
+            ..ReadOptions::default()
+        },
         options.cleanup,
         options.infer_structure,
         &mut log,

@@ -12,6 +12,13 @@ pub const PREVIEW_CHARS: usize = 40;
 /// The document outline, one line per block (see the module docs).
 pub fn outline(doc: &Document) -> String {
     let mut out = String::new();
+    // A front-matter title stands alone as the title block (T23): shown as an article's is.
+    if let Some(meta) = doc.title_block() {
+        line(&mut out, 0, "title", meta.title.as_deref().unwrap_or(""));
+        if let Some(s) = meta.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
+            line(&mut out, 0, "subtitle", s);
+        }
+    }
     blocks(&doc.blocks, 0, &mut out);
     for note in &doc.notes {
         let text: Vec<String> = note.blocks.iter().map(block_text).collect();
@@ -150,6 +157,7 @@ mod tests {
                 body: vec![
                     Block::Heading(Heading {
                         level: 1,
+                        scale: HeadingScale::Numbered(1),
                         content: text("一、总体要求"),
                         run_in: vec![],
                         id: "h-1".into(),

@@ -25,7 +25,7 @@ pub fn load(
         &bytes,
         path,
         format,
-        read_opts.encoding.as_deref(),
+        read_opts,
         cleanup,
         infer_structure,
         log,
@@ -33,17 +33,19 @@ pub fn load(
 }
 
 /// Reads `bytes` (as if from `path`, used in messages and metadata) in `format` and runs
-/// the passes, as [`load`] does for a file.
+/// the passes, as [`load`] does for a file. Of `read`, the encoding and the forced top
+/// heading level are used (the format is `format`; the size was checked by the caller).
 pub fn load_bytes(
     bytes: &[u8],
     path: &Path,
     format: InputFormat,
-    encoding: Option<&str>,
+    read: &ReadOptions,
     cleanup: bool,
     infer_structure: Option<bool>,
     log: &mut Log,
 ) -> Result<Document> {
-    let doc = read::read_bytes_logged(bytes, path, format, encoding, log)?;
+    let mut doc = read::read_bytes_logged(bytes, path, format, read.encoding.as_deref(), log)?;
+    doc.meta.top_level_heading = read.top_level_heading;
     let opts = PassOptions {
         cleanup,
         infer_structure: infer_structure.unwrap_or(format == InputFormat::Text),

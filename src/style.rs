@@ -5,6 +5,7 @@
 //! merged over them (`load`). Keys are the field names in kebab-case; sizes and lengths
 //! may carry units (`units`), but in memory everything is plain points or em.
 
+use crate::ast::{Heading, HeadingScale};
 use serde::{Deserialize, Serialize};
 
 mod load;
@@ -193,8 +194,19 @@ pub struct Style {
     pub subtitle: BlockStyle,
     /// Byline (Kai 三号, centred).
     pub byline: BlockStyle,
-    /// Heading levels 1..=6 (index 0 = level 1).
+    /// Heading levels 1..=6 (index 0 = level 1): headings numbered `一、` `（一）` `1.` …
+    /// (T21/T23), by the rank of their pattern among the patterns the document uses.
     pub headings: Vec<BlockStyle>,
+    /// Markdown headings without Chinese numbering, levels 1..=6 (index 0 = level 1, the
+    /// shallowest depth used): a depth-based scale, never larger with depth and each level
+    /// set apart from body text by size, face or weight.
+    pub unnumbered_headings: Vec<BlockStyle>,
+    /// Statute divisions `第X编/篇/部分/章/节` (T21), by the rank of their pattern among the
+    /// divisions the document uses (index 0 = the outermost): centred and bold.
+    pub statute_divisions: Vec<BlockStyle>,
+    /// Statute articles `第X条`, run in at the start of their provision (T22): the marker's
+    /// face, size and weight (the paragraph itself is body text).
+    pub statute_article: BlockStyle,
     /// Block quote font role (T19: Kai).
     pub quote_font: FontRole,
     /// Code font size in points.
@@ -634,8 +646,28 @@ impl Style {
 
     /// Style of heading `level` (1-based; levels past the table use the last entry).
     pub fn heading(&self, level: u8) -> &BlockStyle {
-        let i = (level.max(1) as usize - 1).min(self.headings.len() - 1);
-        &self.headings[i]
+        nth(&self.headings, level)
+    }
+
+    /// Style of a heading of `level` on `scale` (T23): the one place that maps the scale
+    /// the passes decided to a block style, for every backend.
+    pub fn heading_on(&self, scale: HeadingScale, level: u8) -> &BlockStyle {
+        match scale {
+            HeadingScale::Numbered(rank) => nth(&self.headings, rank),
+            HeadingScale::Division(rank) => nth(&self.statute_divisions, rank),
+            HeadingScale::Article => &self.statute_article,
+            HeadingScale::Unnumbered => nth(&self.unnumbered_headings, level),
+        }
+    }
+
+    /// Style of heading `h` ([`Style::heading_on`] its scale and level).
+    pub fn heading_of(&self, h: &Heading) -> &BlockStyle {
+        self.heading_on(h.scale, h.level)
+    }
+
+    /// Style of a [`Heading::style_key`].
+    pub fn heading_keyed(&self, (scale, level): (HeadingScale, u8)) -> &BlockStyle {
+        self.heading_on(scale, level)
     }
 
     /// Width of the text area in points.
@@ -683,6 +715,12 @@ impl Style {
     }
 }
 
+/// Entry `n` (1-based) of a list of block styles; past the end, the last entry.
+fn nth(list: &[BlockStyle], n: u8) -> &BlockStyle {
+    let i = (n.max(1) as usize - 1).min(list.len() - 1);
+    &list[i]
+}
+
 impl Default for Style {
     fn default() -> Self {
         Style::handout()
@@ -703,6 +741,25 @@ mod tests {
             indent_em: 2.0,
             space_before,
             space_after: 0.0,
+        };
+        // The keys added for Markdown headings and statutes (issue 10).
+        let u = |font, size, bold, space_before, space_after| BlockStyle {
+            font,
+            size,
+            bold,
+            align: Alignment::Left,
+            indent_em: 0.0,
+            space_before,
+            space_after,
+        };
+        let d = |size, space_before, space_after| BlockStyle {
+            font: FontRole::Hei,
+            size,
+            bold: true,
+            align: Alignment::Center,
+            indent_em: 0.0,
+            space_before,
+            space_after,
         };
         Style {
             name: "handout".into(),
@@ -752,6 +809,24 @@ mod tests {
                 h(FontRole::Song, 12.0, false, 0.0),
                 h(FontRole::Song, 12.0, false, 0.0),
             ],
+            unnumbered_headings: vec![
+                u(FontRole::Hei, 16.0, true, 1.0, 0.5),
+                u(FontRole::Hei, 14.0, true, 0.5, 0.25),
+                u(FontRole::Hei, 13.0, true, 0.5, 0.0),
+                u(FontRole::Hei, 12.0, true, 0.25, 0.0),
+                u(FontRole::Kai, 12.0, false, 0.25, 0.0),
+                u(FontRole::Kai, 12.0, false, 0.0, 0.0),
+            ],
+            statute_divisions: vec![d(16.0, 0.5, 0.5), d(14.0, 0.5, 0.25), d(13.0, 0.25, 0.0)],
+            statute_article: BlockStyle {
+                font: FontRole::Hei,
+                size: 12.0,
+                bold: true,
+                align: Alignment::Left,
+                indent_em: 2.0,
+                space_before: 0.0,
+                space_after: 0.0,
+            },
             quote_font: FontRole::Kai,
             code_size: 10.5,
             note_size: 10.5,

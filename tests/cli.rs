@@ -28,3 +28,5 @@ mod messages_lines;
 mod scale;
 #[path = "cli/style_files.rs"]
 mod style_files;
+#[path = "cli/top_level_heading.rs"]
+mod top_level_heading;

@@ -26,6 +26,8 @@ mod libreoffice_fonts;
 mod libreoffice_punct;
 #[path = "docx/libreoffice_toc.rs"]
 mod libreoffice_toc;
+#[path = "docx/markdown_headings.rs"]
+mod markdown_headings;
 #[path = "docx/package.rs"]
 mod package;
 #[path = "docx/props.rs"]

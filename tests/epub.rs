@@ -18,6 +18,8 @@ mod edge;
 mod latin;
 #[path = "epub/markdown.rs"]
 mod markdown;
+#[path = "epub/markdown_headings.rs"]
+mod markdown_headings;
 #[path = "epub/props.rs"]
 mod props;
 #[path = "epub/sample.rs"]

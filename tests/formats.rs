@@ -17,6 +17,8 @@ mod doc_facts;
 mod figure_captions;
 #[path = "formats/font_roles_agree.rs"]
 mod font_roles_agree;
+#[path = "formats/heading_scales.rs"]
+mod heading_scales;
 #[path = "formats/image_formats.rs"]
 mod image_formats;
 #[path = "formats/lists_quotes.rs"]

@@ -24,6 +24,8 @@ mod gongwen;
 mod inline;
 #[path = "pdf/latin.rs"]
 mod latin;
+#[path = "pdf/markdown_headings.rs"]
+mod markdown_headings;
 #[path = "pdf/meta.rs"]
 mod meta;
 #[path = "pdf/sample.rs"]

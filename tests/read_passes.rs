@@ -25,3 +25,5 @@ mod read_markdown;
 mod read_text;
 #[path = "read_passes/sample.rs"]
 mod sample;
+#[path = "read_passes/title_levels.rs"]
+mod title_levels;

@@ -51,7 +51,7 @@ pub fn convert(data: &[u8], backend_name: &str) {
         InputFormat::Text => "fuzz.txt",
     });
     let mut log = Log::default();
-    let Ok(doc) = pipeline::load_bytes(body, path, format, None, true, None, &mut log) else {
+    let Ok(doc) = pipeline::load_bytes(body, path, format, &paiban::read::ReadOptions::default(), true, None, &mut log) else {
         return;
     };
     let backend = backend::find(backend_name).expect("a registered backend");

@@ -133,7 +133,7 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ast::{Article, Byline, Heading, Inline};
+    use crate::ast::{Article, Byline, Heading, HeadingScale, Inline};
     use std::path::PathBuf;
 
     fn t(s: &str) -> Vec<Inline> {
@@ -161,6 +161,7 @@ mod tests {
     fn heading(text: &str) -> Block {
         Block::Heading(Heading {
             level: 1,
+            scale: HeadingScale::Numbered(1),
             content: t(text),
             run_in: Vec::new(),
             id: String::new(),

@@ -41,6 +41,9 @@ pub struct Meta {
     pub source: Option<PathBuf>,
     /// Style name requested by front matter (`style:`), if any.
     pub style: Option<String>,
+    /// The Markdown heading depth printed as level 1 (`--top-level-heading`); `None`: the
+    /// shallowest depth the headings use after the title (pandoc's heading-level shift).
+    pub top_level_heading: Option<u8>,
 }
 
 impl Default for Meta {
@@ -53,6 +56,7 @@ impl Default for Meta {
             language: "zh-CN".to_string(),
             source: None,
             style: None,
+            top_level_heading: None,
         }
     }
 }
@@ -114,8 +118,11 @@ pub struct Byline {
 /// A heading, standalone or run-in (T22).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Heading {
-    /// Level 1..=6 after structure inference (T21 patterns mapped to 1..n).
+    /// Level 1..=6 in the outline: after structure inference (T21 patterns mapped to 1..n),
+    /// or a Markdown depth renumbered so that the shallowest depth used is 1.
     pub level: u8,
+    /// Which heading scale of the style sets it (T23), decided by the passes.
+    pub scale: HeadingScale,
     /// Heading text, including its number (`一、`, `（一）`, `1.`).
     pub content: Vec<Inline>,
     /// Body text that follows a run-in heading in the same paragraph (T22); empty if standalone.
@@ -124,6 +131,25 @@ pub struct Heading {
     pub id: String,
     /// Source line.
     pub line: usize,
+}
+
+/// Which heading scale of the style sets a heading (T21/T23): decided once by the passes,
+/// so the three backends never look at a heading's text to choose its face.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadingScale {
+    /// Chinese numbering `一、` `（一）` `1.` … (T21), or a plain-text subheading among
+    /// numbered siblings: the T23 style of this rank (`Style::headings`), the rank being the
+    /// T21 level of its pattern among the patterns the document uses.
+    Numbered(u8),
+    /// A statute division `第X编/篇/部分/章/节`: centred and bold, the style of this rank
+    /// among the division patterns the document uses (`Style::statute_divisions`).
+    Division(u8),
+    /// A statute article `第X条`, run in at the start of its provision (`Style::statute_article`).
+    Article,
+    /// A Markdown heading without Chinese numbering: the depth-based scale, by level
+    /// (`Style::unnumbered_headings`).
+    Unnumbered,
 }
 
 /// A paragraph of inline content.
@@ -326,6 +352,31 @@ impl Document {
             Block::Article(a) => Some(a),
             _ => None,
         })
+    }
+}
+
+impl Heading {
+    /// What chooses the heading's style: its scale, with the level for the depth-based
+    /// [`HeadingScale::Unnumbered`] scale (0 for the others, whose rank is in the scale).
+    pub fn style_key(&self) -> (HeadingScale, u8) {
+        match self.scale {
+            HeadingScale::Unnumbered => (self.scale, self.level.clamp(1, 6)),
+            scale => (scale, 0),
+        }
+    }
+}
+
+impl Document {
+    /// The [`Heading::style_key`]s of every heading, each once, in order: backends that
+    /// write one style per key (EPUB classes, DOCX styles) write only these.
+    pub fn heading_style_keys(&self) -> std::collections::BTreeSet<(HeadingScale, u8)> {
+        let mut keys = std::collections::BTreeSet::new();
+        visit_blocks(self, &mut |b| {
+            if let Block::Heading(h) = b {
+                keys.insert(h.style_key());
+            }
+        });
+        keys
     }
 }
 

@@ -52,6 +52,10 @@ pub struct ReadArgs {
     /// Infer titles, headings and bylines in Markdown too (always on for plain text).
     #[arg(long)]
     pub infer_structure: bool,
+    /// The Markdown heading depth printed as level 1 (1–6: 2 makes `##` level 1); by
+    /// default the shallowest depth used after the title.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=6))]
+    pub top_level_heading: Option<u8>,
     /// Print every change the passes make, with its source line.
     #[arg(short, long)]
     pub verbose: bool,

@@ -78,6 +78,7 @@ pub fn read_options(args: &ReadArgs) -> ReadOptions {
         max_input_size: args
             .max_input_bytes()
             .unwrap_or(paiban::read::MAX_INPUT_BYTES),
+        top_level_heading: args.top_level_heading,
     }
 }
 
@@ -244,7 +245,7 @@ fn convert_one(
             &bytes,
             &job.input,
             format,
-            read.encoding.as_deref(),
+            read,
             !read_args.no_cleanup,
             infer,
             &mut log,

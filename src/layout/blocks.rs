@@ -469,7 +469,7 @@ impl<'a> Builder<'a> {
         if chapter && self.style.recto_chapters {
             self.page_break();
         }
-        let bs = self.style.heading(h.level).clone();
+        let bs = self.style.heading_of(h).clone();
         self.space(bs.space_before * self.pitch());
         let mut runs = self.runs(&h.content, &Self::block_style(&bs));
         let run_in = !h.run_in.is_empty();

@@ -105,11 +105,12 @@ fn assign(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ast::{Article, Heading, Inline};
+    use crate::ast::{Article, Heading, HeadingScale, Inline};
 
     fn h(level: u8, id: &str) -> Block {
         Block::Heading(Heading {
             level,
+            scale: HeadingScale::Numbered(level),
             content: vec![Inline::Text("标题".into())],
             run_in: vec![],
             id: id.into(),

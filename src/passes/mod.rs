@@ -43,8 +43,8 @@ impl Default for PassOptions {
 pub type Pass = fn(Document, &mut Log) -> Document;
 
 /// The passes to run for these options, in their fixed order:
-/// `markup` → `lines` → `softbreak` → `captions` → `repair` → `structure` → `table-captions` →
-/// `punct` → `autospace` → `ids`.
+/// `markup` → `lines` → `softbreak` → `captions` → `repair` → `outline` → `structure` →
+/// `table-captions` → `punct` → `autospace` → `ids`.
 ///
 /// Why this order: stray `**` and bullets go first so that nothing else mistakes them for
 /// text; `lines` splits paragraphs at numbered lines while line breaks still exist; T1
@@ -54,6 +54,8 @@ pub type Pass = fn(Document, &mut Log) -> Document;
 /// before punct because T5 would delete the deliberate gap in `“…” 加快` (kept as U+3000);
 /// table-captions need one-line paragraphs and leave the caption text to punct and autospace;
 /// autospace marks HAN–WEST gaps on the final text; ids come last, when levels are known.
+/// `outline` (Markdown titles and heading levels, statute provisions) always runs, on whole
+/// paragraphs, before `structure` so that structure inference sees its articles.
 /// `cleanup = false` drops markup, repair and punct; `infer_structure` gates lines and
 /// structure.
 pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
@@ -69,6 +71,7 @@ pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
     if opts.cleanup {
         passes.push((repair::NAME, repair::run));
     }
+    passes.push((structure::outline::NAME, structure::outline::run));
     if opts.infer_structure {
         passes.push((structure::NAME, structure::run));
     }

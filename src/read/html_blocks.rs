@@ -185,6 +185,8 @@ fn convert(nodes: &[Node], line: usize, out: &mut Vec<Block>) {
                     run_in: Vec::new(),
                     id: attrs.get("id").cloned().unwrap_or_default(),
                     line,
+                    // As a Markdown heading: the outline pass renumbers it and sets the scale.
+                    scale: crate::ast::HeadingScale::Unnumbered,
                 }));
             }
             "hr" => out.push(Block::Rule(Rule { line })),

@@ -8,8 +8,8 @@ use super::html::{self, OpenTags, Unknown};
 use super::html_blocks;
 use super::MAX_NESTING;
 use crate::ast::{
-    plain_text, Align, Block, CodeBlock, Document, Figure, Footnote, Heading, Image, Inline, Link,
-    List, ListItem, Para, Quote, Rule, Table,
+    plain_text, Align, Block, CodeBlock, Document, Figure, Footnote, Heading, HeadingScale, Image,
+    Inline, Link, List, ListItem, Para, Quote, Rule, Table,
 };
 use crate::log::Log;
 use pulldown_cmark::{
@@ -171,7 +171,9 @@ impl<'a> Builder<'a> {
             Tag::Heading { level, id, .. } => {
                 let content = self.inlines(true, false);
                 out.push(Block::Heading(Heading {
+                    // The Markdown depth; the outline pass renumbers it and sets the scale.
                     level: heading_level(level),
+                    scale: HeadingScale::Unnumbered,
                     content,
                     run_in: Vec::new(),
                     id: id.map(|s| s.to_string()).unwrap_or_default(),

@@ -57,6 +57,9 @@ pub struct ReadOptions {
     pub encoding: Option<String>,
     /// Largest input file, in bytes (`--max-input-size`).
     pub max_input_size: u64,
+    /// The Markdown heading depth printed as level 1 (`--top-level-heading`, 1–6); `None`:
+    /// the shallowest depth used after the title (see [`crate::ast::Meta::top_level_heading`]).
+    pub top_level_heading: Option<u8>,
 }
 
 impl Default for ReadOptions {
@@ -65,6 +68,7 @@ impl Default for ReadOptions {
             from: None,
             encoding: None,
             max_input_size: MAX_INPUT_BYTES,
+            top_level_heading: None,
         }
     }
 }

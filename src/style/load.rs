@@ -518,16 +518,28 @@ impl Style {
         if let Some(key) = non_finite(&table, "") {
             return Err((key, "must be a finite number".into()));
         }
-        if self.headings.is_empty() {
-            return Err((
-                "headings".into(),
-                "needs at least one [[headings]] entry".into(),
-            ));
+        for (key, list) in [
+            ("headings", &self.headings),
+            ("unnumbered-headings", &self.unnumbered_headings),
+            ("statute-divisions", &self.statute_divisions),
+        ] {
+            if list.is_empty() {
+                return Err((key.into(), format!("needs at least one [[{key}]] entry")));
+            }
+            if let Some(h) = list.iter().find(|h| h.size <= 0.0) {
+                return Err((
+                    format!("{key}.size"),
+                    format!("heading size {} must be more than 0", h.size),
+                ));
+            }
         }
-        if let Some(h) = self.headings.iter().find(|h| h.size <= 0.0) {
+        if self.statute_article.size <= 0.0 {
             return Err((
-                "headings.size".into(),
-                format!("heading size {} must be more than 0", h.size),
+                "statute-article.size".into(),
+                format!(
+                    "heading size {} must be more than 0",
+                    self.statute_article.size
+                ),
             ));
         }
         for (key, value) in positive {

@@ -18,6 +18,7 @@ fn para(content: Vec<Inline>) -> Block {
 fn h(level: u8, text: &str) -> Block {
     Block::Heading(Heading {
         level,
+        scale: HeadingScale::Numbered(level),
         content: vec![t(text)],
         run_in: vec![],
         id: String::new(),

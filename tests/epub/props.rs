@@ -79,6 +79,7 @@ fn doc(texts: Vec<String>) -> Document {
     let heading = |i: usize| {
         Block::Heading(Heading {
             level: (i % 3) as u8 + 1,
+            scale: HeadingScale::Numbered((i % 3) as u8 + 1),
             content: vec![Inline::Text(t(i))],
             run_in: if i.is_multiple_of(2) {
                 vec![]

@@ -88,10 +88,13 @@ fn document() -> Document {
         id: "a1".into(),
         line: 1,
     };
-    let doc = Document {
+    let mut doc = Document {
         blocks: vec![Block::Article(article)],
         ..body
     };
+    // `## 小节标题` stays level 2 (the shallowest depth would otherwise become level 1), so
+    // that `toc.depth` 1 leaves it out.
+    doc.meta.top_level_heading = Some(1);
     let opts = PassOptions {
         cleanup: true,
         infer_structure: false,

@@ -213,6 +213,7 @@ fn t22_run_in_heading_shares_the_paragraph() {
     let doc = Document {
         blocks: vec![Block::Heading(Heading {
             level: 2,
+            scale: HeadingScale::Numbered(2),
             content: text("（一）坚持党的领导。"),
             run_in: text(&"这是根本。".repeat(30)),
             id: "r".into(),

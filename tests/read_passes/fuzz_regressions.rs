@@ -27,7 +27,15 @@ fn convert(
         (InputFormat::Text, "fuzz.txt")
     };
     let mut log = Log::default();
-    let doc = pipeline::load_bytes(body, Path::new(name), format, None, true, None, &mut log)?;
+    let doc = pipeline::load_bytes(
+        body,
+        Path::new(name),
+        format,
+        &paiban::read::ReadOptions::default(),
+        true,
+        None,
+        &mut log,
+    )?;
     let backend = backend::find(backend_name).expect("a registered backend");
     let style = Style::handout();
     let ctx = Context {

@@ -108,6 +108,7 @@ fn pipeline_order_is_fixed() {
             "softbreak",
             "captions",
             "repair",
+            "outline",
             "structure",
             "captions",
             "punct",
@@ -120,6 +121,6 @@ fn pipeline_order_is_fixed() {
             cleanup: false,
             infer_structure: false
         }),
-        ["softbreak", "captions", "autospace", "ids"]
+        ["softbreak", "captions", "outline", "autospace", "ids"]
     );
 }

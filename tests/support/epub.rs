@@ -27,6 +27,7 @@ fn para(content: Vec<Inline>) -> Block {
 fn heading(level: u8, text: &str, id: &str, run_in: Vec<Inline>) -> Block {
     Block::Heading(Heading {
         level,
+        scale: HeadingScale::Numbered(level),
         content: vec![t(text)],
         run_in,
         id: id.into(),

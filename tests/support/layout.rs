@@ -27,6 +27,7 @@ pub fn para(s: &str) -> Block {
 pub fn heading(level: u8, s: &str, id: &str) -> Block {
     Block::Heading(Heading {
         level,
+        scale: HeadingScale::Numbered(level),
         content: text(s),
         run_in: Vec::new(),
         id: id.to_string(),

@@ -1,6 +1,11 @@
 //! Shared helpers of the PDF tests: the sample document, rendering, and the H-PDF harness
 //! (`mutool draw -F stext` → glyphs with baselines → visual lines).
 
+mod hierarchy;
+#[allow(unused_imports)]
+pub use hierarchy::{
+    assert_heading_hierarchy, heading_hierarchy, hierarchy_problems, measure, Hierarchy, Measured,
+};
 use paiban::ast::*;
 use paiban::backend::pdf::Pdf;
 use paiban::backend::{Backend, Context, RenderOptions};

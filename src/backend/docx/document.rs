@@ -3,11 +3,11 @@
 use super::media::Media;
 use super::numbering::Numbering;
 use super::package::Rels;
-use super::styles::{heading_char_id, heading_id, paragraph_role};
+use super::styles::{heading_key_id, paragraph_role};
 use super::xml::{char_hundredths, eighth_points, twips, Ind, Xml, DRAWING_NS, SINGLE_LINE, W_NS};
 use crate::ast::{
-    plain_text, visit_blocks, visit_inlines, Article, Block, CodeBlock, Document, Heading, Inline,
-    List,
+    plain_text, visit_blocks, visit_inlines, Article, Block, CodeBlock, Document, Heading,
+    HeadingScale, Inline, List,
 };
 use crate::backend::titles::balanced;
 use crate::backend::Context;
@@ -446,14 +446,23 @@ impl<'a> Writer<'a> {
         x.close("w:p");
     }
 
-    /// Standalone heading → `Heading N`; run-in heading (T22) → body paragraph whose first
-    /// runs carry the `Heading N Char` style, with the outline level kept for the navigation pane.
+    /// Standalone heading → the paragraph style of its scale (`Heading N` for the numbered
+    /// T23 styles); run-in heading (T22) → body paragraph whose first runs carry that
+    /// style's character style. The outline level is written on the paragraph wherever the
+    /// style's own (`Heading N`'s) is not the heading's level, so the navigation pane nests.
     fn heading(&mut self, x: &mut Xml, h: &Heading, w: &mut Where) {
         let level = h.level.clamp(1, 6);
+        let key = h.style_key();
+        let id = heading_key_id(key);
+        let style_level = match h.scale {
+            HeadingScale::Numbered(rank) => Some(rank.clamp(1, 6)),
+            HeadingScale::Unnumbered => Some(level),
+            HeadingScale::Division(_) | HeadingScale::Article => None,
+        };
         if h.run_in.is_empty() {
-            let id = heading_id(level);
             let p = PPr {
                 style: &id,
+                outline: (style_level != Some(level)).then_some(level - 1),
                 ..PPr::default()
             };
             self.p_open(x, &p);
@@ -464,8 +473,8 @@ impl<'a> Writer<'a> {
         let mut p = self.para_props(w);
         p.outline = Some(level - 1);
         self.p_open(x, &p);
-        let cid = heading_char_id(level);
-        let role = self.ctx.style.heading(level).role();
+        let cid = format!("{id}Char");
+        let role = self.ctx.style.heading_of(h).role();
         self.bookmarked(x, &h.id, |s, x| s.styled_inlines(x, &h.content, &cid, role));
         self.inlines(x, &h.run_in);
         x.close("w:p");

@@ -123,7 +123,7 @@ impl Backend for Docx {
             parts.push(("word/numbering.xml".into(), wml("numbering"), n));
         }
         parts.push(("word/document.xml".into(), wml("main"), body.into_bytes()));
-        let styles = styles::styles(style, &lang).into_bytes();
+        let styles = styles::styles(style, &lang, &doc.heading_style_keys()).into_bytes();
         parts.push(("word/styles.xml".into(), wml("styles"), styles));
         // Fonts last among the body's consumers: the runs have collected their characters.
         let embedded = if ctx.options.docx_embed_fonts || style.docx.embed_fonts {

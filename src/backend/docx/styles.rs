@@ -4,7 +4,9 @@
 
 use super::fonts::rfonts;
 use super::xml::{char_hundredths, eighth_points, half_points, twips, Xml, MC_NS, W_NS};
+use crate::ast::HeadingScale;
 use crate::style::{Alignment, BlockStyle, FontRole, Style};
+use std::collections::BTreeSet;
 
 /// Paragraph properties of one style, in schema order.
 #[derive(Debug, Clone, Default)]
@@ -36,6 +38,8 @@ pub struct Run {
     pub bold: bool,
     /// Size in points.
     pub size: Option<f32>,
+    /// `w:b w:val="0"`: not bold, though the style it is based on is.
+    pub unbold: bool,
 }
 
 /// `w:jc` value of an alignment (T16: body text is justified).
@@ -85,6 +89,8 @@ pub fn write_rpr(x: &mut Xml, r: &Run) {
     }
     if r.bold {
         x.empty("w:b", &[]).empty("w:bCs", &[]);
+    } else if r.unbold {
+        x.val("w:b", "0").val("w:bCs", "0");
     }
     if let Some(s) = r.size {
         let hp = half_points(s).to_string();
@@ -131,6 +137,7 @@ pub fn block(style: &Style, b: &BlockStyle) -> (Para, Run) {
         font: Some(b.font),
         bold: b.bold,
         size: Some(b.size),
+        unbold: false,
     };
     (p, r)
 }
@@ -212,6 +219,36 @@ pub fn heading_id(level: u8) -> String {
     format!("Heading{}", level.clamp(1, 6))
 }
 
+/// Paragraph style id of a heading [`crate::ast::Heading::style_key`] (T23): `Heading1`…
+/// for the numbered styles, `Heading1Unnumbered`… for the depth-based scale (based on
+/// `Heading1`…, so tools reading style names still see a heading of that level),
+/// `StatuteDivision1`… and `StatuteArticle` for statutes. Its character style (run-in
+/// headings, T22) is the id with `Char` appended.
+pub fn heading_key_id((scale, level): (HeadingScale, u8)) -> String {
+    match scale {
+        HeadingScale::Numbered(rank) => heading_id(rank),
+        HeadingScale::Unnumbered => format!("Heading{}Unnumbered", level.clamp(1, 6)),
+        HeadingScale::Division(rank) => format!("StatuteDivision{}", rank.clamp(1, 6)),
+        HeadingScale::Article => "StatuteArticle".to_string(),
+    }
+}
+
+/// The key whose [`heading_key_id`] is `id`, for the styles added on demand.
+fn key_of_id(id: &str) -> Option<(HeadingScale, u8)> {
+    let number = |s: &str| s.parse::<u8>().ok().filter(|n| (1..=6).contains(n));
+    if let Some(level) = id
+        .strip_prefix("Heading")
+        .and_then(|r| r.strip_suffix("Unnumbered"))
+        .and_then(number)
+    {
+        return Some((HeadingScale::Unnumbered, level));
+    }
+    if let Some(rank) = id.strip_prefix("StatuteDivision").and_then(number) {
+        return Some((HeadingScale::Division(rank), 0));
+    }
+    (id == "StatuteArticle").then_some((HeadingScale::Article, 0))
+}
+
 /// Character style id of heading `level`, used for run-in headings (T22).
 pub fn heading_char_id(level: u8) -> String {
     format!("Heading{}Char", level.clamp(1, 6))
@@ -230,6 +267,7 @@ pub fn paragraph_role(style: &Style, id: &str) -> FontRole {
         // T31: page numbers are Song.
         "Footer" => FontRole::Song,
         "TOCHeading" => style.heading(1).role(),
+        _ if key_of_id(id).is_some() => style.heading_keyed(key_of_id(id).expect("some")).role(),
         _ => match id
             .strip_prefix("Heading")
             .and_then(|l| l.parse::<u8>().ok())
@@ -240,8 +278,43 @@ pub fn paragraph_role(style: &Style, id: &str) -> FontRole {
     }
 }
 
-/// The styles part.
-pub fn styles(style: &Style, lang: &str) -> String {
+/// Ids and names of a heading style written on demand (see [`heading_key_id`]).
+struct ExtraHeading {
+    key: (HeadingScale, u8),
+    id: String,
+    name: String,
+    char_id: String,
+    char_name: String,
+    /// `Heading N` for the depth-based scale (its outline level), else `Normal`.
+    based_on: String,
+}
+
+impl ExtraHeading {
+    fn new(key: (HeadingScale, u8)) -> ExtraHeading {
+        let id = heading_key_id(key);
+        let name = match key {
+            (HeadingScale::Unnumbered, level) => format!("heading {level} unnumbered"),
+            (HeadingScale::Division(rank), _) => format!("statute division {rank}"),
+            _ => "statute article".to_string(),
+        };
+        let based_on = match key {
+            (HeadingScale::Unnumbered, level) => heading_id(level),
+            _ => "Normal".to_string(),
+        };
+        ExtraHeading {
+            key,
+            char_id: format!("{id}Char"),
+            char_name: format!("{name} char"),
+            id,
+            name,
+            based_on,
+        }
+    }
+}
+
+/// The styles part; `headings` are the [`crate::ast::Heading::style_key`]s the document
+/// uses: `Heading1`…`Heading6` are always written, the other heading styles when used.
+pub fn styles(style: &Style, lang: &str, headings: &BTreeSet<(HeadingScale, u8)>) -> String {
     let body_pitch = twips(style.line_pitch());
     // T17: the indent in characters as well as twips, so Word keeps it at `indent_em`
     // when the font size changes.
@@ -252,6 +325,7 @@ pub fn styles(style: &Style, lang: &str) -> String {
         font: Some(style.body_font),
         bold: false,
         size: Some(style.body_size),
+        unbold: false,
     };
     let mut x = Xml::part();
     x.open_ns("w:styles", &[W_NS, MC_NS]);
@@ -340,6 +414,26 @@ pub fn styles(style: &Style, lang: &str) -> String {
         defs.push(c);
     }
 
+    // Heading styles of the other scales, on demand; their names live here so the
+    // definitions can borrow them.
+    let extra: Vec<ExtraHeading> = headings
+        .iter()
+        .filter(|(scale, _)| !matches!(scale, HeadingScale::Numbered(_)))
+        .map(|&key| ExtraHeading::new(key))
+        .collect();
+    for e in &extra {
+        let (hp, mut hr) = block(style, style.heading_keyed(e.key));
+        // Based on a bold heading style: say "not bold" rather than inherit it.
+        hr.unbold = !hr.bold;
+        let mut d = def("paragraph", &e.id, &e.name, Some(hp), hr.clone());
+        d.based_on = Some(&e.based_on);
+        d.link = Some(&e.char_id);
+        defs.push(d);
+        let mut c = def("character", &e.char_id, &e.char_name, None, hr);
+        c.link = Some(&e.id);
+        defs.push(c);
+    }
+
     let quote = Para {
         // T19: quotes are indented by the body paragraph indent.
         left: Some((indent_chars, twips(style.indent_em * style.body_size))),
@@ -350,6 +444,7 @@ pub fn styles(style: &Style, lang: &str) -> String {
         font: Some(style.quote_font),
         bold: false,
         size: Some(size),
+        unbold: false,
     };
     defs.push(def(
         "paragraph",
@@ -363,6 +458,7 @@ pub fn styles(style: &Style, lang: &str) -> String {
         font: Some(FontRole::Mono),
         bold: false,
         size: Some(style.code_size),
+        unbold: false,
     };
     let code = Para {
         line: twips(style.code_size * style.docx.code_pitch_em),
@@ -399,6 +495,7 @@ pub fn styles(style: &Style, lang: &str) -> String {
         font: None,
         bold: false,
         size: Some(style.note_size),
+        unbold: false,
     };
     let caption = Para {
         after: twips(style.line_pitch() * style.docx.caption_space_after_lines),
@@ -593,7 +690,7 @@ mod tests {
         .to_vec();
         ids.extend((1..=6).map(heading_id));
         for style in [Style::handout(), kai_body] {
-            let xml = styles(&style, "zh-CN");
+            let xml = styles(&style, "zh-CN", &BTreeSet::new());
             for id in &ids {
                 assert_eq!(
                     east_asia_face(&xml, id),

@@ -2,7 +2,8 @@
 //! T24 emphasis dots, T10 nowrap units, plus `@font-face` rules for embedded subsets.
 
 use super::fonts::{is_bold, Embedded};
-use crate::backend::xhtml::strong_class;
+use crate::ast::HeadingScale;
+use crate::backend::xhtml::{heading_class, strong_class};
 use crate::style::{Alignment, BlockStyle, FontRole, Style};
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -174,8 +175,15 @@ span.mk.num{{text-align:right;padding-right:0.25em;box-sizing:border-box}}"
     }
 }
 
-/// The whole stylesheet.
-pub fn stylesheet(style: &Style, fonts: &Embedded, latin: &LatinUse, used: Used) -> String {
+/// The whole stylesheet; `headings` are the [`crate::ast::Heading::style_key`]s the book
+/// uses: the numbered T23 classes `h1`…`h6` are always written, the others only when used.
+pub fn stylesheet(
+    style: &Style,
+    fonts: &Embedded,
+    latin: &LatinUse,
+    used: Used,
+    headings: &BTreeSet<(HeadingScale, u8)>,
+) -> String {
     let mut css = String::new();
     for f in &fonts.faces {
         let format = if f.href.ends_with(".otf") {
@@ -240,6 +248,12 @@ overflow-wrap:break-word;hanging-punctuation:none;text-spacing-trim:normal}\n",
     for level in 1..=6u8 {
         let b = style.heading(level);
         css.push_str(&block_rule(&format!(".h{level}"), b, style, fonts));
+    }
+    for &key in headings {
+        if !matches!(key.0, HeadingScale::Numbered(_)) {
+            let sel = format!(".{}", heading_class(key));
+            css.push_str(&block_rule(&sel, style.heading_keyed(key), style, fonts));
+        }
     }
     // T22: a run-in heading keeps the body paragraph's indent; only its span is styled.
     css.push_str("p.runin{margin:0}\np.runin>span{font-size:1em;margin:0;line-height:inherit}\n");

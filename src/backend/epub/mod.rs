@@ -64,7 +64,13 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
         quote_roles: sh.latin_quotes.keys().copied().collect(),
         english: sh.english,
     };
-    let mut css = css::stylesheet(ctx.style, &fonts, &latin, css::Used::of(doc));
+    let mut css = css::stylesheet(
+        ctx.style,
+        &fonts,
+        &latin,
+        css::Used::of(doc),
+        &doc.heading_style_keys(),
+    );
     let mut figures = false;
     crate::ast::visit_blocks(doc, &mut |b| figures |= matches!(b, Block::Figure(_)));
     if figures {

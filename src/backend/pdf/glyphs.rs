@@ -123,7 +123,7 @@ fn block(b: &Block, style: &Style, role: FontRole, add: &mut dyn FnMut(FontRole,
             a.body.iter().for_each(|b| block(b, style, role, add));
         }
         Block::Heading(h) => {
-            inlines(&h.content, style.heading(h.level).font, h.line, add);
+            inlines(&h.content, style.heading_of(h).font, h.line, add);
             inlines(&h.run_in, role, h.line, add);
         }
         Block::Para(p) => inlines(&p.content, role, p.line, add),

@@ -1,7 +1,7 @@
 //! Blocks to XHTML: title blocks, headings with ids, run-in headings, lists with text
 //! markers, tables, code, quotes and figures.
 
-use super::{esc, strong_class, Writer, XhtmlHost};
+use super::{esc, heading_class, strong_class, Writer, XhtmlHost};
 use crate::ast::{Article, Block, Byline, Heading, List, Meta, Table};
 use crate::backend::titles::balanced;
 use crate::style::FontRole;
@@ -189,19 +189,16 @@ impl<H: XhtmlHost> Writer<'_, H> {
         self.out.push_str("</p>\n");
     }
 
-    /// Heading role: the level's face; a bold Song level uses the real bold face (T23/T24).
-    fn heading_role(&self, level: u8) -> FontRole {
-        self.style.heading(level).role()
-    }
-
     fn heading(&mut self, h: &Heading) {
         let id = Self::id_attr(self.host.heading_id(h));
         let level = h.level.clamp(1, 6);
-        let role = self.heading_role(level);
+        // The heading's style (T23): the role of its scale, bold Song in the real bold face.
+        let role = self.style.heading_of(h).role();
+        let class = heading_class(h.style_key());
         if !h.run_in.is_empty() {
             // T22: heading span and body text share one paragraph.
             self.out
-                .push_str(&format!("<p class=\"runin\"{id}><span class=\"h{level}\">"));
+                .push_str(&format!("<p class=\"runin\"{id}><span class=\"{class}\">"));
             self.with_role(role, |w| w.inlines(&h.content));
             self.out.push_str("</span>");
             self.inlines(&h.run_in);
@@ -211,7 +208,7 @@ impl<H: XhtmlHost> Writer<'_, H> {
         let in_article = self.host.headings_below_title();
         let tag = (level + u8::from(in_article)).min(6);
         self.out
-            .push_str(&format!("<h{tag} class=\"h{level}\"{id}>"));
+            .push_str(&format!("<h{tag} class=\"{class}\"{id}>"));
         self.with_role(role, |w| w.inlines(&h.content));
         self.out.push_str(&format!("</h{tag}>\n"));
     }

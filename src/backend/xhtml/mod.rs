@@ -12,7 +12,7 @@ mod blocks;
 mod escape;
 mod inline;
 
-use crate::ast::{Article, Document, Heading};
+use crate::ast::{Article, Document, Heading, HeadingScale};
 use crate::backend::marks::MarkFaces;
 use crate::log::Log;
 use crate::style::{FontRole, Style};
@@ -50,6 +50,18 @@ pub trait XhtmlHost {
     fn record_latin_quote(&mut self, _role: FontRole, _c: char) {}
     /// Notes that an English word was marked `lang="en"` for hyphenation (T8).
     fn record_english_word(&mut self) {}
+}
+
+/// The class of a heading with this [`crate::ast::Heading::style_key`]: `h1`… for the
+/// numbered T23 styles (as before Markdown headings had scales), `u1`… for the depth-based
+/// scale, `d1`… for statute divisions, `art` for statute articles (T21/T23).
+pub fn heading_class((scale, level): (HeadingScale, u8)) -> String {
+    match scale {
+        HeadingScale::Numbered(rank) => format!("h{}", rank.clamp(1, 6)),
+        HeadingScale::Unnumbered => format!("u{}", level.clamp(1, 6)),
+        HeadingScale::Division(rank) => format!("d{}", rank.clamp(1, 6)),
+        HeadingScale::Article => "art".to_string(),
+    }
 }
 
 /// The class a `<strong>` inside text of role `from` needs, naming the role it switches to:

@@ -3,8 +3,8 @@
 
 use super::{Writer, XhtmlHost};
 use crate::ast::{
-    Article, Block, CodeBlock, Document, Footnote, Heading, Inline, Link, List, ListItem, Para,
-    Quote,
+    Article, Block, CodeBlock, Document, Footnote, Heading, HeadingScale, Inline, Link, List,
+    ListItem, Para, Quote,
 };
 use crate::log::Log;
 use crate::style::{FontRole, Style};
@@ -74,6 +74,7 @@ fn renders_blocks_through_a_host_without_epub() {
     let blocks = vec![
         Block::Heading(Heading {
             level: 1,
+            scale: HeadingScale::Numbered(1),
             content: vec![text("一、总则")],
             run_in: vec![],
             id: "sec".into(),

@@ -5,11 +5,35 @@
 use super::gaps::{heading_like, ideographic_gaps_inlines};
 use super::numbering::{self, Kind, Number};
 use super::{bylines, NAME};
-use crate::ast::{Block, Heading, Inline};
+use crate::ast::{Block, Heading, HeadingScale, Inline};
 use crate::log::Log;
 use crate::passes::flat::{self, Cell};
 use crate::text::chars::is_blank;
 use std::collections::BTreeSet;
+
+/// T21 level of the pattern `kind`: its rank among the patterns `kinds` used, 1-based.
+pub(super) fn level_of(kind: Kind, kinds: &BTreeSet<Kind>) -> u8 {
+    let idx = kinds.iter().position(|&x| x == kind).unwrap_or(0);
+    (idx + 1).min(6) as u8
+}
+
+/// The heading scale (T23) of a heading numbered `kind` among the patterns `kinds` used:
+/// statute divisions ranked among the divisions used, `第X条` the article run-in, the
+/// others the T23 style of their T21 level.
+pub(super) fn scale_of(kind: Kind, kinds: &BTreeSet<Kind>) -> HeadingScale {
+    if kind == Kind::Tiao {
+        return HeadingScale::Article;
+    }
+    if kind.is_division() {
+        let rank = kinds
+            .iter()
+            .filter(|k| k.is_division())
+            .position(|&k| k == kind)
+            .unwrap_or(0);
+        return HeadingScale::Division((rank + 1).min(6) as u8);
+    }
+    HeadingScale::Numbered(level_of(kind, kinds))
+}
 
 fn number_of(seq: &[Inline]) -> Option<Number> {
     numbering::parse(&flat::flat_string(seq))
@@ -44,10 +68,7 @@ pub fn infer(blocks: Vec<Block>, log: &mut Log) -> Vec<Block> {
         .iter()
         .filter_map(|b| numbered(b).map(|n| n.kind))
         .collect();
-    let level_of = |k: Kind| -> u8 {
-        let idx = kinds.iter().position(|&x| x == k).unwrap_or(0);
-        (idx + 1).min(6) as u8
-    };
+    let level_of = |k: Kind| level_of(k, &kinds);
     // Numbered headings.
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for b in blocks {
@@ -74,6 +95,7 @@ pub fn infer(blocks: Vec<Block>, log: &mut Log) -> Vec<Block> {
                 );
                 Block::Heading(Heading {
                     level,
+                    scale: scale_of(n.kind, &kinds),
                     content: ideographic_gaps_inlines(&unwrap_whole_strong(content)),
                     run_in,
                     id: String::new(),
@@ -82,6 +104,7 @@ pub fn infer(blocks: Vec<Block>, log: &mut Log) -> Vec<Block> {
             }
             (Block::Heading(mut h), Some(n)) => {
                 h.level = level_of(n.kind);
+                h.scale = scale_of(n.kind, &kinds);
                 Block::Heading(h)
             }
             (b, _) => b,
@@ -129,6 +152,7 @@ pub fn infer(blocks: Vec<Block>, log: &mut Log) -> Vec<Block> {
         );
         out[i] = Block::Heading(Heading {
             level,
+            scale: HeadingScale::Numbered(level),
             content: ideographic_gaps_inlines(&unwrap_whole_strong(p.content.clone())),
             run_in: Vec::new(),
             id: String::new(),
@@ -208,8 +232,10 @@ fn sentence_item(seq: &[Inline], n: &Number) -> bool {
     n.kind != Kind::Tiao && long && ends && run_in.is_empty()
 }
 
-/// Normalises the marker (T21) and splits a run-in heading (T22) into (heading, body).
-fn split(seq: &[Inline], n: &Number) -> (Vec<Inline>, Vec<Inline>) {
+/// Normalises the marker (T21) and splits a run-in heading (T22) into (heading, body). A
+/// `第X条` keeps its U+3000 gap (T21) at the end of the heading part: the provision is set
+/// after it in the same paragraph.
+pub(super) fn split(seq: &[Inline], n: &Number) -> (Vec<Inline>, Vec<Inline>) {
     let mut cells = flat::flatten(seq);
     let proto = cells[0];
     let marker: Vec<Cell> = n.canonical.chars().map(|ch| Cell { ch, ..proto }).collect();
@@ -228,7 +254,10 @@ fn split(seq: &[Inline], n: &Number) -> (Vec<Inline>, Vec<Inline>) {
                 .any(|c| !is_blank(c.ch) && c.ch != '\u{3000}') =>
         {
             let mut head_end = k;
-            while head_end > 0 && matches!(cells[head_end - 1].ch, '\u{3000}' | ' ' | '\t') {
+            while n.kind != Kind::Tiao
+                && head_end > 0
+                && matches!(cells[head_end - 1].ch, '\u{3000}' | ' ' | '\t')
+            {
                 head_end -= 1;
             }
             let mut body_start = k;

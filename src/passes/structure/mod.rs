@@ -1,5 +1,6 @@
 //! Structure inference for plain text (T21–T23): articles with title, subtitle and
-//! bylines; numbered and unnumbered headings with levels; document metadata.
+//! bylines; numbered and unnumbered headings with levels; document metadata. `outline`
+//! gives Markdown headings the same facts (title, levels, T21 scales, statutes).
 //!
 //! Runs before the punctuation pass so that the deliberate gap in `“义乌发展经验” 加快`
 //! is still there to be kept as U+3000 (T5 would delete a space touching `”`).
@@ -10,6 +11,7 @@ pub mod gaps;
 mod headings;
 pub mod lines;
 pub mod numbering;
+pub mod outline;
 
 use crate::ast::{Block, Document};
 use crate::log::Log;
@@ -46,7 +48,7 @@ pub fn run(mut doc: Document, log: &mut Log) -> Document {
 
 /// Copies what the articles say (first title and subtitle, every byline name once; see
 /// [`crate::ast::ArticleFacts`]) into the metadata the source left empty.
-fn fill_meta(doc: &mut Document) {
+pub(super) fn fill_meta(doc: &mut Document) {
     if doc.articles().next().is_none() {
         return;
     }

@@ -34,6 +34,16 @@ pub enum Kind {
     L7,
 }
 
+impl Kind {
+    /// A statute division `第X编/篇/部分/章/节` (not `第X条`).
+    pub fn is_division(self) -> bool {
+        matches!(
+            self,
+            Kind::Bian | Kind::Pian | Kind::Bufen | Kind::Zhang | Kind::Jie
+        )
+    }
+}
+
 /// A numbering found at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Number {

@@ -16,6 +16,7 @@ pub fn p(content: Vec<Inline>) -> Block {
 pub fn h(level: u8, text: &str, id: &str) -> Block {
     Block::Heading(Heading {
         level,
+        scale: HeadingScale::Numbered(level),
         content: vec![t(text)],
         run_in: vec![],
         id: id.to_string(),
@@ -52,6 +53,7 @@ pub fn articles() -> Document {
             h(2, "（一）坚持党的领导", "sec-1-1"),
             Block::Heading(Heading {
                 level: 3,
+                scale: HeadingScale::Numbered(3),
                 content: vec![t("1.深化改革。")],
                 run_in: vec![t("这是跟在段首标题后面的正文，与标题同在一段。")],
                 id: "sec-1-1-1".into(),
