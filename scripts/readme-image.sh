@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Converts the sample input/yiwu.txt to PDF and writes its first page as docs/page1.png
 # (80 dpi) for the README, and the same in the gongwen style (GB/T 9704) as
-# docs/page1-gongwen.png.
+# docs/page1-gongwen.png, and page 1 of a Markdown document with code, a table and a list
+# (docs/markdown-demo.md) as docs/page1-markdown.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,4 +16,6 @@ mkdir -p docs
 pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/yiwu.pdf" docs/page1
 target/release/paiban convert input/yiwu.txt --to pdf --style gongwen -o "$work/gongwen.pdf"
 pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/gongwen.pdf" docs/page1-gongwen
-echo "wrote docs/page1.png and docs/page1-gongwen.png"
+target/release/paiban convert docs/markdown-demo.md --to pdf -o "$work/markdown-demo.pdf"
+pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/markdown-demo.pdf" docs/page1-markdown
+echo "wrote docs/page1.png, docs/page1-gongwen.png and docs/page1-markdown.png"

@@ -459,12 +459,12 @@ fn big_text(bytes: usize) -> Vec<String> {
     out
 }
 
+/// A 200 KB text sets every paragraph (speed is the benchmark's business, `scripts/bench.sh`,
+/// never a timed test).
 #[test]
-fn perf_200kb_lays_out_quickly() {
+fn large_200kb_text_sets_every_paragraph() {
     let paras = big_text(200_000);
     let fonts = FontSet::bundled();
-    let start = std::time::Instant::now();
-    let mut lines = 0;
     for p in &paras {
         let spec = spec_runs(
             vec![StyledRun::plain(p.as_str(), &base())],
@@ -472,12 +472,18 @@ fn perf_200kb_lays_out_quickly() {
             2.0,
             Alignment::Justify,
         );
-        lines += set_paragraph(&spec, &fonts).len();
+        let lines = set_paragraph(&spec, &fonts);
+        let set: usize = lines
+            .iter()
+            .map(|l| l.text.chars().filter(|c| !c.is_whitespace()).count())
+            .sum();
+        assert!(
+            !lines.is_empty() && set >= p.chars().filter(|c| !c.is_whitespace()).count(),
+            "a paragraph lost text: {} of {} characters set",
+            set,
+            p.chars().count()
+        );
     }
-    let took = start.elapsed();
-    eprintln!("{} paragraphs, {lines} lines in {took:?}", paras.len());
-    // Debug build of paiban (deps optimised); the release target is < 300 ms.
-    assert!(took.as_secs_f32() < 5.0, "{took:?}");
 }
 
 #[test]

@@ -289,8 +289,10 @@ fn sample_dump_snapshot() {
     in_snapshot_folder(|| insta::assert_snapshot!("sample_dump", dump(&l)));
 }
 
+/// A 200 KB document lays out into pages (speed is the benchmark's business,
+/// `scripts/bench.sh`, never a timed test).
 #[test]
-fn perf_200kb_document() {
+fn large_200kb_document_lays_out_into_pages() {
     let one = sample();
     let mut blocks = Vec::new();
     let mut bytes = 0;
@@ -320,7 +322,6 @@ fn perf_200kb_document() {
         ImageSource::new(Path::new(".")),
         &mut Log::default(),
     );
-    let t = std::time::Instant::now();
     let l = layout(
         &doc,
         &style,
@@ -328,10 +329,12 @@ fn perf_200kb_document() {
         ImageSource::new(Path::new(".")),
         &mut Log::default(),
     );
-    let ms = t.elapsed().as_millis();
-    eprintln!("perf: {bytes} bytes → {} pages in {ms} ms", l.pages.len());
-    let limit = if cfg!(debug_assertions) { 5000 } else { 300 };
-    assert!(ms < limit, "layout took {ms} ms");
+    // The sample is 2 articles on 5 pages; ~200 KB is over ten times as much text.
+    assert!(
+        l.pages.len() > 40,
+        "{bytes} bytes gave only {} pages",
+        l.pages.len()
+    );
 }
 
 #[test]

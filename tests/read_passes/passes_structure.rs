@@ -110,7 +110,7 @@ fn pipeline_order_is_fixed() {
             "repair",
             "outline",
             "structure",
-            "captions",
+            "table-captions",
             "punct",
             "autospace",
             "ids"
@@ -121,6 +121,13 @@ fn pipeline_order_is_fixed() {
             cleanup: false,
             infer_structure: false
         }),
-        ["softbreak", "captions", "outline", "autospace", "ids"]
+        [
+            "softbreak",
+            "captions",
+            "outline",
+            "table-captions",
+            "autospace",
+            "ids"
+        ]
     );
 }
