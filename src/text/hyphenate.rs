@@ -47,7 +47,7 @@ fn edge_punct(c: char) -> bool {
 }
 
 /// Byte ranges of the words of `text` that may be hyphenated: a token (between spaces,
-/// CJK characters and full-width punctuation) that is, after stripping [`edge_punct`], at
+/// CJK characters and full-width punctuation) that is, after stripping `edge_punct`, at
 /// least `min_word` Latin letters with no capital after the first (no acronyms: HTML,
 /// iPhone). A token with digits, `/`, `@`, `_`, `-`, `://` and the like (numbers, paths,
 /// URLs, identifiers, compounds) is left whole.
