@@ -380,6 +380,33 @@ impl Document {
     }
 }
 
+impl Inline {
+    /// The inlines nested in a container inline (emphasis, strikethrough, the HTML
+    /// containers, a link's text); `None` for a leaf. One list of containers for every walk.
+    pub fn children(&self) -> Option<&[Inline]> {
+        match self {
+            Inline::Strong(c)
+            | Inline::Emph(c)
+            | Inline::Strike(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c)
+            | Inline::Underline(c)
+            | Inline::Mark(c)
+            | Inline::Small(c) => Some(c),
+            Inline::Link(l) => Some(&l.content),
+            Inline::Text(_)
+            | Inline::AutoSpace
+            | Inline::SoftBreak
+            | Inline::LineBreak
+            | Inline::Code(_)
+            | Inline::Image(_)
+            | Inline::NoteRef(_)
+            | Inline::Kbd(_)
+            | Inline::Ruby(_) => None,
+        }
+    }
+}
+
 impl Block {
     /// The block's source line (0 when unknown).
     pub fn line(&self) -> usize {

@@ -99,25 +99,8 @@ pub fn map_blocks(doc: &mut Document, f: &mut dyn FnMut(Vec<Block>) -> Vec<Block
 pub fn visit_inlines(inlines: &[Inline], f: &mut dyn FnMut(&Inline)) {
     for i in inlines {
         f(i);
-        match i {
-            Inline::Strong(c)
-            | Inline::Emph(c)
-            | Inline::Strike(c)
-            | Inline::Superscript(c)
-            | Inline::Subscript(c)
-            | Inline::Underline(c)
-            | Inline::Mark(c)
-            | Inline::Small(c) => visit_inlines(c, f),
-            Inline::Link(l) => visit_inlines(&l.content, f),
-            Inline::Text(_)
-            | Inline::AutoSpace
-            | Inline::SoftBreak
-            | Inline::LineBreak
-            | Inline::Code(_)
-            | Inline::Image(_)
-            | Inline::NoteRef(_)
-            | Inline::Kbd(_)
-            | Inline::Ruby(_) => {}
+        if let Some(c) = i.children() {
+            visit_inlines(c, f);
         }
     }
 }

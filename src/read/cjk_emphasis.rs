@@ -233,17 +233,8 @@ fn depth(inline: &Inline) -> usize {
     let mut deepest = 0;
     let mut stack = vec![(inline, 0usize)];
     while let Some((node, above)) = stack.pop() {
-        let children = match node {
-            Inline::Strong(c)
-            | Inline::Emph(c)
-            | Inline::Strike(c)
-            | Inline::Superscript(c)
-            | Inline::Subscript(c)
-            | Inline::Underline(c)
-            | Inline::Mark(c)
-            | Inline::Small(c) => c,
-            Inline::Link(l) => &l.content,
-            _ => continue,
+        let Some(children) = node.children() else {
+            continue;
         };
         deepest = deepest.max(above + 1);
         stack.extend(children.iter().map(|c| (c, above + 1)));
