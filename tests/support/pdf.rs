@@ -276,6 +276,10 @@ pub fn rendered(doc: &Document, base: &Path, name: &str) -> (PathBuf, Vec<u8>, L
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("pdf");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
-    std::fs::write(&path, &bytes).unwrap();
+    // Tests run in parallel and several render the same fixture to the same name: write a
+    // private temporary file and rename it, so a reader never sees a half-written PDF.
+    let tmp = dir.join(format!(".{name}.{:?}.tmp", std::thread::current().id()));
+    std::fs::write(&tmp, &bytes).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
     (path, bytes, log)
 }
