@@ -263,14 +263,13 @@ fn convert_one(
                         options,
                         base_dir,
                     };
-                    for (backend, out) in &job.outputs {
-                        let made = pipeline::render_counted(&doc, *backend, &ctx, &mut log)
+                    render_all(&doc, job, &ctx, bytes.len(), |i, made, format_log| {
+                        let (backend, out) = &job.outputs[i];
+                        // Logs joined in the order of the formats, as if made one by one.
+                        log.entries.extend(format_log.entries);
+                        let made = made
                             .map_err(anyhow::Error::from)
                             .and_then(|r| write_atomically(out, &r.bytes).map(|()| r.pages));
-                        // The format's pages, strings and buffers are freed now: hand the
-                        // memory back before the next format, or its peak adds to this
-                        // one's (issue 9 case 13).
-                        release_freed_memory();
                         match made {
                             Ok(made_pages) => {
                                 pages = pages.or(made_pages);
@@ -281,7 +280,7 @@ fn convert_one(
                                 &e.context(format!("no {} written", backend.name())),
                             )),
                         }
-                    }
+                    });
                     // A bad image or a broken link is met by every format: one line each.
                     log.dedupe_warnings();
                 }
@@ -308,6 +307,47 @@ fn convert_one(
         pages,
         fingerprint,
         milliseconds: start.elapsed().as_secs_f64() * 1000.0,
+    }
+}
+
+/// Inputs up to this size have their formats rendered at once, one per free core: a
+/// single input's PDF, EPUB and DOCX then take about as long as its PDF alone. Bigger
+/// ones are rendered one format after the other, each format's memory handed back before
+/// the next (issue 9 case 13: the peaks would add up).
+const PARALLEL_FORMATS_MAX_BYTES: usize = 1 << 20;
+
+/// Renders `doc` into each of `job`'s formats and hands each result, with a log of its
+/// own, to `finish` with its index in `job.outputs`, in that order. Small inputs render
+/// their formats in parallel on the batch's thread pool (an idle core steals a format; in a
+/// busy batch each worker mostly renders its own file's formats in turn); every format's
+/// bytes are made by the same code either way, so the outputs do not depend on which
+/// thread made them.
+fn render_all(
+    doc: &paiban::ast::Document,
+    job: &Job,
+    ctx: &Context<'_>,
+    input_bytes: usize,
+    mut finish: impl FnMut(usize, paiban::Result<backend::Rendered>, Log),
+) {
+    let one = |backend: &dyn Backend| {
+        let mut log = Log::default();
+        let made = pipeline::render_counted(doc, backend, ctx, &mut log);
+        (made, log)
+    };
+    if job.outputs.len() > 1 && input_bytes <= PARALLEL_FORMATS_MAX_BYTES {
+        let made: Vec<_> = job.outputs.par_iter().map(|(b, _)| one(*b)).collect();
+        for (i, (made, log)) in made.into_iter().enumerate() {
+            finish(i, made, log);
+        }
+        release_freed_memory();
+    } else {
+        for (i, (b, _)) in job.outputs.iter().enumerate() {
+            let (made, log) = one(*b);
+            finish(i, made, log);
+            // The format's pages, strings and buffers are freed now: hand the memory back
+            // before the next format, or its peak adds to this one's (issue 9 case 13).
+            release_freed_memory();
+        }
     }
 }
 
