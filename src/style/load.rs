@@ -52,23 +52,21 @@ const EXTENDS: &str = "extends";
 pub struct StyleError(pub String);
 
 impl Style {
-    /// The built-in preset `name`, parsed once from its embedded TOML file.
+    /// The built-in preset `name`, parsed once from its embedded TOML file, on first use
+    /// (a run that sets one preset parses that one only).
     pub fn preset(name: &str) -> Option<Style> {
-        static PARSED: OnceLock<Vec<Style>> = OnceLock::new();
-        let parsed = PARSED.get_or_init(|| {
-            PRESETS
-                .iter()
-                .map(|(name, _, text)| {
-                    let file = format!("preset {name}");
-                    let table = parse(text, &file).expect("embedded preset parses");
-                    let style = from_table(table, text, &file).expect("embedded preset loads");
-                    style.validate().expect("embedded preset is valid");
-                    style
-                })
-                .collect()
-        });
+        static PARSED: [OnceLock<Style>; PRESETS.len()] =
+            [const { OnceLock::new() }; PRESETS.len()];
         let i = PRESETS.iter().position(|(n, _, _)| *n == name)?;
-        Some(parsed[i].clone())
+        let style = PARSED[i].get_or_init(|| {
+            let (name, _, text) = PRESETS[i];
+            let file = format!("preset {name}");
+            let table = parse(text, &file).expect("embedded preset parses");
+            let style = from_table(table, text, &file).expect("embedded preset loads");
+            style.validate().expect("embedded preset is valid");
+            style
+        });
+        Some(style.clone())
     }
 
     /// The style `spec` names: a preset name, or else a TOML style file (relative paths
