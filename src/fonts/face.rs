@@ -246,11 +246,10 @@ impl CharCache {
 }
 
 /// Which characters a face maps, as a bitmap over code points: the whole cmap walked
-/// once (system-font candidates, `char_count`).
+/// once (`char_count`; tests compare the per-character lookups with it).
 #[derive(Clone, Default)]
 pub(crate) struct Coverage {
     bits: Arc<[u64]>,
-    count: usize,
 }
 
 impl Coverage {
@@ -273,13 +272,10 @@ impl Coverage {
                 bits[word] |= 1 << (cp % 64);
             });
         }
-        let count = bits.iter().map(|w| w.count_ones() as usize).sum();
-        Coverage {
-            bits: bits.into(),
-            count,
-        }
+        Coverage { bits: bits.into() }
     }
 
+    #[cfg(test)]
     pub(crate) fn contains(&self, c: char) -> bool {
         let cp = c as usize;
         self.bits
@@ -288,11 +284,11 @@ impl Coverage {
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.count
+        self.bits.iter().map(|w| w.count_ones() as usize).sum()
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.count == 0
+        self.bits.iter().all(|w| *w == 0)
     }
 }
 
