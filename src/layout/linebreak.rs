@@ -46,31 +46,33 @@ const MIN_SHRINK: f64 = 1e-9;
 
 /// Prefix sums over atoms and gaps, so each candidate line is measured in O(1). The line
 /// breaker needs only totals; the T16 level order matters when the line is justified.
-struct Sums {
-    atom_w: Vec<f64>,
-    gap_w: Vec<f64>,
-    atom_shrink: Vec<f64>,
-    gap_shrink: Vec<f64>,
+/// One record per atom boundary (the five sums side by side: the line search reads them
+/// together, issue 12).
+type Sums = Vec<Sum>;
+
+/// The sums of atoms and gaps before one atom boundary.
+#[derive(Clone, Copy)]
+struct Sum {
+    atom_w: f64,
+    gap_w: f64,
+    atom_shrink: f64,
+    gap_shrink: f64,
     /// Levels 1–2 stretch plus the nominal level-3 stretch of justifiable gaps.
-    stretch: Vec<f64>,
+    stretch: f64,
 }
 
 fn prefix_sums(p: &Prepared, interchar_stretch_em: f64) -> Sums {
     let n = p.atoms.len();
-    let mut s = Sums {
-        atom_w: Vec::with_capacity(n + 1),
-        gap_w: Vec::with_capacity(n + 1),
-        atom_shrink: Vec::with_capacity(n + 1),
-        gap_shrink: Vec::with_capacity(n + 1),
-        stretch: Vec::with_capacity(n + 1),
-    };
+    let mut s = Vec::with_capacity(n + 1);
     let (mut aw, mut gw, mut ash, mut gsh, mut st) = (0.0, 0.0, 0.0, 0.0, 0.0);
     for i in 0..=n {
-        s.atom_w.push(aw);
-        s.gap_w.push(gw);
-        s.atom_shrink.push(ash);
-        s.gap_shrink.push(gsh);
-        s.stretch.push(st);
+        s.push(Sum {
+            atom_w: aw,
+            gap_w: gw,
+            atom_shrink: ash,
+            gap_shrink: gsh,
+            stretch: st,
+        });
         if i == n {
             break;
         }
@@ -87,18 +89,45 @@ fn prefix_sums(p: &Prepared, interchar_stretch_em: f64) -> Sums {
     s
 }
 
+/// What measuring a line that ends before atom `e` needs of its end, read once for all the
+/// lines that end there.
+#[derive(Clone, Copy)]
+struct LineEnd {
+    at: Sum,
+    before: Sum,
+    /// T14: a final STOP/CLOSE is set 0.5 em.
+    trim: f64,
+    /// A final mark on the character grid may hang past the edge (`Atom::hang`).
+    hang: f64,
+}
+
+impl LineEnd {
+    fn new(p: &Prepared, sums: &Sums, e: usize) -> LineEnd {
+        LineEnd {
+            at: sums[e],
+            before: sums[e - 1],
+            trim: p.atoms[e - 1].blank_r as f64,
+            hang: p.atoms[e - 1].hang as f64,
+        }
+    }
+
+    /// Natural width, total shrink and total stretch of the atoms from the boundary whose
+    /// sums are `s` to this end, as one line (T14 applied).
+    #[inline]
+    fn measure(&self, s: &Sum) -> (f64, f64, f64) {
+        let (end, before) = (&self.at, &self.before);
+        let width = end.atom_w - s.atom_w + before.gap_w - s.gap_w - self.trim;
+        let shrink = end.atom_shrink - s.atom_shrink + before.gap_shrink - s.gap_shrink - self.trim
+            + self.hang;
+        let stretch = before.stretch - s.stretch;
+        (width, shrink.max(0.0), stretch)
+    }
+}
+
 /// Natural width, total shrink and total stretch of atoms `s..e` as one line (T14 applied).
 #[inline]
 fn measure(p: &Prepared, sums: &Sums, s: usize, e: usize) -> (f64, f64, f64) {
-    let trim = p.atoms[e - 1].blank_r as f64; // T14: a final STOP/CLOSE is set 0.5 em
-    let width = sums.atom_w[e] - sums.atom_w[s] + sums.gap_w[e - 1] - sums.gap_w[s] - trim;
-    // A final mark on the character grid may hang past the edge (`Atom::hang`).
-    let shrink = sums.atom_shrink[e] - sums.atom_shrink[s] + sums.gap_shrink[e - 1]
-        - sums.gap_shrink[s]
-        - trim
-        + p.atoms[e - 1].hang as f64;
-    let stretch = sums.stretch[e - 1] - sums.stretch[s];
-    (width, shrink.max(0.0), stretch)
+    LineEnd::new(p, sums, e).measure(&sums[s])
 }
 
 struct Node {
@@ -152,6 +181,7 @@ fn choose(
         };
         let mut best: Option<(f64, usize)> = None;
         let mut last_removed = None;
+        let line_end = LineEnd::new(p, &sums, e);
         active.retain(|&ni| {
             let node = &nodes[ni];
             let avail = spec.width as f64
@@ -160,7 +190,7 @@ fn choose(
                 } else {
                     0.0
                 };
-            let (width, shrink, stretch) = measure(p, &sums, node.start, e);
+            let (width, shrink, stretch) = line_end.measure(&sums[node.start]);
             let width = width + hyphen_w;
             let delta = match avail - width {
                 // A line of whole grid cells fills the measure exactly; the sum of the
