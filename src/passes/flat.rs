@@ -209,8 +209,40 @@ pub fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
 }
 
 /// Plain characters of an inline sequence with sentinels for non-text leaves.
+///
+/// The same characters as `text_of(&flatten(inlines))`, written straight into the string
+/// (no cell per character: the classification passes ask for it on every paragraph,
+/// issue 12).
 pub fn flat_string(inlines: &[Inline]) -> String {
-    text_of(&flatten(inlines))
+    fn go(inlines: &[Inline], out: &mut String) {
+        for i in inlines {
+            if let Some(children) = i.children() {
+                go(children, out);
+                continue;
+            }
+            match i {
+                Inline::Text(t) => out.push_str(t),
+                Inline::AutoSpace => out.push(AUTO),
+                Inline::SoftBreak => out.push(BREAK),
+                Inline::LineBreak => out.push(LBREAK),
+                Inline::Code(_) | Inline::Kbd(_) => out.push(CODE),
+                Inline::Image(_) | Inline::NoteRef(_) | Inline::Ruby(_) => out.push(OBJ),
+                // Containers: walked above.
+                Inline::Strong(_)
+                | Inline::Emph(_)
+                | Inline::Strike(_)
+                | Inline::Superscript(_)
+                | Inline::Subscript(_)
+                | Inline::Underline(_)
+                | Inline::Mark(_)
+                | Inline::Small(_)
+                | Inline::Link(_) => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    go(inlines, &mut out);
+    out
 }
 
 /// Splits a sequence at top-level soft and hard breaks into lines (the breaks are dropped).
@@ -247,6 +279,25 @@ mod tests {
 
     fn t(s: &str) -> Inline {
         Inline::Text(s.into())
+    }
+
+    /// `flat_string` writes what the cells hold, sentinels and nested text included.
+    #[test]
+    fn flat_string_equals_the_cells_text() {
+        let seq = vec![
+            t("前"),
+            Inline::Strong(vec![t("重点"), Inline::Code("x".into())]),
+            Inline::SoftBreak,
+            Inline::Superscript(vec![t("2")]),
+            Inline::AutoSpace,
+            Inline::LineBreak,
+            t("后 end"),
+        ];
+        assert_eq!(flat_string(&seq), text_of(&flatten(&seq)));
+        assert_eq!(
+            flat_string(&seq),
+            format!("前重点{CODE}{BREAK}2{AUTO}{LBREAK}后 end")
+        );
     }
 
     #[test]
