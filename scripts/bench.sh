@@ -13,6 +13,18 @@
 # at 5 MB shows the growth: at most linear (10 MB <= 2 x 5 MB).
 # IR=1 also runs each case once under `valgrind --tool=callgrind` and prints the instruction
 # count, which unlike time does not depend on the machine's load.
+# Anchors (issue 12), run side by side when installed (ANCHORS=0 skips them):
+#   - Typst 0.15.1 (`typst` on PATH or ~/.cargo/bin/typst; never built here: `cargo install
+#     typst-cli --locked --version 0.15.1` takes ~20 minutes) compiles the same text, turned
+#     into Typst markup by md2typ.py from pandoc's JSON, with the Noto CJK collections and
+#     --ignore-system-fonts: PDF floor >= 6x faster (sample and 200 KB);
+#   - pandoc (apt) to DOCX plus pandoc to EPUB (two runs) against one paiban run making all
+#     three formats: floor >= 3x faster (sample and 200 KB);
+#   - a folder of 120 real Chinese Markdown files (tests/corpus cut at its `##` headings, then
+#     numbered excerpts of the sample): paiban converts the folder to all three formats in one
+#     command, pandoc to DOCX only, one process per file: floor >= 15x faster;
+#   - peak RSS of the 200 KB document <= 100 MB; Han glyphs per second per core (Han
+#     characters of the 200 KB document / CPU time of its PDF) is reported.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +33,12 @@ cargo build --release --quiet
 BIN=${CARGO_TARGET_DIR:-target}/release/paiban
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+MD2TYP=${MD2TYP:-}
+for f in ../shared/bench/md2typ.py /work/shared/bench/md2typ.py; do
+    [[ -z $MD2TYP && -f $f ]] && MD2TYP=$f
+done
+TYPST=$(command -v typst || true)
+[[ -z $TYPST && -x $HOME/.cargo/bin/typst ]] && TYPST=$HOME/.cargo/bin/typst
 
 # The generated document: copy k of the sample gets "（k）" after each article title and
 # every ASCII number bumped by k, so no two copies are identical.
@@ -74,16 +92,48 @@ for mb in (5, 10):
     open(f"{sys.argv[1]}/big{mb}mb.md", "w", encoding="utf-8").write("".join(out))
 EOF
 
+# The batch folder (anchors): tests/corpus cut at its level-2 headings (outside fenced code),
+# then numbered 12-paragraph excerpts of the sample (numbers bumped) up to 120 files.
+python3 - "$WORK/book" <<'EOF'
+import os, re, sys
+out = sys.argv[1]
+os.makedirs(out)
+pieces = []
+for name in sorted(os.listdir("tests/corpus")):
+    if not name.endswith(".md") or name == "SOURCES.md":
+        continue
+    chunks, cur, fence = [], [], False
+    for line in open(f"tests/corpus/{name}", encoding="utf-8").read().splitlines(keepends=True):
+        if line.lstrip().startswith("```"):
+            fence = not fence
+        if not fence and line.startswith("## ") and cur:
+            chunks.append("".join(cur))
+            cur = []
+        cur.append(line)
+    chunks.append("".join(cur))
+    pieces += [(f"{name[:-3]}-{i:02d}", c) for i, c in enumerate(chunks) if c.strip()]
+paras = [p for p in open("input/yiwu.txt", encoding="utf-8").read().split("\n\n") if p.strip()]
+k = 0
+while len(pieces) < 120:
+    k += 1
+    bump = lambda s: re.sub(r"\d+", lambda m: str(int(m.group()) + k), s)
+    body = "\n\n".join(bump(p) for p in paras[(k * 5) % len(paras):][:12])
+    pieces.append((f"yiwu-{k:02d}", f"# 第{k}篇\n\n{body}\n"))
+for name, text in pieces:
+    open(f"{out}/{name}.md", "w", encoding="utf-8").write(text)
+EOF
+
 if [[ ${IR:-0} == 1 ]] && ! command -v valgrind >/dev/null; then
     echo "bench.sh: IR=1 needs valgrind" >&2
     exit 2
 fi
 
 echo "(load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores — wall time grows with the load; cpu = user+sys)"
-python3 - "$BIN" "$WORK" "$RUNS" "${IR:-0}" <<'EOF'
-import os, re, statistics, subprocess, sys, time
+python3 - "$BIN" "$WORK" "$RUNS" "${IR:-0}" "${ANCHORS:-1}" "$MD2TYP" "$TYPST" <<'EOF'
+import os, re, shutil, statistics, subprocess, sys, time
 
 bin_, work, runs, ir = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
+anchors, md2typ, typst = sys.argv[5] == "1", sys.argv[6], sys.argv[7]
 cases = [("sample", "input/yiwu.txt", 50), ("200KB", f"{work}/big.txt", 300)]
 RSS_FLOOR_MB = 150
 
@@ -158,5 +208,105 @@ linear = rss[10] <= 2 * rss[5]
 ok &= linear
 print(f"{'growth':<8} peak RSS 5 MB -> {rss[5]:.0f} MB, 10 MB -> {rss[10]:.0f} MB"
       f" (x{rss[10] / rss[5]:.2f}; at most linear: <= x2)  {'ok' if linear else 'SUPERLINEAR'}")
+# Anchors (issue 12): the same inputs through Typst and pandoc, interleaved with paiban.
+def timed(cmd):
+    """Wall ms, cpu ms (user+sys), peak RSS KiB of one command; None when it fails."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    if status != 0:
+        return None
+    return (time.perf_counter() - t0) * 1000, (ru.ru_utime + ru.ru_stime) * 1000, ru.ru_maxrss
+
+def fmt(ms):
+    return f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:.0f} ms"
+
+def ratio_row(case, ours, anchor, theirs, floor):
+    global ok
+    r = theirs / ours
+    met = r >= floor
+    ok &= met
+    print(f"{case:<20} {fmt(ours):>9}  {anchor:<33} {fmt(theirs):>9} {r:>6.1f}x  >= {floor}x  {'ok' if met else 'SLOW'}")
+
+def paiban_cmd(inp, to):
+    return [bin_, "convert", inp, "--to", to, "-o", f"{work}/anchor-out"]
+
+def must(m, cmd):
+    if m is None:
+        sys.exit(f"bench.sh: {' '.join(cmd)} failed")
+    return m
+
+if anchors:
+    pandoc = shutil.which("pandoc")
+    print()
+    print(f"{'anchor case':<20} {'paiban':>9}  {'anchor':<33} {'time':>9} {'ratio':>7}  floor (wall medians)")
+    if not pandoc:
+        print("(pandoc not installed (apt-get install pandoc): Typst and pandoc anchors skipped)")
+    elif not md2typ:
+        print("(md2typ.py not found (set MD2TYP): Typst anchor skipped)")
+    elif not typst:
+        print("(typst not installed: Typst anchor skipped; `cargo install typst-cli --locked"
+              " --version 0.15.1` (~20 minutes) is never run by this script)")
+    if pandoc:
+        typ = {}
+        if md2typ and typst:
+            for name, inp, _ in cases:
+                js = subprocess.run([pandoc, "-f", "markdown", "-t", "json", inp],
+                                    capture_output=True, check=True).stdout
+                markup = subprocess.run(["python3", md2typ, "--cjk-join", "--indent-all"],
+                                        input=js, capture_output=True, check=True).stdout
+                typ[name] = f"{work}/{name}.typ"
+                open(typ[name], "wb").write(markup)
+        fontdirs = ["--font-path", "/usr/share/fonts/opentype/noto", "--font-path", "fonts"]
+        samples = {}
+        for _ in range(runs):
+            for name, inp, _ in cases:
+                cmds = [
+                    ("pdf", paiban_cmd(inp, "pdf")),
+                    ("all", paiban_cmd(inp, "pdf,epub,docx")),
+                    ("docx", [pandoc, "-f", "markdown", inp, "-o", f"{work}/pandoc.docx"]),
+                    ("epub", [pandoc, "-f", "markdown", "--metadata", "title=t", inp,
+                              "-o", f"{work}/pandoc.epub"]),
+                ]
+                if name in typ:
+                    cmds.append(("typst", [typst, "compile", "--ignore-system-fonts", *fontdirs,
+                                           typ[name], f"{work}/typst.pdf"]))
+                for key, cmd in cmds:
+                    samples.setdefault((name, key), []).append(must(timed(cmd), cmd))
+        med = {k: statistics.median(w for w, _, _ in v) for k, v in samples.items()}
+        for name, _, _ in cases:
+            if (name, "typst") in med:
+                ratio_row(f"{name} -> PDF", med[(name, "pdf")], "Typst 0.15.1 (md2typ.py)",
+                          med[(name, "typst")], 6)
+        for name, _, _ in cases:
+            ratio_row(f"{name} -> all three", med[(name, "all")],
+                      "pandoc -> DOCX + -> EPUB (2 runs)", med[(name, "docx")] + med[(name, "epub")], 3)
+        # The batch: paiban makes all three formats (and, for comparison, DOCX only) of the
+        # folder in one command; pandoc makes DOCX, one process per file (timed once: ~10 s).
+        book = f"{work}/book"
+        files = sorted(os.listdir(book))
+        ours = {}
+        for to in ("pdf,epub,docx", "docx"):
+            cmd = paiban_cmd(book, to)
+            ours[to] = statistics.median(must(timed(cmd), cmd)[0] for _ in range(3))
+        t0 = time.perf_counter()
+        for f in files:
+            must(timed([pandoc, f"{book}/{f}", "-o", f"{work}/pandoc.docx"]), [pandoc, f])
+        theirs = (time.perf_counter() - t0) * 1000
+        size = sum(os.path.getsize(f"{book}/{f}") for f in files) // 1024
+        ratio_row("batch -> all three", ours["pdf,epub,docx"], "pandoc -> DOCX, 1 process/file", theirs, 15)
+        ratio_row("batch -> DOCX", ours["docx"], "pandoc -> DOCX, 1 process/file", theirs, 15)
+        print(f"(batch: {len(files)} Markdown files, {size} KB, in one folder)")
+    # Memory and throughput on the long document (issue 12).
+    big = next(inp for name, inp, _ in cases if name == "200KB")
+    _, cpus, rss = zip(*results["200KB"])
+    rss_mb = max(rss) / 1024
+    met = rss_mb <= 100
+    ok &= met
+    han = sum(1 for c in open(big, encoding="utf-8").read() if "\u4e00" <= c <= "\u9fff")
+    rate = han / (statistics.median(cpus) / 1000)
+    print(f"200KB -> PDF: peak RSS {rss_mb:.0f} MB (floor <= 100 MB)  {'ok' if met else 'TOO MUCH MEMORY'};"
+          f" {han} Han characters, {rate / 1e6:.2f} M Han glyphs per second per core (CPU time; goal >= 1 M)")
+    print(f"(load average after: {open('/proc/loadavg').read().split()[0]})")
 sys.exit(0 if ok else 1)
 EOF
