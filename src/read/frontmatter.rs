@@ -284,6 +284,34 @@ mod tests {
     }
 
     #[test]
+    fn official_fields_under_chinese_keys_and_english_aliases() {
+        let (meta, _) = split(
+            "---\n发文机关: 某县人民政府文件\ndoc-number: 某政发〔2024〕1号\nsigner: [甲, 乙]\n\
+             主送: 各乡镇\nattachments:\n  - 表一\n  - 表二\ndate: 2024年3月5日\n抄送: 县委\n\
+             printed-by: 县政府办公室\n印发日期: 2024年3月6日\n---\n",
+        );
+        let meta = meta.unwrap();
+        let o = &meta.official;
+        assert_eq!(o.issuer.as_ref().unwrap().text, "某县人民政府文件");
+        assert_eq!(o.issuer.as_ref().unwrap().line, 2);
+        assert_eq!(o.number.as_ref().unwrap().line, 3);
+        assert_eq!(o.signers.len(), 2);
+        assert_eq!(o.addressee.as_ref().unwrap().text, "各乡镇");
+        let names: Vec<&str> = o.attachments.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(names, ["表一", "表二"]);
+        // With other official fields, `date` is the 成文日期, with its line.
+        assert_eq!(
+            o.date.as_ref().map(|d| (d.text.as_str(), d.line)),
+            Some(("2024年3月5日", 9))
+        );
+        assert_eq!(o.cc[0].text, "县委");
+        assert!(o.printed_by.is_some() && o.printed_date.is_some());
+        // Without them it is only the metadata date.
+        let (meta, _) = split("---\ntitle: x\ndate: 2024-01-02\n---\n");
+        assert!(meta.unwrap().official.is_empty());
+    }
+
+    #[test]
     fn no_front_matter() {
         let src = "---\n\n文字\n\n---\n";
         assert_eq!(split(src), (None, src.to_string()));
