@@ -95,15 +95,27 @@ impl Builder<'_> {
         // The 标志, red.
         let issuer_bottom = os.issuer_top + os.issuer_size;
         if let Some(issuer) = &o.issuer {
-            if let Some(mut line) =
-                self.natural_line(&[(&issuer.text, os.issuer_font)], os.issuer_size)
-            {
+            let parts = [(issuer.text.as_str(), os.issuer_font)];
+            let mut size = os.issuer_size;
+            let mut line = self.natural_line(&parts, size);
+            // A 标志 wider than the text block (joint issuers) is set smaller until it fits
+            // on one line, its top where it was.
+            if let Some(wide) = line.as_ref().filter(|l| l.width > width) {
+                size = (size * width / wide.width * 10.0).floor() / 10.0;
+                line = self.natural_line(&parts, size);
+                self.log.change(
+                    "layout",
+                    issuer.line,
+                    format!("发文机关标志 set at {size} pt to fit the text width"),
+                );
+            }
+            if let Some(mut line) = line {
                 for run in &mut line.glyph_runs {
                     run.colour = Some(rgb);
                 }
                 let x = (width - line.width) / 2.0;
                 let tag = self.tag();
-                let base = os.issuer_top + ASCENT_EM * os.issuer_size;
+                let base = os.issuer_top + ASCENT_EM * size;
                 items.extend(self.placed(line, x, base, tag));
                 Self::official_p(tag, out);
             }

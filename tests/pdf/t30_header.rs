@@ -376,3 +376,32 @@ fn t30_every_han_character_of_the_fixtures_comes_back() {
         }
     }
 }
+
+#[test]
+fn t30_an_issuer_wider_than_the_text_is_set_smaller_on_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("joint.md");
+    let issuer = "青禾县人民政府办公室青禾县文化和旅游局联合文件";
+    std::fs::write(
+        &md,
+        format!("---\n发文机关: {issuer}\n发文字号: 青政办〔2024〕3号\n---\n\n# 关于联合开展读书月活动的通知\n\n正文。\n"),
+    )
+    .unwrap();
+    let pdf = dir.path().join("joint.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_paiban"))
+        .arg("convert")
+        .arg(&md)
+        .args(["--style", "gongwen", "-o"])
+        .arg(&pdf)
+        .output()
+        .expect("paiban runs");
+    assert!(out.status.success());
+    let pages = stext_lines(&pdf);
+    let l = line(&pages[0], "青禾县人民政府办公室");
+    assert_eq!(squeezed(l), issuer, "one line");
+    let size = l.ink()[0].size;
+    assert!(size < 36.0 && size > 18.0, "size {size}");
+    assert!(left(l) >= LEFT - 0.5 && right(l) <= LEFT + WIDTH + 0.5);
+    // Its top stays 35 mm under the text block's top.
+    assert!((l.y - ASCENT_EM * size - (TOP + 35.0 * MM)).abs() < 1.0);
+}

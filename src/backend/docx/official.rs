@@ -176,6 +176,11 @@ impl Writer<'_> {
         let pitch = st.line_pitch();
         let size = st.body_size;
         if let Some(issuer) = &o.issuer {
+            // Smaller when it would not fit on one line (the PDF measures; here the
+            // characters are counted).
+            let size = os
+                .issuer_size
+                .min((st.text_width() / em_width(&issuer.text) * 2.0).floor() / 2.0);
             // An exact line as tall as the 标志, `issuer-top` under the text area's top.
             let p = Para {
                 before: twips(os.issuer_top),
@@ -184,13 +189,7 @@ impl Writer<'_> {
                 ..Para::default()
             };
             self.official_p_open(x, &p);
-            self.official_run(
-                x,
-                &issuer.text,
-                os.issuer_font,
-                os.issuer_size,
-                Some(&colour),
-            );
+            self.official_run(x, &issuer.text, os.issuer_font, size, Some(&colour));
             x.close("w:p");
         }
         // The 发文字号's line; its bottom border is the red separator, `separator-gap` under
