@@ -1,8 +1,8 @@
 //! T30 in the gongwen DOCX: the GB/T 9704 §7 版头 in red with the separator as the 发文字号
 //! paragraph's red bottom border, the 签发人 on a right tab, the 主送, 附件, 署名 and date
-//! indents, and the 版记 paragraphs ruled by borders at the end of the document — on the
-//! XML, and through LibreOffice (`soffice --convert-to pdf`): 标志 on page 1, 版记 on the
-//! last page.
+//! indents, and the 版记 paragraphs ruled by borders in a text box aligned to the bottom of
+//! the text area, anchored in the last paragraph — on the XML, and through LibreOffice
+//! (`soffice --convert-to pdf`): 标志 on page 1, 版记 at the foot of the last page.
 
 use crate::support::docx::{harness, office};
 use crate::support::{fixture, load};
@@ -103,6 +103,23 @@ fn t30_docx_attachments_date_and_record_indents_and_borders() {
     );
     let after = &xml[xml.find("2024年3月6日印发").unwrap()..];
     assert!(!after.contains("<w:p>"), "the 版记 ends the document");
+    // In a text box aligned to the bottom of the text area, its text at the box's bottom.
+    let anchor = &xml[xml.find("<wp:anchor").expect("a text box")..];
+    assert!(
+        anchor.contains(
+            "<wp:positionV relativeFrom=\"margin\"><wp:align>bottom</wp:align></wp:positionV>"
+        ),
+        "{anchor}"
+    );
+    assert!(anchor.contains("<wp:wrapTopAndBottom/>"), "{anchor}");
+    assert!(anchor.find("抄送：").unwrap() < anchor.find("</w:txbxContent>").unwrap());
+    // Two lines of the grid pitch (225 mm / 22) tall, as wide as the text (8844 twips).
+    let two_lines = (2.0 * 225.0 / 25.4 * 72.0 / 22.0 * 20.0_f32).round() as i64;
+    let (cx, cy) = (8844 * 635, two_lines * 635);
+    assert!(
+        anchor.contains(&format!("<wp:extent cx=\"{cx}\" cy=\"{cy}\"/>")),
+        "{anchor}"
+    );
 }
 
 #[test]
@@ -121,11 +138,16 @@ fn t30_libreoffice_puts_the_issuer_on_page_one_and_the_record_on_the_last_page()
         .expect("the 标志");
     assert_eq!(issuer.page, 1);
     assert!(issuer.glyphs.iter().all(|g| (g.size - 36.0).abs() < 0.5));
+    let mm = 72.0 / 25.4;
+    let (bottom, pitch) = (262.0 * mm, 225.0 * mm / 22.0);
     for start in ["抄送：", "青禾县人民政府办公室"] {
         let l = lines
             .iter()
             .find(|l| squeezed(l).starts_with(start))
             .unwrap_or_else(|| panic!("no {start}"));
         assert_eq!(l.page, last_page, "{start} on page {}", l.page);
+        // At the foot: the last two lines of the text area.
+        let y = l.glyphs[0].y;
+        assert!(y > bottom - 2.0 * pitch && y < bottom, "{start} at {y} pt");
     }
 }

@@ -1,10 +1,11 @@
 //! The official-document fields of GB/T 9704 §7 (T30) as Word paragraphs: the 版头 (red
 //! 标志, 发文字号 with a right tab for 签发人, the red separator as the 发文字号 paragraph's
 //! bottom border), the 主送 line, the 附件说明, 署名 and 成文日期 with their indents, and
-//! the 版记 at the end of the document, ruled by paragraph borders. The numbers are the
-//! PDF's (`[official]` style keys). The 版记 is not pinned to the foot of the page: Word's
-//! frames anchored there (`w:framePr w:yAlign="bottom"`) lose their place and their borders
-//! in LibreOffice.
+//! the 版记, ruled by paragraph borders, in a text box anchored in the last paragraph and
+//! aligned to the bottom of the text area, so it sits at the foot of the last page as in
+//! the PDF. (LibreOffice ignores `w:framePr w:yAlign="bottom"` frames and floating tables,
+//! and drops a frame's borders; a DrawingML text box it places.) The numbers are the PDF's
+//! (`[official]` style keys).
 
 use super::document::Writer;
 use super::fonts::rfonts_with_hint;
@@ -29,6 +30,13 @@ struct Para<'s> {
     /// `w:jc`.
     jc: &'static str,
 }
+
+/// The WordprocessingShape namespace (Office 2010) of the 版记's text box, declared on the
+/// shape itself so documents without one keep their root element.
+const WPS_NS: &str = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape";
+
+/// EMUs (DrawingML units) in a twip.
+const EMU_PER_TWIP: i64 = 635;
 
 /// Approximate width of `text` in em: one for each CJK character, half for ASCII.
 fn em_width(text: &str) -> f32 {
@@ -314,13 +322,107 @@ impl Writer<'_> {
             return;
         }
         let st = self.ctx.style;
+        let mut inner = Xml::fragment();
+        let lines = self.official_record_paras(&mut inner, o);
+        let (w, h) = (
+            twips(st.text_width()) * EMU_PER_TWIP,
+            twips(lines as f32 * st.line_pitch()) * EMU_PER_TWIP,
+        );
+        let (cx, cy) = (w.to_string(), h.to_string());
+        let id = self.next_drawing.to_string();
+        self.next_drawing += 1;
+        // The anchor paragraph takes (almost) no height of its own.
+        x.open("w:p", &[]).open("w:pPr", &[]);
+        x.val("w:pStyle", "Normal");
+        x.empty(
+            "w:spacing",
+            &[
+                ("w:before", "0"),
+                ("w:after", "0"),
+                ("w:line", "20"),
+                ("w:lineRule", "exact"),
+            ],
+        );
+        x.close("w:pPr");
+        x.open("w:r", &[]).open("w:drawing", &[]);
+        x.open(
+            "wp:anchor",
+            &[
+                ("distT", "0"),
+                ("distB", "0"),
+                ("distL", "0"),
+                ("distR", "0"),
+                ("simplePos", "0"),
+                ("relativeHeight", "251659264"),
+                ("behindDoc", "0"),
+                ("locked", "0"),
+                ("layoutInCell", "1"),
+                ("allowOverlap", "0"),
+            ],
+        );
+        x.empty("wp:simplePos", &[("x", "0"), ("y", "0")]);
+        x.open("wp:positionH", &[("relativeFrom", "margin")]);
+        x.leaf("wp:posOffset", &[], "0").close("wp:positionH");
+        x.open("wp:positionV", &[("relativeFrom", "margin")]);
+        x.leaf("wp:align", &[], "bottom").close("wp:positionV");
+        x.empty("wp:extent", &[("cx", cx.as_str()), ("cy", cy.as_str())]);
+        x.empty(
+            "wp:effectExtent",
+            &[("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")],
+        );
+        x.empty("wp:wrapTopAndBottom", &[]);
+        x.empty("wp:docPr", &[("id", id.as_str()), ("name", "版记")]);
+        x.empty("wp:cNvGraphicFramePr", &[]);
+        x.open("a:graphic", &[])
+            .open("a:graphicData", &[("uri", WPS_NS)]);
+        x.open("wps:wsp", &[("xmlns:wps", WPS_NS)]);
+        x.empty("wps:cNvSpPr", &[("txBox", "1")]);
+        x.open("wps:spPr", &[]).open("a:xfrm", &[]);
+        x.empty("a:off", &[("x", "0"), ("y", "0")]);
+        x.empty("a:ext", &[("cx", cx.as_str()), ("cy", cy.as_str())]);
+        x.close("a:xfrm").open("a:prstGeom", &[("prst", "rect")]);
+        x.empty("a:avLst", &[]).close("a:prstGeom");
+        x.empty("a:noFill", &[])
+            .open("a:ln", &[])
+            .empty("a:noFill", &[]);
+        x.close("a:ln").close("wps:spPr");
+        x.open("wps:txbx", &[]).open("w:txbxContent", &[]);
+        x.append(&inner);
+        x.close("w:txbxContent").close("wps:txbx");
+        x.open(
+            "wps:bodyPr",
+            &[
+                ("wrap", "square"),
+                ("lIns", "0"),
+                ("tIns", "0"),
+                ("rIns", "0"),
+                ("bIns", "0"),
+                ("anchor", "b"),
+            ],
+        );
+        x.empty("a:noAutofit", &[]).close("wps:bodyPr");
+        x.close("wps:wsp").close("a:graphicData").close("a:graphic");
+        x.close("wp:anchor")
+            .close("w:drawing")
+            .close("w:r")
+            .close("w:p");
+    }
+
+    /// The 版记 paragraphs; returns the number of lines they take (a long 抄送 wraps).
+    fn official_record_paras(&mut self, x: &mut Xml, o: &Official) -> usize {
+        let st = self.ctx.style;
         let os = &st.official;
         let (size, font) = (os.record_size, os.record_font);
         let (in_chars, inset) = self.official_chars(os.record_indent_em);
         let printed = o.printed_by.is_some() || o.printed_date.is_some();
+        let mut lines = usize::from(printed);
         if let Some(cc) = o.cc_line() {
             let label = "抄送：";
             let names = cc.strip_prefix(label).unwrap_or(&cc).to_string();
+            let room = st.text_width()
+                - 2.0 * st.indent_of(os.record_indent_em, st.body_size)
+                - em_width(label) * size;
+            lines += ((em_width(&names) * size / room.max(size)).ceil() as usize).max(1);
             let (hc, h) = self.official_chars(em_width(label) * size / st.body_size);
             let bottom = if printed {
                 os.record_thin_rule
@@ -365,5 +467,6 @@ impl Writer<'_> {
             }
             x.close("w:p");
         }
+        lines
     }
 }
