@@ -151,3 +151,10 @@ fn t30_libreoffice_puts_the_issuer_on_page_one_and_the_record_on_the_last_page()
         assert!(y > bottom - 2.0 * pitch && y < bottom, "{start} at {y} pt");
     }
 }
+
+#[test]
+fn t30_docx_follows_schema_order() {
+    for name in ["notice", "report"] {
+        crate::schema_order::check(name, &render(name));
+    }
+}
