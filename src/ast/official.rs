@@ -60,18 +60,19 @@ impl Official {
         (!self.signers.is_empty()).then(|| ("签发人：", join(&self.signers, "\u{3000}")))
     }
 
-    /// The 附件说明 lines (GB/T 9704 7.3.4): `附件：名称`, or when there are several,
-    /// `附件：1. 名称` then `2. 名称` … (the caller aligns each under the first number).
-    /// Returns the label (`附件：`) and the items.
-    pub fn attachment_lines(&self) -> Option<(&'static str, Vec<String>)> {
+    /// The 附件说明 (GB/T 9704 7.3.4): the label `附件：` and each attachment's number and
+    /// name — no number for a single one, `1. ` `2. ` … when there are several (the caller
+    /// sets each number under the first, and a long name's run-over lines under its own
+    /// first character).
+    pub fn attachment_items(&self) -> Option<(&'static str, Vec<(String, String)>)> {
         match self.attachments.as_slice() {
             [] => None,
-            [one] => Some(("附件：", vec![one.text.clone()])),
+            [one] => Some(("附件：", vec![(String::new(), one.text.clone())])),
             many => Some((
                 "附件：",
                 many.iter()
                     .enumerate()
-                    .map(|(i, a)| format!("{}. {}", i + 1, a.text))
+                    .map(|(i, a)| (format!("{}. ", i + 1), a.text.clone()))
                     .collect(),
             )),
         }

@@ -197,8 +197,8 @@ impl Builder<'_> {
     }
 
     /// After the body: the 附件说明 (7.3.4) `attachment-gap-lines` under it, two characters
-    /// in, `附件：` then the names (numbered when several, each further one under the first
-    /// number; a long name wraps under its own start); then `signature-gap-lines` blank
+    /// in, `附件：` then the names (numbered when several, each further number under the
+    /// first; a long name's run-over lines under its first character); then `signature-gap-lines` blank
     /// lines, the 发文机关署名 centred on the 成文日期, and the date with its right end
     /// `date-indent-em` in from the right text edge (7.3.5.1).
     pub fn official_closing(&mut self, o: &Official, out: &mut Vec<StructChild>) {
@@ -208,18 +208,29 @@ impl Builder<'_> {
         let size = st.body_size;
         let width = st.text_width();
         let body = st.body_font;
-        if let Some((label, names)) = o.attachment_lines() {
+        if let Some((label, items)) = o.attachment_items() {
             self.space(os.attachment_gap_lines * pitch);
             self.line = o.attachments[0].line;
             let indent = st.indent_of(st.indent_em, size);
             let label_line = self.natural_line(&[(label, body)], size);
             let label_w = label_line.as_ref().map_or(0.0, |l| l.width);
+            let numbers: Vec<Option<Line>> = items
+                .iter()
+                .map(|(n, _)| self.natural_line(&[(n.as_str(), body)], size))
+                .collect();
+            // The number column is as wide as the widest number; every name starts after it,
+            // and a long name's run-over lines hang under its first character.
+            let number_w = numbers
+                .iter()
+                .flatten()
+                .map(|l| l.width)
+                .fold(0.0, f32::max);
             let tag = self.tag();
             let frame = Frame {
-                left: indent + label_w,
-                width: (width - indent - label_w).max(size),
+                left: indent + label_w + number_w,
+                width: (width - indent - label_w - number_w).max(size),
             };
-            for (i, name) in names.iter().enumerate() {
+            for (i, ((_, name), number)) in items.iter().zip(numbers).enumerate() {
                 let runs = self.body_runs(&[crate::ast::Inline::Text(name.clone())], body);
                 let spec = TextSpec {
                     runs,
@@ -231,13 +242,20 @@ impl Builder<'_> {
                 };
                 let first = self.boxes.len();
                 self.text(spec, frame, Some(tag));
+                if first == self.boxes.len() {
+                    continue;
+                }
+                let base = slot_baseline(pitch, size);
+                let mut lead = Vec::new();
                 if i == 0 {
-                    if let (Some(l), Some(_)) = (label_line.clone(), self.boxes.get(first)) {
-                        let base = slot_baseline(pitch, size);
-                        let label_items = self.placed(l, indent, base, tag);
-                        self.boxes[first].items.splice(0..0, label_items);
+                    if let Some(l) = label_line.clone() {
+                        lead.extend(self.placed(l, indent, base, tag));
                     }
                 }
+                if let Some(n) = number {
+                    lead.extend(self.placed(n, indent + label_w, base, tag));
+                }
+                self.boxes[first].items.splice(0..0, lead);
             }
             Self::official_p(tag, out);
         }

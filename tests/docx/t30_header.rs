@@ -69,15 +69,23 @@ fn t30_docx_signer_on_a_right_tab_and_its_name_in_kai() {
 #[test]
 fn t30_docx_attachments_date_and_record_indents_and_borders() {
     let xml = harness::part(&render("notice"), "word/document.xml");
-    let first = para(&xml, "青禾县社区图书角建设任务分解表");
+    let first = para(&xml, "青禾县二〇二四年社区图书角建设任务分解表");
     assert!(first.contains("附件："), "{first}");
-    // Two characters in plus the three of `附件：`, hanging by those three.
+    // Two characters in, the three of `附件：` and one of the number `1.`; the first
+    // hangs by label and number, and a tab after the number reaches the name's start.
     assert!(
-        first.contains("w:leftChars=\"500\"") && first.contains("w:hangingChars=\"300\""),
+        first.contains("w:leftChars=\"600\"") && first.contains("w:hangingChars=\"400\""),
         "{first}"
     );
-    let second = para(&xml, "2. 青禾县社区图书角管理办法（试行）");
-    assert!(second.contains("w:leftChars=\"500\""), "{second}");
+    assert!(
+        first.contains(">1.</w:t></w:r><w:r><w:tab/></w:r>"),
+        "{first}"
+    );
+    let second = para(&xml, "青禾县社区图书角管理办法（试行）");
+    assert!(
+        second.contains("w:leftChars=\"600\"") && second.contains("w:hangingChars=\"100\""),
+        "{second}"
+    );
     // T30: the date 4 characters from the right (4 grid cells of 15.79 pt = 1263 twips).
     let date = para(&xml, "2024年3月5日");
     assert!(date.contains("<w:jc w:val=\"right\"/>"), "{date}");

@@ -39,7 +39,7 @@ fn t30_epub_shows_the_fields_in_document_order_and_passes_epubcheck() {
         "<p class=\"doc-number\">青政发〔2024〕7号</p>",
         "<h1 class=\"title\"",
         "<p class=\"addressee\">各乡镇人民政府，县政府各部门：</p>",
-        "<p class=\"attachment\">附件：1. 青禾县社区图书角建设任务分解表</p>",
+        "<p class=\"attachment\">附件：1. 青禾县二〇二四年社区图书角建设任务分解表及各乡镇完成时限安排</p>",
         "<p class=\"attachment more\">2. 青禾县社区图书角管理办法（试行）</p>",
         "<p class=\"signature\">青禾县人民政府</p>",
         "<p class=\"doc-date\">2024年3月5日</p>",

@@ -258,18 +258,27 @@ impl Writer<'_> {
         let st = self.ctx.style;
         let os = &st.official;
         let (size, body) = (st.body_size, st.body_font);
-        if let Some((label, names)) = o.attachment_lines() {
+        if let Some((label, items)) = o.attachment_items() {
             self.official_blank(x, os.attachment_gap_lines);
             let label_em = em_width(label);
-            let (left_chars, left) = self.official_chars(st.indent_em + label_em);
-            let (hang_chars, hang) = self.official_chars(label_em);
-            for (i, name) in names.iter().enumerate() {
-                // Each name hangs under its own start; the first line of the first carries
-                // the label in the hanging indent.
-                let ind = match i {
-                    0 => [left_chars, left, 0, 0, hang_chars, hang],
-                    _ => [left_chars, left, 0, 0, 0, 0],
+            // The number column: as wide as the widest number (`10.`, half-width digits
+            // counted as half an em); a tab after each number reaches the hanging indent,
+            // where every name starts.
+            let number_em = items
+                .iter()
+                .map(|(n, _)| em_width(n.trim_end()))
+                .fold(0.0, f32::max);
+            let (left_chars, left) = self.official_chars(st.indent_em + label_em + number_em);
+            for (i, (number, name)) in items.iter().enumerate() {
+                // Each name's run-over lines hang under its first character; the first
+                // line of the first carries the label and its number in the hanging indent.
+                let hanging = if i == 0 {
+                    label_em + number_em
+                } else {
+                    number_em
                 };
+                let (hang_chars, hang) = self.official_chars(hanging);
+                let ind = [left_chars, left, 0, 0, hang_chars, hang];
                 self.official_p_open(
                     x,
                     &Para {
@@ -280,6 +289,10 @@ impl Writer<'_> {
                 );
                 if i == 0 {
                     self.official_run(x, label, body, size, None);
+                }
+                if !number.is_empty() {
+                    self.official_run(x, number.trim_end(), body, size, None);
+                    Self::official_tab(x);
                 }
                 self.official_run(x, name, body, size, None);
                 x.close("w:p");

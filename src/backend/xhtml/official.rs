@@ -53,8 +53,8 @@ impl<H: XhtmlHost> Writer<'_, H> {
     /// 附件说明, 署名 and 成文日期 (7.3.4, 7.3.5).
     pub fn official_closing(&mut self, o: &Official) {
         let body = self.style.body_font;
-        if let Some((label, names)) = o.attachment_lines() {
-            for (i, name) in names.iter().enumerate() {
+        if let Some((label, items)) = o.attachment_items() {
+            for (i, (number, name)) in items.iter().enumerate() {
                 let class = if i == 0 {
                     "attachment"
                 } else {
@@ -64,7 +64,10 @@ impl<H: XhtmlHost> Writer<'_, H> {
                 if i == 0 {
                     self.with_role(body, |w| w.text(label));
                 }
-                self.with_role(body, |w| w.text(name));
+                self.with_role(body, |w| {
+                    w.text(number);
+                    w.text(name)
+                });
                 self.out.push_str("</p>\n");
             }
         }
