@@ -29,6 +29,9 @@ pub(crate) struct VBox {
     pub notes: Vec<usize>,
     /// Bookmarks and anchors that point at the top of this box.
     pub marks: Vec<Mark>,
+    /// Set at the foot of its page: the page breaker adds the page's free space above it,
+    /// so its bottom is the text block's bottom (the 版记 of GB/T 9704 7.4, T30).
+    pub foot: bool,
 }
 
 /// Kinds of boxes.
@@ -81,6 +84,7 @@ impl VBox {
             keep_with_prev: false,
             notes: Vec::new(),
             marks: Vec::new(),
+            foot: false,
         }
     }
 

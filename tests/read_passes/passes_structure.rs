@@ -113,7 +113,8 @@ fn pipeline_order_is_fixed() {
             "table-captions",
             "punct",
             "autospace",
-            "ids"
+            "ids",
+            "official"
         ]
     );
     assert_eq!(
@@ -127,7 +128,8 @@ fn pipeline_order_is_fixed() {
             "outline",
             "table-captions",
             "autospace",
-            "ids"
+            "ids",
+            "official"
         ]
     );
 }
