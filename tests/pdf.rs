@@ -8,6 +8,8 @@ mod support;
 
 // A test crate root looks for its modules beside it (tests/x.rs); these live in tests/pdf/.
 // (No tests/pdf/main.rs: proptest would then keep its regression files elsewhere.)
+#[path = "pdf/bold_fill.rs"]
+mod bold_fill;
 #[path = "pdf/book_preset.rs"]
 mod book_preset;
 #[path = "pdf/byline.rs"]
