@@ -125,12 +125,16 @@ impl Builder<'_> {
             b.keep_with_next = true;
             self.push(b);
         }
+        let padded = background.is_some() && pad > 0.0;
         let first = self.boxes.len();
         let marks: Vec<bool> = lines.iter().map(|(_, cont)| *cont).collect();
         let lines = lines.into_iter().map(|(l, _)| l).collect();
         self.push_lines(lines, &spec, frame, Some(tag), Vec::new());
         let x_text = self.style.margin_left + frame.left;
-        for (b, cont) in self.boxes[first..].iter_mut().zip(marks) {
+        for (i, (b, cont)) in self.boxes[first..].iter_mut().zip(marks).enumerate() {
+            // One panel: no page-fill gap between its padding and lines (blank code lines
+            // carry no tag, so the filler would take them for block boundaries).
+            b.continues = i > 0 || padded;
             if let Some(rgb) = background {
                 b.items.insert(0, shade(0.0, b.height, rgb));
             }
@@ -149,6 +153,7 @@ impl Builder<'_> {
             let mut b = VBox::new(BoxKind::Solid, pad);
             b.items.push(shade(0.0, pad, rgb));
             b.keep_with_prev = true;
+            b.continues = true;
             self.push(b);
         }
         let mut node = self.p_node(StructKind::Code, tag, first);

@@ -29,6 +29,10 @@ pub(crate) struct VBox {
     pub notes: Vec<usize>,
     /// Bookmarks and anchors that point at the top of this box.
     pub marks: Vec<Mark>,
+    /// Part of the same drawn block as the box before it (a code panel's padding and
+    /// its blank lines, which carry no text to tell): the page filler (撑版) never
+    /// opens a gap before it.
+    pub continues: bool,
 }
 
 /// Kinds of boxes.
@@ -81,6 +85,7 @@ impl VBox {
             keep_with_prev: false,
             notes: Vec::new(),
             marks: Vec::new(),
+            continues: false,
         }
     }
 
