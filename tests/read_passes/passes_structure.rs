@@ -105,6 +105,7 @@ fn pipeline_order_is_fixed() {
         [
             "markup",
             "lines",
+            "article-lines",
             "softbreak",
             "captions",
             "repair",
@@ -122,6 +123,7 @@ fn pipeline_order_is_fixed() {
             infer_structure: false
         }),
         [
+            "article-lines",
             "softbreak",
             "captions",
             "outline",
