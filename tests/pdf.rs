@@ -24,6 +24,8 @@ mod features;
 mod gongwen;
 #[path = "pdf/inline.rs"]
 mod inline;
+#[path = "pdf/inline_image.rs"]
+mod inline_image;
 #[path = "pdf/latin.rs"]
 mod latin;
 #[path = "pdf/markdown_headings.rs"]

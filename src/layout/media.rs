@@ -271,6 +271,73 @@ impl Builder<'_> {
         }));
     }
 
+    /// Issue 10 gap a: the local pictures inside a paragraph's text (`文字![图](a.png)文字`)
+    /// that the PDF can draw, lifted out: the paragraph without them, and one figure per
+    /// picture to set after it. `None` when there is none (the paragraph stays as it is; a
+    /// missing or unreadable picture keeps reading as its alt text, as before).
+    ///
+    /// pandoc's LaTeX keeps such a picture in the line at its natural size (bounded by
+    /// `\linewidth`), which makes that one line as tall as the picture. On a page set on a
+    /// fixed line pitch (T18) that breaks the grid and opens a gap the height of the
+    /// picture inside a sentence; the picture goes instead right after its paragraph,
+    /// centred at its natural size bounded by the measure, as a stand-alone image is (and
+    /// as LaTeX's own line breaking puts a picture wider than what is left of the line on
+    /// a line of its own). The EPUB and DOCX keep it in the line: a reflowing screen and a
+    /// word processor grow that line themselves.
+    pub fn lift_inline_images(
+        &mut self,
+        content: &[Inline],
+        line: usize,
+    ) -> Option<(Vec<Inline>, Vec<Figure>)> {
+        let mut found: Vec<crate::ast::Image> = Vec::new();
+        crate::ast::visit_inlines(content, &mut |i| {
+            if let Inline::Image(img) = i {
+                if !crate::image::is_remote(&img.src) {
+                    found.push(img.clone());
+                }
+            }
+        });
+        let drawable: std::collections::BTreeSet<String> = found
+            .iter()
+            .map(|img| img.src.clone())
+            .filter(|src| self.drawable(src))
+            .collect();
+        if drawable.is_empty() {
+            return None;
+        }
+        let figures = found
+            .into_iter()
+            .filter(|img| drawable.contains(&img.src))
+            .map(|img| Figure {
+                src: img.src,
+                alt: img.alt,
+                title: img.title,
+                line,
+            })
+            .collect();
+        let mut text = content.to_vec();
+        strip_images(&mut text, &drawable);
+        Some((text, figures))
+    }
+
+    /// Whether image `src` loads as a format the PDF draws, without a warning (the figure
+    /// that sets it warns, if anything goes wrong later).
+    fn drawable(&self, src: &str) -> bool {
+        self.images.load(src).is_ok_and(|img| {
+            img.size_px.is_some()
+                && matches!(
+                    img.kind,
+                    Some(
+                        ImageKind::Png
+                            | ImageKind::Jpeg
+                            | ImageKind::Gif
+                            | ImageKind::Webp
+                            | ImageKind::Svg
+                    )
+                )
+        })
+    }
+
     /// Warns about each remote image among `inlines` (printed as its caption-like line by
     /// the paragraph, see `collect`), as the EPUB and DOCX do.
     pub fn warn_remote_images(&mut self, inlines: &[Inline], line: usize) {
@@ -524,4 +591,14 @@ fn cut(text: &str, width: f32, size: f32) -> Vec<String> {
         pieces.push(cur);
     }
     pieces
+}
+
+/// Removes the images whose source is in `srcs` from `inlines`, at any depth.
+fn strip_images(inlines: &mut Vec<Inline>, srcs: &std::collections::BTreeSet<String>) {
+    inlines.retain(|i| !matches!(i, Inline::Image(img) if srcs.contains(&img.src)));
+    for i in inlines.iter_mut() {
+        if let Some(c) = i.children_mut() {
+            strip_images(c, srcs);
+        }
+    }
 }
