@@ -65,3 +65,16 @@ fn a_line_starting_with_an_article_reference_is_not_split() {
         vec!["段 有关事项依照本法第三条的规定办理，不再另行规定。".to_string()]
     );
 }
+
+#[test]
+fn a_hard_break_in_a_paragraph_without_provisions_stays_hard() {
+    let doc = md("第一行<br>第二行\n");
+    let Some(Block::Para(p)) = doc.blocks.first() else {
+        panic!("{:?}", doc.blocks)
+    };
+    assert!(
+        p.content.contains(&paiban::ast::Inline::LineBreak),
+        "{:?}",
+        p.content
+    );
+}

@@ -68,6 +68,14 @@ fn split(p: Para, rule: SplitRule, name: &'static str, out: &mut Vec<Block>, log
         return;
     }
     let texts: Vec<String> = lines.iter().map(|l| flat::plain(l)).collect();
+    // The break that ended each line, kept where no split is made (a hard break stays
+    // hard: `第一行<br>第二行`).
+    let breaks: Vec<Inline> = p
+        .content
+        .iter()
+        .filter(|i| matches!(i, Inline::SoftBreak | Inline::LineBreak))
+        .cloned()
+        .collect();
     let mut groups: Vec<(usize, Vec<Inline>)> = vec![(0, Vec::new())];
     for (j, line) in lines.into_iter().enumerate() {
         if j > 0 && rule(&texts[j - 1], &texts[j], &line) {
@@ -77,7 +85,7 @@ fn split(p: Para, rule: SplitRule, name: &'static str, out: &mut Vec<Block>, log
                 .last_mut()
                 .expect("never empty")
                 .1
-                .push(Inline::SoftBreak);
+                .push(breaks[j - 1].clone());
         }
         groups.last_mut().expect("never empty").1.extend(line);
     }
