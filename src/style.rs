@@ -440,8 +440,10 @@ pub struct CodeStyle {
     /// (PDF and EPUB; DOCX shading has no padding of its own).
     pub pad_em: f32,
     /// Draw a hook (↳) before each line that continues a wrapped code line, which moves
-    /// in by two cells to hold it (PDF; EPUB and DOCX leave wrapping to the reader). The
-    /// hook is drawn, not text, so copied code keeps its bytes (T26).
+    /// in by two cells to hold it (PDF). The EPUB and DOCX, which the reader's software
+    /// wraps, hang each source line instead: a continuation starts two cells past the
+    /// line's own indent, without a hook. The hook is drawn, not text, so copied code
+    /// keeps its bytes (T26).
     pub continuation: bool,
 }
 

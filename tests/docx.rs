@@ -8,6 +8,8 @@ mod support;
 
 // A test crate root looks for its modules beside it (tests/x.rs); these live in tests/docx/.
 // (No tests/docx/main.rs: proptest would then keep its regression files elsewhere.)
+#[path = "docx/code_lines.rs"]
+mod code_lines;
 #[path = "docx/content.rs"]
 mod content;
 #[path = "docx/golden.rs"]

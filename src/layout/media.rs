@@ -13,7 +13,7 @@ use crate::style::{Alignment, FontRole};
 /// Advance of one monospace cell in em (DejaVu Sans Mono and the usual code faces): used
 /// only when the code face's own space cannot be measured, and to estimate where to cut a
 /// space-less code line. A fact of the fonts, not a style choice.
-const MONO_CELL_EM: f32 = 0.6;
+pub(crate) const MONO_CELL_EM: f32 = 0.6;
 
 /// Points a set code line may overrun the measure before it is cut (floating-point slack
 /// of the line width sums, not a style choice).
@@ -452,8 +452,9 @@ fn indent_glyphs(line: &mut Line, sp: &super::types::GlyphRun, n: usize, cell: f
     line.text.insert_str(0, &" ".repeat(n));
 }
 
-/// Cells a continuation line of code moves in by, to hold its mark.
-const HOOK_CELLS: f32 = 2.0;
+/// Cells a continuation line of code moves in by, to hold its mark (PDF), or past the
+/// line's own indent (the EPUB's and DOCX's hanging indent).
+pub(crate) const HOOK_CELLS: f32 = 2.0;
 
 /// Grey of the continuation mark: visible, quieter than the code.
 const HOOK_GREY: [u8; 3] = [0x88, 0x88, 0x88];

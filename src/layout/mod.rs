@@ -42,6 +42,7 @@ mod article;
 mod media;
 
 mod table;
+pub(crate) use media::{HOOK_CELLS, MONO_CELL_EM};
 pub(crate) use table::column_widths;
 
 mod notes;

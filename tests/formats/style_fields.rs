@@ -427,7 +427,7 @@ fn cases() -> Vec<Case> {
             ALL,
         ),
         case("code.pad_em", |s| s.code.pad_em = 1.0, PDF_EPUB),
-        case("code.continuation", |s| s.code.continuation = false, PDF),
+        case("code.continuation", |s| s.code.continuation = false, ALL),
         case(
             "lists.marker_width_em",
             |s| s.lists.marker_width_em = 3.0,

@@ -51,6 +51,9 @@ pub struct PPr<'s> {
     pub ind: Option<[i64; 4]>,
     /// Direct indent of another shape (both sides, hanging), written when `ind` is not.
     pub ind_attrs: Option<Ind>,
+    /// A hanging indent in twips only (`w:left` = `w:hanging`; code lines), written when
+    /// neither `ind` nor `ind_attrs` is.
+    pub hang: Option<i64>,
     /// `w:jc`.
     pub jc: Option<&'static str>,
     /// `w:outlineLvl` (run-in headings, T22).
@@ -214,6 +217,9 @@ impl<'a> Writer<'a> {
             x.ind(i);
         } else if let Some(i) = p.ind_attrs {
             x.ind_attrs(&i);
+        } else if let Some(h) = p.hang {
+            let h = h.to_string();
+            x.empty("w:ind", &[("w:left", &h), ("w:hanging", &h)]);
         }
         if let Some(j) = p.jc {
             x.val("w:jc", j);
@@ -555,19 +561,40 @@ impl<'a> Writer<'a> {
     }
 
     /// A code block: one paragraph, lines joined by `w:br`, text byte-identical (T26).
+    /// A code block: one `Code` paragraph per source line, shaded alike so the panel is
+    /// continuous. With `code.continuation`, each hangs: a line Word wraps continues
+    /// `HOOK_CELLS` cells past the line's own indent (the PDF's continuation indent,
+    /// without its drawn hook, which Word cannot draw; issue 10 gap d).
     fn code(&mut self, x: &mut Xml, c: &CodeBlock) {
-        let cs = &self.ctx.style.code;
-        let p = PPr {
-            style: "Code",
-            shade: crate::highlight::parse_rgb(&cs.background).map(crate::highlight::hex),
-            ..PPr::default()
-        };
-        self.p_open(x, &p);
-        match crate::highlight::highlight(c.lang.as_deref(), &c.text, &cs.theme) {
-            Some(spans) => self.highlighted_runs(x, &c.text, &spans),
-            None => self.code_runs(x, &c.text, false),
+        let st = self.ctx.style;
+        let cs = &st.code;
+        let shade = crate::highlight::parse_rgb(&cs.background).map(crate::highlight::hex);
+        let spans = crate::highlight::highlight(c.lang.as_deref(), &c.text, &cs.theme);
+        let cell = twips(crate::layout::MONO_CELL_EM * st.code_size);
+        let mut at = 0;
+        for line in c.text.split('\n') {
+            let range = at..at + line.len();
+            at = range.end + 1;
+            let mut p = PPr {
+                style: "Code",
+                shade: shade.clone(),
+                ..PPr::default()
+            };
+            if cs.continuation && !line.trim().is_empty() {
+                let cells: usize = line
+                    .chars()
+                    .take_while(|c| *c == ' ' || *c == '\t')
+                    .map(|c| if c == '\t' { 4 } else { 1 })
+                    .sum();
+                p.hang = Some((cells as f32 + crate::layout::HOOK_CELLS) as i64 * cell);
+            }
+            self.p_open(x, &p);
+            match &spans {
+                Some(spans) => self.highlighted_runs(x, &c.text, spans, range),
+                None => self.code_runs(x, line, false),
+            }
+            x.close("w:p");
         }
-        x.close("w:p");
     }
 
     /// The whole `word/document.xml`.

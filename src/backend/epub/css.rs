@@ -156,6 +156,16 @@ span.mk.num{{text-align:right;padding-right:0.25em;box-sizing:border-box}}"
         let _ = writeln!(css, "blockquote{{margin:{v}em {q}em}}");
     }
     if used.code {
+        if style.code.continuation {
+            // One inline block per source line: a wrapped line hangs `HOOK_CELLS` cells in
+            // (the PDF's continuation indent; see `xhtml::blocks::code_line_open`).
+            let h = crate::layout::HOOK_CELLS;
+            let _ = writeln!(
+                css,
+                "pre .cl{{display:inline-block;width:100%;box-sizing:border-box;\
+padding-left:{h}ch;text-indent:-{h}ch}}"
+            );
+        }
         if let Some(bg) = crate::highlight::parse_rgb(&style.code.background) {
             let _ = writeln!(
                 css,
