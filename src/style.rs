@@ -447,6 +447,10 @@ pub struct CodeStyle {
     pub continuation: bool,
 }
 
+/// Gap between a list number and its item text, in em of the body size: numbers are set
+/// flush right that far before the text (T19; PDF, EPUB and DOCX alike).
+pub const LIST_NUMBER_GAP_EM: f32 = 0.25;
+
 /// List markers and indents (T19, hanging form).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -470,8 +474,8 @@ pub struct QuoteStyle {
     /// Indent on the left and on the right, in em of the body size (all backends).
     #[serde(deserialize_with = "units::em")]
     pub indent_em: f32,
-    /// Space above and below a quote, in body lines (PDF; EPUB the same in em of its
-    /// line height; DOCX keeps the quote paragraphs' own spacing).
+    /// Space above and below a quote, in body lines (PDF and DOCX: before its first
+    /// paragraph, after its last; EPUB the same in em of its line height).
     pub space_lines: f32,
 }
 

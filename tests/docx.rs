@@ -28,6 +28,8 @@ mod libreoffice_fonts;
 mod libreoffice_punct;
 #[path = "docx/libreoffice_toc.rs"]
 mod libreoffice_toc;
+#[path = "docx/list_quote_layout.rs"]
+mod list_quote_layout;
 #[path = "docx/markdown_headings.rs"]
 mod markdown_headings;
 #[path = "docx/package.rs"]

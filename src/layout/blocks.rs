@@ -638,7 +638,7 @@ impl<'a> Builder<'a> {
         line.x = 0.0;
         let w = line.width;
         let offset = if numbered {
-            (box_w - w - 0.25 * size).max(0.0)
+            (box_w - w - crate::style::LIST_NUMBER_GAP_EM * size).max(0.0)
         } else {
             ((box_w - w) / 2.0).max(0.0)
         };

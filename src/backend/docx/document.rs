@@ -51,6 +51,9 @@ pub struct PPr<'s> {
     pub ind: Option<[i64; 4]>,
     /// Direct indent of another shape (both sides, hanging), written when `ind` is not.
     pub ind_attrs: Option<Ind>,
+    /// A centred tab stop at this many twips from the text's left edge (`w:tabs`; the
+    /// task box of a list item).
+    pub centre_tab: Option<i64>,
     /// A hanging indent in twips only (`w:left` = `w:hanging`; code lines), written when
     /// neither `ind` nor `ind_attrs` is.
     pub hang: Option<i64>,
@@ -89,6 +92,11 @@ pub struct Writer<'a> {
     pub lang: String,
     /// Emit the `w:footnoteRef` mark at the start of the next paragraph.
     pub pending_note_ref: bool,
+    /// Space before the next paragraph in twips (the first one of a block quote, T19).
+    pub space_before: Option<i64>,
+    /// Where the last paragraph's `w:spacing` goes in its part, and whether one was
+    /// written there: a block quote adds its space after to its last paragraph (T19).
+    pub last_spacing: Option<(usize, bool)>,
     /// Source line of the block being written (for warnings).
     pub line: usize,
     /// Articles written so far (each after the first starts a new page).
@@ -159,6 +167,8 @@ impl<'a> Writer<'a> {
             next_drawing: 1,
             lang,
             pending_note_ref: false,
+            space_before: None,
+            last_spacing: None,
             line: 0,
             articles: 0,
             para_role: ctx.style.body_font,
@@ -207,11 +217,23 @@ impl<'a> Writer<'a> {
                 &[("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)],
             );
         }
+        if let Some(pos) = p.centre_tab {
+            let pos = pos.to_string();
+            x.open("w:tabs", &[]);
+            x.empty("w:tab", &[("w:val", "center"), ("w:pos", &pos)]);
+            x.close("w:tabs");
+        }
+        let before = self.space_before.take().map(|t| t.to_string());
+        let mut spacing: Vec<(&str, &str)> = Vec::new();
+        if let Some(b) = &before {
+            spacing.push(("w:before", b));
+        }
         if p.auto_line {
-            x.empty(
-                "w:spacing",
-                &[("w:line", SINGLE_LINE), ("w:lineRule", "auto")],
-            );
+            spacing.extend([("w:line", SINGLE_LINE), ("w:lineRule", "auto")]);
+        }
+        self.last_spacing = Some((x.len(), !spacing.is_empty()));
+        if !spacing.is_empty() {
+            x.empty("w:spacing", &spacing);
         }
         if let Some(i) = p.ind {
             x.ind(i);
@@ -335,7 +357,31 @@ impl<'a> Writer<'a> {
             Block::List(l) => self.list(x, l, *w),
             Block::Quote(q) => {
                 let inner = Where { quote: true, ..*w };
+                // T19: a quarter line (`quote.space_lines`) above and below, as in the PDF
+                // and EPUB: before its first paragraph, after its last.
+                let st = self.ctx.style;
+                let space = twips(st.quote.space_lines * st.line_pitch());
+                if space > 0 {
+                    self.space_before = Some(space);
+                    self.last_spacing = None;
+                }
                 self.blocks(x, &q.blocks, inner);
+                self.space_before = None;
+                if space > 0 {
+                    // A nested quote ending with this one has taken the slot already.
+                    // The slot is checked: it must be in this part, at the spacing element
+                    // or at what follows it in CT_PPrBase order.
+                    let next = ["<w:ind", "<w:jc", "<w:outlineLvl", "</w:pPr>"];
+                    match self.last_spacing.take() {
+                        Some((at, true)) if x.has_at(at, "<w:spacing ") => {
+                            x.insert_raw(at + "<w:spacing".len(), &format!(" w:after=\"{space}\""))
+                        }
+                        Some((at, false)) if next.iter().any(|n| x.has_at(at, n)) => {
+                            x.insert_raw(at, &format!("<w:spacing w:after=\"{space}\"/>"))
+                        }
+                        _ => {}
+                    }
+                }
             }
             Block::Code(c) => self.code(x, c),
             Block::Table(t) => self.table(x, t),
@@ -535,7 +581,9 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// The first paragraph of a list item; a task item's hangs like a numbered one.
+    /// The first paragraph of a list item. A task item has no numbering: it hangs like a
+    /// numbered one, and a centred tab stop in the middle of the marker box centres its
+    /// box there whatever the glyph's width, as the PDF and EPUB do.
     fn item_props(&mut self, w: &mut Where, task: bool) -> PPr<'static> {
         let mut p = self.para_props(w);
         if let (true, Some((_, lvl, _))) = (task, w.list) {
@@ -550,17 +598,18 @@ impl<'a> Writer<'a> {
                 first: -b,
                 ..Ind::default()
             });
+            p.centre_tab = Some(b * (n - 1) + b / 2);
         }
         p
     }
 
-    /// A task box and a tab to the item text.
+    /// A task box on the item's centred tab stop, and a tab to the item text.
     fn task_box(&mut self, x: &mut Xml, mark: &str) {
+        x.open("w:r", &[]).empty("w:tab", &[]).close("w:r");
         self.inlines(x, &[Inline::Text(mark.to_string())]);
         x.open("w:r", &[]).empty("w:tab", &[]).close("w:r");
     }
 
-    /// A code block: one paragraph, lines joined by `w:br`, text byte-identical (T26).
     /// A code block: one `Code` paragraph per source line, shaded alike so the panel is
     /// continuous. With `code.continuation`, each hangs: a line Word wraps continues
     /// `HOOK_CELLS` cells past the line's own indent (the PDF's continuation indent,

@@ -147,7 +147,8 @@ fn block_rules(css: &mut String, style: &Style, fonts: &Embedded, used: Used) {
             css,
             "ul,ol{{padding-left:{w}em}}\nli>p{{text-indent:0}}\nli ul,li ol{{padding-left:{w}em}}\n\
 span.mk{{display:inline-block;width:{w}em;margin-left:-{w}em;text-align:center;text-indent:0}}\n\
-span.mk.num{{text-align:right;padding-right:0.25em;box-sizing:border-box}}"
+span.mk.num{{text-align:right;padding-right:{g}em;box-sizing:border-box}}",
+            g = num(crate::style::LIST_NUMBER_GAP_EM)
         );
     }
     if used.quotes {
