@@ -16,6 +16,8 @@ mod book_preset;
 mod byline;
 #[path = "pdf/code_copy.rs"]
 mod code_copy;
+#[path = "pdf/deep_headings.rs"]
+mod deep_headings;
 #[path = "pdf/fangsong.rs"]
 mod fangsong;
 #[path = "pdf/features.rs"]
