@@ -278,6 +278,9 @@ pub struct Style {
     /// The table of contents, shared by the three formats.
     #[serde(default)]
     pub toc: TocStyle,
+    /// The official-document header block, closing and 版记 of GB/T 9704 §7 (T30), set
+    /// when the front matter has those fields.
+    pub official: OfficialStyle,
     /// Numbers only the DOCX backend uses.
     pub docx: DocxStyle,
     /// Numbers only the EPUB backend uses.
@@ -569,6 +572,67 @@ impl Default for TocStyle {
             gap_em: 0.5,
         }
     }
+}
+
+/// The official-document fields of GB/T 9704-2012 §7 (T30): the 版头 (发文机关标志,
+/// 发文字号, 签发人, red separator), 主送, 附件说明, 署名 and 成文日期, and the 版记 at the
+/// foot of the last page. Used only when the front matter has those fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OfficialStyle {
+    /// Face of the 发文机关标志 (GB/T 9704 7.2.3: 小标宋; all backends).
+    pub issuer_font: FontRole,
+    /// Size of the 发文机关标志 in points: 小初 36 pt is 12.7 mm, well inside the largest
+    /// character GB/T 9704 7.2.3 allows (22 mm × 15 mm; all backends).
+    #[serde(deserialize_with = "units::size")]
+    pub issuer_size: f32,
+    /// Distance from the top of the text block to the top of the 标志's em box (GB/T 9704
+    /// 7.2.3: 35 mm; PDF and DOCX).
+    #[serde(deserialize_with = "units::length")]
+    pub issuer_top: f32,
+    /// Colour of the 标志 and the separator rule, as six hex digits (GB/T 9704 names only
+    /// 红色; FF0000 is Word's standard red, what Word templates of 红头文件 use; all backends).
+    pub colour: String,
+    /// Blank body lines between the 标志 and the 发文字号 (7.2.4: 下空二行; PDF and DOCX).
+    pub number_gap_lines: f32,
+    /// Face of the 发文字号 and of the `签发人：` label (7.2.4: 3号仿宋; all backends).
+    pub number_font: FontRole,
+    /// Face of the 签发人 names (7.2.5: 3号楷体; all backends).
+    pub signer_font: FontRole,
+    /// Distance from the bottom of the 发文字号's em box to the top of the red separator
+    /// (7.2.6: 4 mm; PDF and DOCX).
+    #[serde(deserialize_with = "units::length")]
+    pub separator_gap: f32,
+    /// Thickness of the red separator, as wide as the text block (GB/T 9704 gives none;
+    /// PDF and DOCX, Word rounds to 1/8 pt).
+    #[serde(deserialize_with = "units::length")]
+    pub separator_thickness: f32,
+    /// Blank body lines between the separator and the title (7.3.1: 下空二行; PDF and DOCX).
+    pub title_gap_lines: f32,
+    /// Blank body lines between the body and the 附件说明 (7.3.4: 下空一行; PDF and DOCX).
+    pub attachment_gap_lines: f32,
+    /// Blank body lines between the body (or 附件说明) and the 发文机关署名, room for the seal
+    /// (7.3.5.1; PDF and DOCX).
+    pub signature_gap_lines: f32,
+    /// Right indent of the 成文日期 line, in em of the body size (7.3.5.1: 右空四字; the
+    /// 署名 is centred on the date; all backends).
+    #[serde(deserialize_with = "units::em")]
+    pub date_indent_em: f32,
+    /// Face of the 版记 lines (7.4: 4号仿宋; all backends).
+    pub record_font: FontRole,
+    /// Size of the 版记 lines in points (7.4: 四号 14 pt; all backends).
+    #[serde(deserialize_with = "units::size")]
+    pub record_size: f32,
+    /// Left and right indent of the 版记 lines, in em of the body size (7.4: 左右各空一字;
+    /// all backends).
+    #[serde(deserialize_with = "units::em")]
+    pub record_indent_em: f32,
+    /// Thickness of the first and last 版记 rules (7.4.1: 0.35 mm; PDF and DOCX).
+    #[serde(deserialize_with = "units::length")]
+    pub record_thick_rule: f32,
+    /// Thickness of the rules between 版记 items (7.4.1: 0.25 mm; PDF and DOCX).
+    #[serde(deserialize_with = "units::length")]
+    pub record_thin_rule: f32,
 }
 
 /// Numbers only the DOCX backend uses (where Word's model differs, or where the DOCX
@@ -928,6 +992,26 @@ mod tests {
                 thickness: 0.5,
             },
             toc: TocStyle::default(),
+            official: OfficialStyle {
+                issuer_font: FontRole::SongBold,
+                issuer_size: 36.0,
+                issuer_top: 35.0 * MM,
+                colour: "FF0000".into(),
+                number_gap_lines: 2.0,
+                number_font: FontRole::Fang,
+                signer_font: FontRole::Kai,
+                separator_gap: 4.0 * MM,
+                separator_thickness: 1.0,
+                title_gap_lines: 2.0,
+                attachment_gap_lines: 1.0,
+                signature_gap_lines: 2.0,
+                date_indent_em: 4.0,
+                record_font: FontRole::Fang,
+                record_size: 14.0,
+                record_indent_em: 1.0,
+                record_thick_rule: 0.35 * MM,
+                record_thin_rule: 0.25 * MM,
+            },
             docx: DocxStyle {
                 // 851 and 992 twips: Word's own defaults (1.5 cm and 1.75 cm).
                 header_distance: 42.55,

@@ -42,3 +42,5 @@ mod python;
 mod raw_html;
 #[path = "docx/schema_order.rs"]
 mod schema_order;
+#[path = "docx/t30_header.rs"]
+mod t30_header;

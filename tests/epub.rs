@@ -28,3 +28,5 @@ mod props;
 mod sample;
 #[path = "epub/style_follow.rs"]
 mod style_follow;
+#[path = "epub/t30_header.rs"]
+mod t30_header;

@@ -36,5 +36,7 @@ mod markdown_headings;
 mod meta;
 #[path = "pdf/sample.rs"]
 mod sample;
+#[path = "pdf/t30_header.rs"]
+mod t30_header;
 #[path = "pdf/toc.rs"]
 mod toc;

@@ -4,9 +4,11 @@
 //! until every pass and backend handles it (as in pandoc-types).
 
 mod meta;
+mod official;
 mod walk;
 
 pub use meta::{ArticleFacts, ResolvedMeta, UNTITLED};
+pub use official::{Field, Official};
 pub use walk::{map_blocks, map_inlines, plain_text, visit_blocks, visit_inlines};
 
 use serde::Serialize;
@@ -44,6 +46,10 @@ pub struct Meta {
     /// The Markdown heading depth printed as level 1 (`--top-level-heading`); `None`: the
     /// shallowest depth the headings use after the title (pandoc's heading-level shift).
     pub top_level_heading: Option<u8>,
+    /// The official-document fields of GB/T 9704 (T30): 发文机关, 发文字号, 主送, 附件,
+    /// 成文日期, 版记 … (empty for most documents, and then not in the JSON dump).
+    #[serde(skip_serializing_if = "Official::is_empty")]
+    pub official: Official,
 }
 
 impl Default for Meta {
@@ -57,6 +63,7 @@ impl Default for Meta {
             source: None,
             style: None,
             top_level_heading: None,
+            official: Official::default(),
         }
     }
 }

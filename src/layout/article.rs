@@ -37,6 +37,11 @@ impl Builder<'_> {
             self.page_break();
         }
         let mut kids = Vec::new();
+        // T30: the first article sets the official document's 版头 above its title.
+        let official = self.official.take();
+        if let Some(o) = &official {
+            self.official_header(o, &mut kids);
+        }
         let full = self.full_frame();
         let ts = self.style.title.clone();
         let title = ast::plain_text(&a.title);
@@ -62,6 +67,9 @@ impl Builder<'_> {
         }
         // The title block never ends a page (T20): its last line keeps with two body lines.
         self.space(ts.space_after * self.pitch());
+        if let Some(o) = &official {
+            self.official_addressee(o, &mut kids);
+        }
         self.blocks(body, full, self.style.body_font, &mut kids);
         if !a.bylines.is_empty() {
             let bs = self.style.byline.clone();

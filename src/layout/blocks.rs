@@ -80,6 +80,9 @@ pub(crate) struct Builder<'a> {
     /// What opens a chapter ([`crate::ast::Document::chapter_level`]): 0 articles, else
     /// headings of this level.
     pub chapter_level: u8,
+    /// The official-document fields (T30) whose 版头 and 主送 the first article still has
+    /// to set around its title.
+    pub official: Option<crate::ast::Official>,
 }
 
 impl<'a> Builder<'a> {
@@ -107,6 +110,7 @@ impl<'a> Builder<'a> {
             set_warnings: RefCell::new(Vec::new()),
             measure_capped: false,
             chapter_level: 0,
+            official: None,
         }
     }
 

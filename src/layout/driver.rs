@@ -84,6 +84,17 @@ pub fn pages<'a>(
     b.chapter_level = doc.chapter_level();
     let mut top = Vec::new();
     let full = b.full_frame();
+    // T30: the official document's 版头 and 主送 go around the first title, or open the
+    // document when it has none.
+    let official = &doc.meta.official;
+    if !official.is_empty() {
+        if doc.title_block().is_some() || doc.articles().next().is_some() {
+            b.official = Some(official.clone());
+        } else {
+            b.official_header(official, &mut top);
+            b.official_addressee(official, &mut top);
+        }
+    }
     match doc.title_block() {
         // A document title from metadata (front matter) without articles: one article.
         Some(meta) => {
@@ -115,6 +126,9 @@ pub fn pages<'a>(
             b.blocks(&doc.blocks, full, style.body_font, &mut top)
         }
     }
+    // T30: 附件说明, 署名 and 成文日期 after the text, the 版记 at the foot of the last page.
+    b.official_closing(official, &mut top);
+    b.official_record(official, &mut top);
     b.note_bodies(&doc.notes);
     let toc = match style.toc.enabled {
         // The contents page goes before the text: set it, then put the text after it.

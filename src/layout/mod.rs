@@ -9,7 +9,8 @@
 //!    `face_cache`) → `breaks` (break opportunities, kinsoku) → `linebreak` (total-fit line
 //!    choice) → `justify` (placement of each chosen line).
 //! 4. The block builder, `blocks` (AST blocks → vertical list of `vlist` boxes), with its
-//!    helpers `article` (title block), `media` (code and figures), `table` and `notes`.
+//!    helpers `article` (title block), `official` (the GB/T 9704 版头, closing and 版记,
+//!    T30), `media` (code and figures), `table` and `notes`.
 //! 5. `contents` — the contents page (`toc`), set before page breaking; its page numbers,
 //!    leaders and links are filled in once the pages are known.
 //! 6. `paginate` — page breaking, blank pages before recto chapters, footnotes, page
@@ -38,6 +39,8 @@ mod justify;
 mod blocks;
 
 mod article;
+
+mod official;
 
 mod media;
 

@@ -101,11 +101,12 @@ pub(crate) fn paginate(
         let head = repeat_head(boxes, heads, start);
         let head_h: f32 = head.iter().map(|b| b.height).sum();
         let (end, next, cut) = fill(boxes, notes, start, avail - head_h, style);
-        let extra = if cut {
+        let mut extra = if cut {
             fill_bottom(&boxes[start..end], avail - head_h, notes, style)
         } else {
             vec![0.0; end - start]
         };
+        foot_space(&boxes[start..end], &mut extra, avail - head_h, notes, style);
         let page = plans.len();
         let mut y = style.margin_top;
         let gaps = std::iter::repeat_n(&0.0, head.len()).chain(&extra);
@@ -343,6 +344,19 @@ fn fill_bottom(page: &[VBox], avail: f32, notes: &[NoteBody], style: &Style) -> 
         extra[k] = each;
     }
     extra
+}
+
+/// Moves a [`VBox::foot`] box of the page down to the foot of the text block (the 版记,
+/// T30): the page's free space goes before it.
+fn foot_space(page: &[VBox], extra: &mut [f32], avail: f32, notes: &[NoteBody], style: &Style) {
+    let Some(k) = page.iter().position(|b| b.foot) else {
+        return;
+    };
+    let ids: Vec<usize> = page.iter().flat_map(|b| b.notes.iter().copied()).collect();
+    let used: f32 = page.iter().map(|b| b.height).sum::<f32>()
+        + extra.iter().sum::<f32>()
+        + notes_height(&ids, notes, style.notes.gap);
+    extra[k] += (avail - used).max(0.0);
 }
 
 /// Fills one page from `start`: returns the end of the page (exclusive), where the next

@@ -33,6 +33,9 @@ pub(crate) struct VBox {
     /// its blank lines, which carry no text to tell): the page filler (撑版) never
     /// opens a gap before it.
     pub continues: bool,
+    /// Set at the foot of its page: the page breaker adds the page's free space above it,
+    /// so its bottom is the text block's bottom (the 版记 of GB/T 9704 7.4, T30).
+    pub foot: bool,
 }
 
 /// Kinds of boxes.
@@ -86,6 +89,7 @@ impl VBox {
             notes: Vec::new(),
             marks: Vec::new(),
             continues: false,
+            foot: false,
         }
     }
 

@@ -9,6 +9,7 @@ pub mod flat;
 pub mod ids;
 pub mod link_notes;
 pub mod markup;
+pub mod official;
 pub mod punct;
 pub mod repair;
 pub mod softbreak;
@@ -43,8 +44,8 @@ impl Default for PassOptions {
 pub type Pass = fn(Document, &mut Log) -> Document;
 
 /// The passes to run for these options, in their fixed order:
-/// `markup` → `lines` → `article-lines` → `softbreak` → `captions` → `repair` → `outline` → `structure` →
-/// `table-captions` → `punct` → `autospace` → `ids`.
+/// `markup` → `lines` → `article-lines` → `softbreak` → `captions` → `repair` → `outline` →
+/// `structure` → `table-captions` → `punct` → `autospace` → `ids` → `official`.
 ///
 /// Why this order: stray `**` and bullets go first so that nothing else mistakes them for
 /// text; `lines` splits paragraphs at numbered lines while line breaks still exist, and
@@ -54,7 +55,8 @@ pub type Pass = fn(Document, &mut Log) -> Document;
 /// clean-up: a caption is a document fact); repair needs whole paragraphs; structure runs
 /// before punct because T5 would delete the deliberate gap in `“…” 加快` (kept as U+3000);
 /// table-captions need one-line paragraphs and leave the caption text to punct and autospace;
-/// autospace marks HAN–WEST gaps on the final text; ids come last, when levels are known.
+/// autospace marks HAN–WEST gaps on the final text; ids come last, when levels are known;
+/// `official` (the front matter's GB/T 9704 fields, T30) reads only the metadata.
 /// `outline` (Markdown titles and heading levels, statute provisions) always runs, on whole
 /// paragraphs, before `structure` so that structure inference sees its articles.
 /// `cleanup = false` drops markup, repair and punct; `infer_structure` gates lines and
@@ -86,6 +88,7 @@ pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
     }
     passes.push((autospace::NAME, autospace::run));
     passes.push((ids::NAME, ids::run));
+    passes.push((official::NAME, official::run));
     passes
 }
 

@@ -1,10 +1,15 @@
 //! YAML front matter (`---` … `---` at the top of a Markdown file), read by hand for the few
-//! simple keys paiban uses: title, subtitle, author/authors, date, lang, style.
+//! simple keys paiban uses: title, subtitle, author/authors, date, lang, style, and the
+//! official-document fields of GB/T 9704 (T30), each under its Chinese name or an English
+//! kebab-case alias: 发文机关 `issuer`, 发文字号 `doc-number`, 签发人 `signer`, 主送
+//! `addressee`, 附件 `attachments`, 署名 `signature`, 成文日期 `doc-date` (`date` too when
+//! another official field is present), 抄送 `cc`, 印发机关 `printed-by`, 印发日期
+//! `printed-date`.
 //!
 //! Supported values: plain or quoted scalars, `[a, b]` flow lists, `- item` block lists and
 //! `|` / `>` block scalars. Other keys are ignored.
 
-use crate::ast::Meta;
+use crate::ast::{Field, Meta};
 
 /// Splits front matter off `src`.
 ///
@@ -30,7 +35,8 @@ pub fn split(src: &str) -> (Option<Meta>, String) {
     }
     let mut body = "\n".repeat(end + 1);
     body.push_str(&lines[end + 1..].join("\n"));
-    (Some(parse(yaml)), body)
+    // yaml[0] is the file's line 2.
+    (Some(parse(yaml, 2)), body)
 }
 
 /// `key: value` at column 0 (value may be empty).
@@ -79,14 +85,17 @@ impl Value {
     }
 }
 
-fn parse(lines: &[&str]) -> Meta {
+/// Parses the front-matter `lines`, the first being source line `first_line`.
+fn parse(lines: &[&str], first_line: usize) -> Meta {
     let mut meta = Meta::default();
+    let mut date_line = 0;
     let mut i = 0;
     while i < lines.len() {
         let Some((key, raw)) = key_value(lines[i]) else {
             i += 1;
             continue;
         };
+        let line = first_line + i;
         i += 1;
         // Indented lines that follow belong to this key (block list or block scalar).
         let start = i;
@@ -100,17 +109,63 @@ fn parse(lines: &[&str]) -> Meta {
             "title" => meta.title = value.first(),
             "subtitle" => meta.subtitle = value.first(),
             "author" | "authors" => meta.authors.extend(value.all()),
-            "date" => meta.date = value.first(),
+            "date" => {
+                meta.date = value.first();
+                date_line = line;
+            }
             "lang" | "language" => {
                 if let Some(lang) = value.first() {
                     meta.language = lang;
                 }
             }
             "style" => meta.style = value.first(),
-            _ => {}
+            key => official(&mut meta, key, value, line),
         }
     }
+    // `date` is the 成文日期 of an official document, and plain metadata otherwise.
+    let o = &meta.official;
+    if o.date.is_none() && !o.is_empty() {
+        let text = meta.date.clone();
+        meta.official.date = text.map(|text| Field {
+            text,
+            line: date_line,
+        });
+    }
     meta
+}
+
+/// Stores an official-document field (T30) under its Chinese key or English alias.
+fn official(meta: &mut Meta, key: &str, value: Value, line: usize) {
+    let o = &mut meta.official;
+    let one = |v: Value| {
+        v.first().map(|text| Field {
+            text: text.trim().to_string(),
+            line,
+        })
+    };
+    let all = |v: Value| {
+        v.all()
+            .into_iter()
+            .map(|text| Field {
+                text: text.trim().to_string(),
+                line,
+            })
+            .filter(|f| !f.text.is_empty())
+            .collect::<Vec<_>>()
+    };
+    match key {
+        "发文机关" | "issuer" => o.issuer = one(value),
+        "发文字号" | "doc-number" => o.number = one(value),
+        "签发人" | "signer" | "signers" => o.signers = all(value),
+        "主送" | "主送机关" | "addressee" => o.addressee = one(value),
+        "附件" | "attachments" | "attachment" => o.attachments = all(value),
+        "署名" | "发文机关署名" | "signature" => o.signature = one(value),
+        "成文日期" | "doc-date" => o.date = one(value),
+        "抄送" | "抄送机关" | "cc" => o.cc = all(value),
+        "印发机关" | "printed-by" => o.printed_by = one(value),
+        "印发日期" | "printed-date" => o.printed_date = one(value),
+        _ => {}
+    }
 }
 
 fn value(raw: &str, nested: &[&str]) -> Value {
@@ -226,6 +281,34 @@ mod tests {
         let meta = meta.unwrap();
         assert_eq!(meta.authors, vec!["张三"]);
         assert_eq!(meta.language, "zh-CN");
+    }
+
+    #[test]
+    fn official_fields_under_chinese_keys_and_english_aliases() {
+        let (meta, _) = split(
+            "---\n发文机关: 某县人民政府文件\ndoc-number: 某政发〔2024〕1号\nsigner: [甲, 乙]\n\
+             主送: 各乡镇\nattachments:\n  - 表一\n  - 表二\ndate: 2024年3月5日\n抄送: 县委\n\
+             printed-by: 县政府办公室\n印发日期: 2024年3月6日\n---\n",
+        );
+        let meta = meta.unwrap();
+        let o = &meta.official;
+        assert_eq!(o.issuer.as_ref().unwrap().text, "某县人民政府文件");
+        assert_eq!(o.issuer.as_ref().unwrap().line, 2);
+        assert_eq!(o.number.as_ref().unwrap().line, 3);
+        assert_eq!(o.signers.len(), 2);
+        assert_eq!(o.addressee.as_ref().unwrap().text, "各乡镇");
+        let names: Vec<&str> = o.attachments.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(names, ["表一", "表二"]);
+        // With other official fields, `date` is the 成文日期, with its line.
+        assert_eq!(
+            o.date.as_ref().map(|d| (d.text.as_str(), d.line)),
+            Some(("2024年3月5日", 9))
+        );
+        assert_eq!(o.cc[0].text, "县委");
+        assert!(o.printed_by.is_some() && o.printed_date.is_some());
+        // Without them it is only the metadata date.
+        let (meta, _) = split("---\ntitle: x\ndate: 2024-01-02\n---\n");
+        assert!(meta.unwrap().official.is_empty());
     }
 
     #[test]

@@ -114,7 +114,8 @@ fn pipeline_order_is_fixed() {
             "table-captions",
             "punct",
             "autospace",
-            "ids"
+            "ids",
+            "official"
         ]
     );
     assert_eq!(
@@ -129,7 +130,8 @@ fn pipeline_order_is_fixed() {
             "outline",
             "table-captions",
             "autospace",
-            "ids"
+            "ids",
+            "official"
         ]
     );
 }

@@ -107,19 +107,25 @@ pub const FIGURES_MD: &str = "# 图片格式\n\n![PNG 图](img.png)\n\n![JPEG �
 
 /// Pixels (RGB) of a PNG file, 8-bit RGB or RGBA.
 pub fn rgb_pixels(png_bytes: &[u8]) -> Vec<[u8; 3]> {
+    rgb_image(png_bytes).1
+}
+
+/// Width in pixels and pixels (RGB, row by row) of a PNG file, 8-bit RGB or RGBA.
+pub fn rgb_image(png_bytes: &[u8]) -> (usize, Vec<[u8; 3]>) {
     let mut dec = png::Decoder::new(std::io::Cursor::new(png_bytes));
     dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     let mut reader = dec.read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut buf).unwrap();
     let step = info.color_type.samples();
-    buf[..info.buffer_size()]
+    let pixels = buf[..info.buffer_size()]
         .chunks(step)
         .map(|p| match step {
             1 | 2 => [p[0]; 3],
             _ => [p[0], p[1], p[2]],
         })
-        .collect()
+        .collect();
+    (info.width as usize, pixels)
 }
 
 /// True when some pixel is close to `rgb` (each channel within 40).

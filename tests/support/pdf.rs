@@ -83,6 +83,8 @@ pub struct Glyph {
     pub font: String,
     /// Font size.
     pub size: f32,
+    /// Fill colour as mutool reports it (`#ff0000`).
+    pub colour: String,
 }
 
 /// A visual line: glyphs sharing a baseline (±0.5 pt), in content-stream order.
@@ -164,6 +166,7 @@ pub fn stext_lines(pdf: &Path) -> Vec<Vec<VLine>> {
                             y,
                             font: font.clone(),
                             size,
+                            colour: attr("color").unwrap_or_default().to_ascii_lowercase(),
                         };
                         let page_no = pages.len() - 1;
                         let page = pages.last_mut().unwrap();

@@ -106,6 +106,9 @@ pub struct Writer<'a> {
     pub para_role: FontRole,
     /// Characters the runs of each role use (the subsets `--embed-fonts` embeds).
     pub used: super::embed::UsedChars,
+    /// The official-document fields (T30) whose 版头 and 主送 the first article still has
+    /// to write around its title.
+    pub official: Option<crate::ast::Official>,
     /// T25 faces of the marks of the paragraph being written.
     pub marks: crate::backend::marks::MarkFaces,
     /// Nesting of inline writing: 0 outside a paragraph's inlines.
@@ -173,6 +176,7 @@ impl<'a> Writer<'a> {
             articles: 0,
             para_role: ctx.style.body_font,
             used: super::embed::UsedChars::new(),
+            official: None,
             marks: Default::default(),
             inline_depth: 0,
         }
@@ -443,6 +447,11 @@ impl<'a> Writer<'a> {
     fn article(&mut self, x: &mut Xml, a: &Article) {
         let page_break = self.ctx.style.article_page_break && self.articles > 0;
         self.articles += 1;
+        // T30: the first article writes the official document's 版头 above its title.
+        let official = self.official.take();
+        if let Some(o) = &official {
+            self.official_header(x, o);
+        }
         let p = PPr {
             style: "Title",
             page_break,
@@ -455,6 +464,9 @@ impl<'a> Writer<'a> {
         x.close("w:p");
         if let Some(sub) = &a.subtitle {
             self.subtitle(x, sub);
+        }
+        if let Some(o) = &official {
+            self.official_addressee(x, o);
         }
         // No keepNext from the last paragraph to the bylines: LibreOffice then moves the whole
         // paragraph (and the heading kept with it) to the next page, leaving a large gap.
@@ -652,8 +664,13 @@ impl<'a> Writer<'a> {
     pub fn document(&mut self, doc: &Document, refs: &[(&str, &str, String)]) -> String {
         let mut body = Xml::fragment();
         let has_articles = doc.blocks.iter().any(|b| matches!(b, Block::Article(_)));
+        let official = &doc.meta.official;
         if !has_articles {
+            self.official_header(&mut body, official);
             self.meta_title(&mut body, doc);
+            self.official_addressee(&mut body, official);
+        } else if !official.is_empty() {
+            self.official = Some(official.clone());
         }
         if self.ctx.toc() {
             self.toc(&mut body, doc);
@@ -663,6 +680,9 @@ impl<'a> Writer<'a> {
             }
         }
         self.blocks(&mut body, &doc.blocks, Where::default());
+        // T30: 附件说明, 署名 and 成文日期 after the text, then the 版记.
+        self.official_closing(&mut body, official);
+        self.official_record(&mut body, official);
         let mut x = Xml::part();
         x.open_ns("w:document", &[W_NS, DRAWING_NS])
             .open("w:body", &[]);

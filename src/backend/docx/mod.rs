@@ -8,6 +8,7 @@ mod fonts;
 mod footnotes;
 mod media;
 mod numbering;
+mod official;
 mod package;
 mod pages;
 mod runs;

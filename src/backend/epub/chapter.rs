@@ -90,13 +90,32 @@ pub fn chapter(book: &Book<'_>, ci: usize, sh: &mut Shared<'_>, log: &mut Log) -
         pending: Vec::new(),
     };
     let mut w = Writer::new(host, doc, style, log);
+    // T30: the official document's 版头 opens the first chapter, its 主送 follows the first
+    // title, its closing and 版记 end the last chapter.
+    let official = &doc.meta.official;
+    let mut addressee = ci == 0;
+    if ci == 0 {
+        w.official_header(official);
+    }
     for part in &ch.parts {
         match part {
             Part::Title(m) => w.doc_head(m),
             Part::Head(a) => w.article_head(a),
-            Part::Blocks(blocks) => w.blocks(blocks),
+            Part::Blocks(blocks) => {
+                if std::mem::take(&mut addressee) {
+                    w.official_addressee(official);
+                }
+                w.blocks(blocks)
+            }
             Part::Bylines(b) => w.bylines(b),
         }
+    }
+    if std::mem::take(&mut addressee) {
+        w.official_addressee(official);
+    }
+    if ci + 1 == book.chapters.len() {
+        w.official_closing(official);
+        w.official_record(official);
     }
     footnotes(&mut w);
     let lang = doc.resolved_meta().language;

@@ -108,6 +108,71 @@ fn unicode_range(chars: &[char]) -> String {
     range.join(",")
 }
 
+/// The official-document fields (T30): red centred 标志 and a red rule under the 发文字号,
+/// the 主送 flush left, the 附件 two em in (further names under the first), 署名 and date
+/// towards the right, the 版记 between rules (thick outside, thin inside), one em in.
+/// Sizes and colour are the style's; the grid and the page positions are left out.
+pub fn official(style: &Style, fonts: &Embedded) -> String {
+    let os = &style.official;
+    let red = crate::highlight::parse_rgb(&os.colour)
+        .map(crate::highlight::hex)
+        .unwrap_or_else(|| "FF0000".into());
+    let px = |pt: f32| num((pt * 96.0 / 72.0).max(1.0));
+    let em = |pt: f32| num(pt / style.body_size);
+    let label = 3.0;
+    let mut css = String::new();
+    let _ = writeln!(
+        css,
+        "header.official{{border-bottom:{}px solid #{red};margin-bottom:2em;padding-bottom:0.25em}}",
+        px(os.separator_thickness)
+    );
+    let _ = writeln!(
+        css,
+        "p.issuer{{{};color:#{red};font-size:{}em;font-weight:bold;text-align:center;text-indent:0;margin:1em 0;line-height:1.2}}",
+        font(os.issuer_font, fonts),
+        em(os.issuer_size)
+    );
+    let _ = writeln!(
+        css,
+        "p.doc-number{{{};text-align:center;text-indent:0;margin:1em 0 0 0}}",
+        font(os.number_font, fonts)
+    );
+    css.push_str(
+        "p.signed{display:flex;justify-content:space-between;padding:0 1em}
+",
+    );
+    let _ = writeln!(
+        css,
+        "span.signer span,span.signer{{}}
+p.addressee{{text-indent:0;margin-top:1em}}
+p.attachment{{text-indent:-{label}em;padding-left:{}em;margin-top:1em}}
+p.attachment.more{{margin-top:0;text-indent:0}}",
+        num(style.indent_em + label)
+    );
+    let _ = writeln!(
+        css,
+        "p.signature,p.doc-date{{text-indent:0;text-align:right;padding-right:{}em}}
+p.signature{{margin-top:2em}}",
+        num(os.date_indent_em)
+    );
+    let _ = writeln!(
+        css,
+        "footer.record{{margin-top:3em;border-top:{thick}px solid #000;border-bottom:{thick}px solid #000;{};font-size:{}em}}",
+        font(os.record_font, fonts),
+        em(os.record_size),
+        thick = px(os.record_thick_rule)
+    );
+    let _ = writeln!(
+        css,
+        "footer.record p{{text-indent:0;margin:0;padding:0.25em {}em}}
+footer.record p+p{{border-top:{}px solid #000}}
+p.printed{{display:flex;justify-content:space-between}}",
+        num(os.record_indent_em),
+        px(os.record_thin_rule)
+    );
+    css
+}
+
 /// Which block kinds a book holds: their rules are written only when used, so a book
 /// without them keeps its stylesheet as it was.
 #[derive(Debug, Clone, Copy, Default)]

@@ -76,6 +76,9 @@ fn render(doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
     if figures {
         css.push_str(&css::captions(ctx.style));
     }
+    if !doc.meta.official.is_empty() {
+        css.push_str(&css::official(ctx.style, &fonts));
+    }
     let creators = facts.authors;
 
     // The identifier depends on what the reader sees, so the same input gives the same id.

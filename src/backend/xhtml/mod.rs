@@ -11,6 +11,7 @@
 mod blocks;
 mod escape;
 mod inline;
+mod official;
 
 use crate::ast::{Article, Document, Heading, HeadingScale};
 use crate::backend::marks::MarkFaces;
