@@ -432,7 +432,7 @@ pub struct CodeStyle {
     /// Line pitch in em of `code_size` (PDF; DOCX uses `docx.code_pitch_em`, EPUB
     /// `epub.code_line_height_em`).
     pub pitch_em: f32,
-    /// Space above and below a code block, in code lines (PDF).
+    /// Space above and below a code block, in code lines (PDF and DOCX).
     pub space_lines: f32,
     /// Syntax-highlighting theme, one of syntect's default themes; `""` turns highlighting
     /// off (all backends). A light theme prints well (`InspiredGitHub`).

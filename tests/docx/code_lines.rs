@@ -1,7 +1,8 @@
 //! Issue 10 gap d in the DOCX: a code block is one shaded `Code` paragraph per source
 //! line, each hanging `HOOK_CELLS` (2) cells past its own indent, so a line Word wraps
 //! continues indented instead of starting at the left edge; the panel stays continuous
-//! (the same shading on every line) and the code's bytes are unchanged (T26).
+//! (the same shading on every line) and the code's bytes are unchanged (T26). As in the
+//! PDF, `code.space_lines` sets the block off from the text around it (it touched it).
 
 use crate::support::zip_part;
 use paiban::read::InputFormat;
@@ -63,4 +64,21 @@ fn each_code_line_is_a_shaded_hanging_paragraph() {
     // T26: the lines' bytes, in order.
     let lines: Vec<String> = paras.iter().map(|p| text(p)).collect();
     assert_eq!(lines.join("\n"), CODE);
+}
+
+#[test]
+fn a_code_block_has_its_space_above_and_below() {
+    let xml = document();
+    let paras = code_paragraphs(&xml);
+    let st = Style::handout();
+    let space = (st.code.space_lines * st.code_size * st.docx.code_pitch_em * 20.0).round() as i64;
+    assert!(space > 0);
+    let first = &paras[0];
+    let last = paras.last().unwrap();
+    assert!(first.contains(&format!("w:before=\"{space}\"")), "{first}");
+    assert!(!first.contains("w:after="), "{first}");
+    assert!(last.contains(&format!("w:after=\"{space}\"")), "{last}");
+    assert!(paras[1..paras.len() - 1]
+        .iter()
+        .all(|p| !p.contains("<w:spacing")));
 }

@@ -405,7 +405,7 @@ fn cases() -> Vec<Case> {
             PDF,
         ),
         case("code.pitch_em", |s| s.code.pitch_em = 1.2, PDF),
-        case("code.space_lines", |s| s.code.space_lines = 1.0, PDF),
+        case("code.space_lines", |s| s.code.space_lines = 1.0, PDF_DOCX),
         case("table.text_size", |s| s.table.text_size = 12.0, PDF_EPUB),
         case("table.pitch_em", |s| s.table.pitch_em = 2.0, PDF),
         case("table.pad_x_em", |s| s.table.pad_x_em = 1.0, PDF),

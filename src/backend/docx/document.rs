@@ -51,6 +51,11 @@ pub struct PPr<'s> {
     pub ind: Option<[i64; 4]>,
     /// Direct indent of another shape (both sides, hanging), written when `ind` is not.
     pub ind_attrs: Option<Ind>,
+    /// Space before and after in twips (`w:spacing`; the first and last lines of a code
+    /// block). A pending [`Writer::space_before`] counts too: the larger one is written.
+    pub space_before: Option<i64>,
+    /// See `space_before`.
+    pub space_after: Option<i64>,
     /// A centred tab stop at this many twips from the text's left edge (`w:tabs`; the
     /// task box of a list item).
     pub centre_tab: Option<i64>,
@@ -227,15 +232,26 @@ impl<'a> Writer<'a> {
             x.empty("w:tab", &[("w:val", "center"), ("w:pos", &pos)]);
             x.close("w:tabs");
         }
-        let before = self.space_before.take().map(|t| t.to_string());
+        let before = self
+            .space_before
+            .take()
+            .into_iter()
+            .chain(p.space_before)
+            .max()
+            .map(|t| t.to_string());
+        let after = p.space_after.map(|t| t.to_string());
         let mut spacing: Vec<(&str, &str)> = Vec::new();
         if let Some(b) = &before {
             spacing.push(("w:before", b));
         }
+        if let Some(a) = &after {
+            spacing.push(("w:after", a));
+        }
         if p.auto_line {
             spacing.extend([("w:line", SINGLE_LINE), ("w:lineRule", "auto")]);
         }
-        self.last_spacing = Some((x.len(), !spacing.is_empty()));
+        // A paragraph with its own space after is left alone by a quote that ends on it.
+        self.last_spacing = (after.is_none()).then_some((x.len(), !spacing.is_empty()));
         if !spacing.is_empty() {
             x.empty("w:spacing", &spacing);
         }
@@ -632,13 +648,19 @@ impl<'a> Writer<'a> {
         let shade = crate::highlight::parse_rgb(&cs.background).map(crate::highlight::hex);
         let spans = crate::highlight::highlight(c.lang.as_deref(), &c.text, &cs.theme);
         let cell = twips(crate::layout::MONO_CELL_EM * st.code_size);
+        // `code.space_lines` above and below the block, as in the PDF (in DOCX code lines).
+        let space = twips(cs.space_lines * st.code_size * st.docx.code_pitch_em);
+        let space = (space > 0).then_some(space);
+        let n = c.text.split('\n').count();
         let mut at = 0;
-        for line in c.text.split('\n') {
+        for (i, line) in c.text.split('\n').enumerate() {
             let range = at..at + line.len();
             at = range.end + 1;
             let mut p = PPr {
                 style: "Code",
                 shade: shade.clone(),
+                space_before: space.filter(|_| i == 0),
+                space_after: space.filter(|_| i + 1 == n),
                 ..PPr::default()
             };
             if cs.continuation && !line.trim().is_empty() {
