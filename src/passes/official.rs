@@ -1,7 +1,7 @@
 //! The official-document fields (GB/T 9704 §7, T30) put into the form the standard asks
 //! for, once, so that the PDF, EPUB and DOCX print the same text:
 //!
-//! - 发文字号: the year in `〔〕` (`[2024]`, `(2024)`, `【2024】` … are replaced, W-DOCNUM);
+//! - 发文字号: the year in `〔〕` (`[2024]`, `(2024)`, `【2024】` … are replaced, W-FWZH);
 //! - 成文日期 and 印发日期: Arabic digits, full year, no zero padding (`2024年3月5日`;
 //!   `2024年03月05日` and Chinese numerals are fixed with W-DATE, `2024-03-05` silently);
 //! - 主送: ends with a full-width colon;
@@ -13,8 +13,8 @@ use crate::log::Log;
 /// Pass name (for logs).
 pub const NAME: &str = "official";
 
-/// Warning code of a 发文字号 whose year was not in `〔〕`.
-pub const W_DOCNUM: &str = "W-DOCNUM";
+/// Warning code of a 发文字号 whose year was not in `〔〕` (the T5 lint's code: the body-text lint warns, this pass rewrites the front-matter field).
+pub const W_FWZH: &str = "W-FWZH";
 
 /// Warning code of a date not written as GB/T 9704 wants.
 pub const W_DATE: &str = "W-DATE";
@@ -26,7 +26,7 @@ pub fn run(mut doc: Document, log: &mut Log) -> Document {
         let fixed = year_brackets(&n.text);
         if fixed != n.text {
             log.warn(
-                W_DOCNUM,
+                W_FWZH,
                 n.line,
                 format!(
                     "发文字号 '{}': the year goes in 〔〕 (GB/T 9704 7.2.4); printed as '{fixed}'",

@@ -177,7 +177,7 @@ fn t30_number_centred_two_lines_under_the_issuer_and_the_red_rule_4_mm_under_it(
     let page = &out.pages[0];
     let issuer = line(page, "青禾县人民政府文件");
     let number = line(page, "青政发");
-    // W-DOCNUM: `[2024]` printed in 〔〕.
+    // W-FWZH: `[2024]` printed in 〔〕.
     assert_eq!(squeezed(number), "青政发〔2024〕7号");
     let centre = (left(number) + right(number)) / 2.0;
     assert!(
@@ -350,7 +350,7 @@ fn t30_zero_padded_date_and_bracketed_year_warn_naming_their_lines() {
         err.contains("notice.md:9: warning: [W-DATE]"),
         "no W-DATE for 2024年03月05日: {err}"
     );
-    assert!(err.contains("notice.md:3: warning: [W-DOCNUM]"), "{err}");
+    assert!(err.contains("notice.md:3: warning: [W-FWZH]"), "{err}");
     // `2024-03-06` is converted without a warning; the report has nothing to warn about.
     assert!(!err.contains("notice.md:13:"), "{err}");
     assert!(!report().stderr.contains("warning"), "{}", report().stderr);
