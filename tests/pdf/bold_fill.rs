@@ -3,26 +3,17 @@
 //! a stroked run as stroke only (text render mode 1): `## 用 `text-spacing` 来挽救？` on
 //! page 2 of tests/corpus/copywriting-guidelines.md came out hollow.
 
+use crate::support::load_markdown;
 use crate::support::pdf::*;
-use paiban::log::Log;
-use paiban::pipeline;
-use paiban::read::{InputFormat, ReadOptions};
 use std::path::Path;
 
 #[test]
 fn synthetic_bold_at_the_top_of_a_page_is_filled() {
     require("qpdf");
-    let mut log = Log::default();
-    let doc = pipeline::load_bytes(
-        "# 指北\n\n正文。\n\n## 用 `text-spacing` 来挽救？\n\n正文。\n".as_bytes(),
+    let doc = load_markdown(
+        "# 指北\n\n正文。\n\n## 用 `text-spacing` 来挽救？\n\n正文。\n",
         Path::new("t.md"),
-        InputFormat::Markdown,
-        &ReadOptions::default(),
-        true,
-        None,
-        &mut log,
-    )
-    .expect("reads");
+    );
     let (bytes, _) = render(&doc, Path::new("."));
     let (dir, path) = temp_pdf(&bytes, "bold-fill.pdf");
     let qdf = dir.path().join("qdf.pdf");

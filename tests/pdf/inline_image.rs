@@ -4,24 +4,12 @@
 //! sentence. A missing one still reads as its alt text.
 
 use crate::support::images;
+use crate::support::load_markdown;
 use crate::support::pdf::*;
-use paiban::log::Log;
-use paiban::pipeline;
-use paiban::read::{InputFormat, ReadOptions};
 use std::path::Path;
 
 fn pdf_of(dir: &Path, text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-    let mut log = Log::default();
-    let doc = pipeline::load_bytes(
-        text.as_bytes(),
-        &dir.join("t.md"),
-        InputFormat::Markdown,
-        &ReadOptions::default(),
-        true,
-        None,
-        &mut log,
-    )
-    .expect("reads");
+    let doc = load_markdown(text, &dir.join("t.md"));
     let (bytes, _) = render(&doc, dir);
     temp_pdf(&bytes, "inline-image.pdf")
 }

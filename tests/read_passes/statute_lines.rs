@@ -2,25 +2,13 @@
 //! line opening `第X条` (with its gap, or the marker in bold) starts its own paragraph and
 //! is run in as an article (T22); `第三条的规定` at a line start stays text.
 
+use crate::support::load_markdown;
 use paiban::ast::{plain_text, visit_blocks, Block, Document, Heading, HeadingScale};
-use paiban::log::Log;
-use paiban::pipeline;
-use paiban::read::{InputFormat, ReadOptions};
 use std::path::Path;
 
 /// A Markdown text through the real pipeline (structure inference off, the default).
 fn md(text: &str) -> Document {
-    let mut log = Log::default();
-    pipeline::load_bytes(
-        text.as_bytes(),
-        Path::new("t.md"),
-        InputFormat::Markdown,
-        &ReadOptions::default(),
-        true,
-        None,
-        &mut log,
-    )
-    .expect("reads")
+    load_markdown(text, Path::new("t.md"))
 }
 
 /// Article headings (run-in text) and paragraphs, in order.
