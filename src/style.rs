@@ -432,7 +432,7 @@ pub struct CodeStyle {
     /// Line pitch in em of `code_size` (PDF; DOCX uses `docx.code_pitch_em`, EPUB
     /// `epub.code_line_height_em`).
     pub pitch_em: f32,
-    /// Space above and below a code block, in code lines (PDF).
+    /// Space above and below a code block, in code lines (PDF and DOCX).
     pub space_lines: f32,
     /// Syntax-highlighting theme, one of syntect's default themes; `""` turns highlighting
     /// off (all backends). A light theme prints well (`InspiredGitHub`).
@@ -443,10 +443,16 @@ pub struct CodeStyle {
     /// (PDF and EPUB; DOCX shading has no padding of its own).
     pub pad_em: f32,
     /// Draw a hook (↳) before each line that continues a wrapped code line, which moves
-    /// in by two cells to hold it (PDF; EPUB and DOCX leave wrapping to the reader). The
-    /// hook is drawn, not text, so copied code keeps its bytes (T26).
+    /// in by two cells to hold it (PDF). The EPUB and DOCX, which the reader's software
+    /// wraps, hang each source line instead: a continuation starts two cells past the
+    /// line's own indent, without a hook. The hook is drawn, not text, so copied code
+    /// keeps its bytes (T26).
     pub continuation: bool,
 }
+
+/// Gap between a list number and its item text, in em of the body size: numbers are set
+/// flush right that far before the text (T19; PDF, EPUB and DOCX alike).
+pub const LIST_NUMBER_GAP_EM: f32 = 0.25;
 
 /// List markers and indents (T19, hanging form).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -471,8 +477,8 @@ pub struct QuoteStyle {
     /// Indent on the left and on the right, in em of the body size (all backends).
     #[serde(deserialize_with = "units::em")]
     pub indent_em: f32,
-    /// Space above and below a quote, in body lines (PDF; EPUB the same in em of its
-    /// line height; DOCX keeps the quote paragraphs' own spacing).
+    /// Space above and below a quote, in body lines (PDF and DOCX: before its first
+    /// paragraph, after its last; EPUB the same in em of its line height).
     pub space_lines: f32,
 }
 

@@ -8,6 +8,8 @@ mod support;
 
 // A test crate root looks for its modules beside it (tests/x.rs); these live in tests/docx/.
 // (No tests/docx/main.rs: proptest would then keep its regression files elsewhere.)
+#[path = "docx/code_lines.rs"]
+mod code_lines;
 #[path = "docx/content.rs"]
 mod content;
 #[path = "docx/golden.rs"]
@@ -26,6 +28,8 @@ mod libreoffice_fonts;
 mod libreoffice_punct;
 #[path = "docx/libreoffice_toc.rs"]
 mod libreoffice_toc;
+#[path = "docx/list_quote_layout.rs"]
+mod list_quote_layout;
 #[path = "docx/markdown_headings.rs"]
 mod markdown_headings;
 #[path = "docx/package.rs"]

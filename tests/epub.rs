@@ -12,6 +12,8 @@ mod support;
 mod book;
 #[path = "epub/cli.rs"]
 mod cli;
+#[path = "epub/code_wrap.rs"]
+mod code_wrap;
 #[path = "epub/edge.rs"]
 mod edge;
 #[path = "epub/latin.rs"]

@@ -12,6 +12,8 @@ mod support;
 mod blocks;
 #[path = "layout/book_pages.rs"]
 mod book_pages;
+#[path = "layout/code_panel.rs"]
+mod code_panel;
 #[path = "layout/fonts.rs"]
 mod fonts;
 #[path = "layout/fonts_no_home.rs"]

@@ -8,12 +8,16 @@ mod support;
 
 // A test crate root looks for its modules beside it (tests/x.rs); these live in tests/pdf/.
 // (No tests/pdf/main.rs: proptest would then keep its regression files elsewhere.)
+#[path = "pdf/bold_fill.rs"]
+mod bold_fill;
 #[path = "pdf/book_preset.rs"]
 mod book_preset;
 #[path = "pdf/byline.rs"]
 mod byline;
 #[path = "pdf/code_copy.rs"]
 mod code_copy;
+#[path = "pdf/deep_headings.rs"]
+mod deep_headings;
 #[path = "pdf/fangsong.rs"]
 mod fangsong;
 #[path = "pdf/features.rs"]
@@ -22,6 +26,8 @@ mod features;
 mod gongwen;
 #[path = "pdf/inline.rs"]
 mod inline;
+#[path = "pdf/inline_image.rs"]
+mod inline_image;
 #[path = "pdf/latin.rs"]
 mod latin;
 #[path = "pdf/markdown_headings.rs"]

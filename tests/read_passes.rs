@@ -25,5 +25,7 @@ mod read_markdown;
 mod read_text;
 #[path = "read_passes/sample.rs"]
 mod sample;
+#[path = "read_passes/statute_lines.rs"]
+mod statute_lines;
 #[path = "read_passes/title_levels.rs"]
 mod title_levels;

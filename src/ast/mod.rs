@@ -412,6 +412,31 @@ impl Inline {
             | Inline::Ruby(_) => None,
         }
     }
+
+    /// [`Inline::children`], for editing in place: the same containers (a new container
+    /// must be added to both, which the exhaustive matches enforce).
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Inline>> {
+        match self {
+            Inline::Strong(c)
+            | Inline::Emph(c)
+            | Inline::Strike(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c)
+            | Inline::Underline(c)
+            | Inline::Mark(c)
+            | Inline::Small(c) => Some(c),
+            Inline::Link(l) => Some(&mut l.content),
+            Inline::Text(_)
+            | Inline::AutoSpace
+            | Inline::SoftBreak
+            | Inline::LineBreak
+            | Inline::Code(_)
+            | Inline::Image(_)
+            | Inline::NoteRef(_)
+            | Inline::Kbd(_)
+            | Inline::Ruby(_) => None,
+        }
+    }
 }
 
 impl Block {

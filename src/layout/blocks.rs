@@ -381,6 +381,17 @@ impl<'a> Builder<'a> {
             Block::Heading(h) => self.heading(h, frame, out),
             Block::Para(p) => {
                 self.warn_remote_images(&p.content, p.line);
+                if let Some((text, figures)) = self.lift_inline_images(&p.content, p.line) {
+                    // Its pictures follow the paragraph (issue 10 gap a); the lines cached
+                    // for the whole paragraph are not the ones to set.
+                    drop(self.para_cache.take(p, frame, self.style, font));
+                    let runs = self.body_runs(&text, font);
+                    self.paragraph_set(runs, None, frame, out);
+                    for f in &figures {
+                        self.figure(f, frame, out);
+                    }
+                    return;
+                }
                 let runs = self.body_runs(&p.content, font);
                 let lines = self.para_cache.take(p, frame, self.style, font);
                 let lines = lines.map(|(lines, warnings)| {
@@ -631,7 +642,7 @@ impl<'a> Builder<'a> {
         line.x = 0.0;
         let w = line.width;
         let offset = if numbered {
-            (box_w - w - 0.25 * size).max(0.0)
+            (box_w - w - crate::style::LIST_NUMBER_GAP_EM * size).max(0.0)
         } else {
             ((box_w - w) / 2.0).max(0.0)
         };

@@ -349,7 +349,14 @@ fn allow_emergency_breaks(
                 0.0
             };
         let (width, shrink, _) = measure(p, &sums, start, end);
-        if width - shrink > avail + WIDTH_EPS && end - start > 1 {
+        // A run ending at a hyphenation point also holds the hyphen there (T8), as in
+        // `choose`: without it a run a hair narrower than the line passed as fitting and
+        // its line was set past the measure.
+        let hyphen_w = match brks[end - 1] {
+            Brk::Hyphen(_) => p.hyphen(end - 1).map_or(0.0, |(_, w)| w as f64),
+            _ => 0.0,
+        };
+        if width + hyphen_w - shrink > avail + WIDTH_EPS && end - start > 1 {
             too_wide.push((start, end));
         }
         start = end;

@@ -13,7 +13,7 @@ use crate::style::{Alignment, FontRole};
 /// Advance of one monospace cell in em (DejaVu Sans Mono and the usual code faces): used
 /// only when the code face's own space cannot be measured, and to estimate where to cut a
 /// space-less code line. A fact of the fonts, not a style choice.
-const MONO_CELL_EM: f32 = 0.6;
+pub(crate) const MONO_CELL_EM: f32 = 0.6;
 
 /// Points a set code line may overrun the measure before it is cut (floating-point slack
 /// of the line width sums, not a style choice).
@@ -125,12 +125,16 @@ impl Builder<'_> {
             b.keep_with_next = true;
             self.push(b);
         }
+        let padded = background.is_some() && pad > 0.0;
         let first = self.boxes.len();
         let marks: Vec<bool> = lines.iter().map(|(_, cont)| *cont).collect();
         let lines = lines.into_iter().map(|(l, _)| l).collect();
         self.push_lines(lines, &spec, frame, Some(tag), Vec::new());
         let x_text = self.style.margin_left + frame.left;
-        for (b, cont) in self.boxes[first..].iter_mut().zip(marks) {
+        for (i, (b, cont)) in self.boxes[first..].iter_mut().zip(marks).enumerate() {
+            // One panel: no page-fill gap between its padding and lines (blank code lines
+            // carry no tag, so the filler would take them for block boundaries).
+            b.continues = i > 0 || padded;
             if let Some(rgb) = background {
                 b.items.insert(0, shade(0.0, b.height, rgb));
             }
@@ -149,6 +153,7 @@ impl Builder<'_> {
             let mut b = VBox::new(BoxKind::Solid, pad);
             b.items.push(shade(0.0, pad, rgb));
             b.keep_with_prev = true;
+            b.continues = true;
             self.push(b);
         }
         let mut node = self.p_node(StructKind::Code, tag, first);
@@ -266,6 +271,73 @@ impl Builder<'_> {
         }));
     }
 
+    /// Issue 10 gap a: the local pictures inside a paragraph's text (`文字![图](a.png)文字`)
+    /// that the PDF can draw, lifted out: the paragraph without them, and one figure per
+    /// picture to set after it. `None` when there is none (the paragraph stays as it is; a
+    /// missing or unreadable picture keeps reading as its alt text, as before).
+    ///
+    /// pandoc's LaTeX keeps such a picture in the line at its natural size (bounded by
+    /// `\linewidth`), which makes that one line as tall as the picture. On a page set on a
+    /// fixed line pitch (T18) that breaks the grid and opens a gap the height of the
+    /// picture inside a sentence; the picture goes instead right after its paragraph,
+    /// centred at its natural size bounded by the measure, as a stand-alone image is (and
+    /// as LaTeX's own line breaking puts a picture wider than what is left of the line on
+    /// a line of its own). The EPUB and DOCX keep it in the line: a reflowing screen and a
+    /// word processor grow that line themselves.
+    pub fn lift_inline_images(
+        &mut self,
+        content: &[Inline],
+        line: usize,
+    ) -> Option<(Vec<Inline>, Vec<Figure>)> {
+        let mut found: Vec<crate::ast::Image> = Vec::new();
+        crate::ast::visit_inlines(content, &mut |i| {
+            if let Inline::Image(img) = i {
+                if !crate::image::is_remote(&img.src) {
+                    found.push(img.clone());
+                }
+            }
+        });
+        let drawable: std::collections::BTreeSet<String> = found
+            .iter()
+            .map(|img| img.src.clone())
+            .filter(|src| self.drawable(src))
+            .collect();
+        if drawable.is_empty() {
+            return None;
+        }
+        let figures = found
+            .into_iter()
+            .filter(|img| drawable.contains(&img.src))
+            .map(|img| Figure {
+                src: img.src,
+                alt: img.alt,
+                title: img.title,
+                line,
+            })
+            .collect();
+        let mut text = content.to_vec();
+        strip_images(&mut text, &drawable);
+        Some((text, figures))
+    }
+
+    /// Whether image `src` loads as a format the PDF draws, without a warning (the figure
+    /// that sets it warns, if anything goes wrong later).
+    fn drawable(&self, src: &str) -> bool {
+        self.images.load(src).is_ok_and(|img| {
+            img.size_px.is_some()
+                && matches!(
+                    img.kind,
+                    Some(
+                        ImageKind::Png
+                            | ImageKind::Jpeg
+                            | ImageKind::Gif
+                            | ImageKind::Webp
+                            | ImageKind::Svg
+                    )
+                )
+        })
+    }
+
     /// Warns about each remote image among `inlines` (printed as its caption-like line by
     /// the paragraph, see `collect`), as the EPUB and DOCX do.
     pub fn warn_remote_images(&mut self, inlines: &[Inline], line: usize) {
@@ -380,8 +452,9 @@ fn indent_glyphs(line: &mut Line, sp: &super::types::GlyphRun, n: usize, cell: f
     line.text.insert_str(0, &" ".repeat(n));
 }
 
-/// Cells a continuation line of code moves in by, to hold its mark.
-const HOOK_CELLS: f32 = 2.0;
+/// Cells a continuation line of code moves in by, to hold its mark (PDF), or past the
+/// line's own indent (the EPUB's and DOCX's hanging indent).
+pub(crate) const HOOK_CELLS: f32 = 2.0;
 
 /// Grey of the continuation mark: visible, quieter than the code.
 const HOOK_GREY: [u8; 3] = [0x88, 0x88, 0x88];
@@ -519,4 +592,14 @@ fn cut(text: &str, width: f32, size: f32) -> Vec<String> {
         pieces.push(cur);
     }
     pieces
+}
+
+/// Removes the images whose source is in `srcs` from `inlines`, at any depth.
+fn strip_images(inlines: &mut Vec<Inline>, srcs: &std::collections::BTreeSet<String>) {
+    inlines.retain(|i| !matches!(i, Inline::Image(img) if srcs.contains(&img.src)));
+    for i in inlines.iter_mut() {
+        if let Some(c) = i.children_mut() {
+            strip_images(c, srcs);
+        }
+    }
 }

@@ -45,6 +45,7 @@ mod official;
 mod media;
 
 mod table;
+pub(crate) use media::{HOOK_CELLS, MONO_CELL_EM};
 pub(crate) use table::column_widths;
 
 mod notes;

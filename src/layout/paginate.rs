@@ -303,7 +303,8 @@ fn notes_height(ids: &[usize], notes: &[NoteBody], gap: f32) -> f32 {
 /// or more: the page is filled to the bottom of the text area (撑版) by spreading the free
 /// space evenly over its vertical glue and the gaps between blocks, at most
 /// `style.fill_max_lines` a gap — never between two
-/// lines of one paragraph (T18), two rows of one table, or a heading and its text.
+/// lines of one paragraph (T18), two rows of one table, a heading and its text, or inside
+/// one drawn block (`VBox::continues`: a code panel).
 fn fill_bottom(page: &[VBox], avail: f32, notes: &[NoteBody], style: &Style) -> Vec<f32> {
     let pitch = style.line_pitch();
     let mut extra = vec![0.0; page.len()];
@@ -323,6 +324,9 @@ fn fill_bottom(page: &[VBox], avail: f32, notes: &[NoteBody], style: &Style) -> 
     let points: Vec<usize> = (1..=last)
         .filter(|&k| {
             let (a, b) = (&page[k - 1], &page[k]);
+            if b.continues {
+                return false;
+            }
             match (a.kind, b.kind) {
                 // A heading (or title) stays close to the text it heads.
                 (BoxKind::Line { heading: true }, _) => false,

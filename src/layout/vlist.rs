@@ -29,6 +29,10 @@ pub(crate) struct VBox {
     pub notes: Vec<usize>,
     /// Bookmarks and anchors that point at the top of this box.
     pub marks: Vec<Mark>,
+    /// Part of the same drawn block as the box before it (a code panel's padding and
+    /// its blank lines, which carry no text to tell): the page filler (撑版) never
+    /// opens a gap before it.
+    pub continues: bool,
     /// Set at the foot of its page: the page breaker adds the page's free space above it,
     /// so its bottom is the text block's bottom (the 版记 of GB/T 9704 7.4, T30).
     pub foot: bool,
@@ -84,6 +88,7 @@ impl VBox {
             keep_with_prev: false,
             notes: Vec::new(),
             marks: Vec::new(),
+            continues: false,
             foot: false,
         }
     }

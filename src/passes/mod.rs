@@ -44,11 +44,12 @@ impl Default for PassOptions {
 pub type Pass = fn(Document, &mut Log) -> Document;
 
 /// The passes to run for these options, in their fixed order:
-/// `markup` → `lines` → `softbreak` → `captions` → `repair` → `outline` → `structure` →
-/// `table-captions` → `punct` → `autospace` → `ids` → `official`.
+/// `markup` → `lines` → `article-lines` → `softbreak` → `captions` → `repair` → `outline` →
+/// `structure` → `table-captions` → `punct` → `autospace` → `ids` → `official`.
 ///
 /// Why this order: stray `**` and bullets go first so that nothing else mistakes them for
-/// text; `lines` splits paragraphs at numbered lines while line breaks still exist; T1
+/// text; `lines` splits paragraphs at numbered lines while line breaks still exist, and
+/// `article-lines` (every input, Markdown too) at lines opening a `第X条` provision; T1
 /// makes each paragraph one line; captions take `图 2` lines before repair could join them
 /// to other text and before structure could read them as headings (they run without
 /// clean-up: a caption is a document fact); repair needs whole paragraphs; structure runs
@@ -68,6 +69,10 @@ pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
     if opts.infer_structure {
         passes.push((structure::lines::NAME, structure::lines::run));
     }
+    passes.push((
+        structure::lines::ARTICLES_NAME,
+        structure::lines::run_articles,
+    ));
     passes.push((softbreak::NAME, softbreak::run));
     passes.push((captions::NAME, captions::run));
     if opts.cleanup {

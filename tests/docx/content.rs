@@ -201,7 +201,16 @@ fn lists_use_numbering() {
     // T19 hanging: task boxes (the style's □/■) take the marker's place, a tab after.
     assert!(d.contains("■</w:t></w:r><w:r><w:tab/></w:r>"));
     assert!(d.contains("□</w:t></w:r><w:r><w:tab/></w:r>"));
-    assert!(n.contains("w:hangingChars=\"200\" w:hanging=\"480\""));
+    // T19 as in the PDF (issue 10 gap c): a bullet centred in the 2 em box (it hangs half
+    // the box, centred on that point), a number flush right a quarter em before the text.
+    assert!(n.contains(
+        "<w:lvlJc w:val=\"center\"/><w:pPr><w:ind w:leftChars=\"200\" w:left=\"480\" \
+         w:rightChars=\"0\" w:right=\"0\" w:hangingChars=\"100\" w:hanging=\"240\"/>"
+    ));
+    assert!(n.contains(
+        "<w:lvlJc w:val=\"right\"/><w:pPr><w:ind w:leftChars=\"200\" w:left=\"480\" \
+         w:rightChars=\"0\" w:right=\"0\" w:hangingChars=\"25\" w:hanging=\"60\"/>"
+    ));
     // A second paragraph of an item has no marker and lines up with the item's text.
     let second = d.find("第二段").unwrap();
     let p = &d[d[..second].rfind("<w:p>").unwrap()..second];

@@ -55,17 +55,7 @@ fn leading_heading_is_the_title_paragraph_and_headings_use_the_depth_scale() {
     );
     // Five levels: the fifth is Kai, and says "not bold" over its bold base style.
     let text = "## 一\n\n正文。\n\n## 二\n\n### 三\n\n#### 四\n\n##### 五\n\n###### 六\n\n正文。\n";
-    let mut log = paiban::log::Log::default();
-    let deep = paiban::pipeline::load_bytes(
-        text.as_bytes(),
-        std::path::Path::new("deep.md"),
-        paiban::read::InputFormat::Markdown,
-        &paiban::read::ReadOptions::default(),
-        true,
-        None,
-        &mut log,
-    )
-    .unwrap();
+    let deep = crate::support::load_markdown(text, std::path::Path::new("deep.md"));
     let styles = harness::part(&harness::render(&deep), "word/styles.xml");
     let h5 = style_def(&styles, "Heading5Unnumbered");
     assert!(h5.contains("w:eastAsia=\"KaiTi\""), "{h5}");

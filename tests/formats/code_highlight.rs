@@ -105,7 +105,9 @@ fn code_epub_spans_and_docx_runs_have_colours() {
         .unwrap();
     let spans = page.matches("<span style=\"color:#").count();
     assert!(spans >= 5, "{spans} coloured spans");
-    assert!(page.contains("<code>plain text block without a language</code>"));
+    assert!(
+        page.contains("<code><span class=\"cl\">plain text block without a language</span></code>")
+    );
     let css = files
         .iter()
         .find(|(k, _)| k.ends_with(".css"))

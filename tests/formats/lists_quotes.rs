@@ -144,9 +144,15 @@ fn t19_docx_lists_hang_and_quote_indents_both_sides() {
     let bytes = convert("docx");
     let numbering = zip_part(&bytes, "word/numbering.xml");
     assert!(numbering.contains("<w:startOverride w:val=\"3\"/>"));
+    // The 2 em box at 12 pt: a bullet centred in it (hanging half of it, `center`), a
+    // number flush right a quarter em (3 pt) before the text (`right`), as in the PDF.
     assert!(
-        numbering.contains("w:hanging=\"480\""),
-        "2 em hanging at 12 pt"
+        numbering.contains("w:left=\"480\" w:rightChars=\"0\" w:right=\"0\" w:hangingChars=\"100\" w:hanging=\"240\""),
+        "2 em box at 12 pt, bullet centred"
+    );
+    assert!(
+        numbering.contains("w:left=\"480\" w:rightChars=\"0\" w:right=\"0\" w:hangingChars=\"25\" w:hanging=\"60\""),
+        "2 em box at 12 pt, number flush right"
     );
     assert!(numbering.contains("<w:lvlText w:val=\"●\"/>"));
     assert!(numbering.contains("<w:lvlText w:val=\"○\"/>"));

@@ -405,7 +405,7 @@ fn cases() -> Vec<Case> {
             PDF,
         ),
         case("code.pitch_em", |s| s.code.pitch_em = 1.2, PDF),
-        case("code.space_lines", |s| s.code.space_lines = 1.0, PDF),
+        case("code.space_lines", |s| s.code.space_lines = 1.0, PDF_DOCX),
         case("table.text_size", |s| s.table.text_size = 12.0, PDF_EPUB),
         case("table.pitch_em", |s| s.table.pitch_em = 2.0, PDF),
         case("table.pad_x_em", |s| s.table.pad_x_em = 1.0, PDF),
@@ -427,7 +427,7 @@ fn cases() -> Vec<Case> {
             ALL,
         ),
         case("code.pad_em", |s| s.code.pad_em = 1.0, PDF_EPUB),
-        case("code.continuation", |s| s.code.continuation = false, PDF),
+        case("code.continuation", |s| s.code.continuation = false, ALL),
         case(
             "lists.marker_width_em",
             |s| s.lists.marker_width_em = 3.0,
@@ -437,7 +437,7 @@ fn cases() -> Vec<Case> {
         case("lists.task_open", |s| s.lists.task_open = "○".into(), ALL),
         case("lists.task_done", |s| s.lists.task_done = "●".into(), ALL),
         case("quote.indent_em", |s| s.quote.indent_em = 3.0, ALL),
-        case("quote.space_lines", |s| s.quote.space_lines = 1.0, PDF_EPUB),
+        case("quote.space_lines", |s| s.quote.space_lines = 1.0, ALL),
         case("table.thick_rule", |s| s.table.thick_rule = 2.0, PDF),
         case("table.thin_rule", |s| s.table.thin_rule = 0.25, PDF),
         case("table.space_lines", |s| s.table.space_lines = 1.0, PDF),
@@ -700,8 +700,9 @@ fn docx_indent_chars_follow_indent_em() {
         numbering.contains("w:leftChars=\"300\" w:left=\"720\""),
         "{numbering}"
     );
+    // A bullet hangs half the box (centred on its middle).
     assert!(
-        numbering.contains("w:hangingChars=\"300\" w:hanging=\"720\""),
+        numbering.contains("w:hangingChars=\"150\" w:hanging=\"360\""),
         "{numbering}"
     );
     assert!(!numbering.contains("Chars=\"200\""), "{numbering}");

@@ -105,6 +105,7 @@ fn pipeline_order_is_fixed() {
         [
             "markup",
             "lines",
+            "article-lines",
             "softbreak",
             "captions",
             "repair",
@@ -123,6 +124,7 @@ fn pipeline_order_is_fixed() {
             infer_structure: false
         }),
         [
+            "article-lines",
             "softbreak",
             "captions",
             "outline",

@@ -45,6 +45,22 @@ pub fn load(path: &Path) -> Document {
     .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// Reads Markdown `text` as if it were the file `path` (whose folder images resolve in),
+/// through the real reader and passes, with the default read options.
+pub fn load_markdown(text: &str, path: &Path) -> Document {
+    let mut log = Log::default();
+    paiban::pipeline::load_bytes(
+        text.as_bytes(),
+        path,
+        paiban::read::InputFormat::Markdown,
+        &paiban::read::ReadOptions::default(),
+        true,
+        None,
+        &mut log,
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 /// Runs `check` with insta reading and writing the one snapshot folder, `tests/snapshots/`,
 /// where each file is named `<binary>__<module>__<name>.snap`.
 pub fn in_snapshot_folder(check: impl FnOnce()) {

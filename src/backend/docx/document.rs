@@ -51,6 +51,17 @@ pub struct PPr<'s> {
     pub ind: Option<[i64; 4]>,
     /// Direct indent of another shape (both sides, hanging), written when `ind` is not.
     pub ind_attrs: Option<Ind>,
+    /// Space before and after in twips (`w:spacing`; the first and last lines of a code
+    /// block). A pending [`Writer::space_before`] counts too: the larger one is written.
+    pub space_before: Option<i64>,
+    /// See `space_before`.
+    pub space_after: Option<i64>,
+    /// A centred tab stop at this many twips from the text's left edge (`w:tabs`; the
+    /// task box of a list item).
+    pub centre_tab: Option<i64>,
+    /// A hanging indent in twips only (`w:left` = `w:hanging`; code lines), written when
+    /// neither `ind` nor `ind_attrs` is.
+    pub hang: Option<i64>,
     /// `w:jc`.
     pub jc: Option<&'static str>,
     /// `w:outlineLvl` (run-in headings, T22).
@@ -86,6 +97,11 @@ pub struct Writer<'a> {
     pub lang: String,
     /// Emit the `w:footnoteRef` mark at the start of the next paragraph.
     pub pending_note_ref: bool,
+    /// Space before the next paragraph in twips (the first one of a block quote, T19).
+    pub space_before: Option<i64>,
+    /// Where the last paragraph's `w:spacing` goes in its part, and whether one was
+    /// written there: a block quote adds its space after to its last paragraph (T19).
+    pub last_spacing: Option<(usize, bool)>,
     /// Source line of the block being written (for warnings).
     pub line: usize,
     /// Articles written so far (each after the first starts a new page).
@@ -159,6 +175,8 @@ impl<'a> Writer<'a> {
             next_drawing: 1,
             lang,
             pending_note_ref: false,
+            space_before: None,
+            last_spacing: None,
             line: 0,
             articles: 0,
             para_role: ctx.style.body_font,
@@ -208,16 +226,42 @@ impl<'a> Writer<'a> {
                 &[("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)],
             );
         }
+        if let Some(pos) = p.centre_tab {
+            let pos = pos.to_string();
+            x.open("w:tabs", &[]);
+            x.empty("w:tab", &[("w:val", "center"), ("w:pos", &pos)]);
+            x.close("w:tabs");
+        }
+        let before = self
+            .space_before
+            .take()
+            .into_iter()
+            .chain(p.space_before)
+            .max()
+            .map(|t| t.to_string());
+        let after = p.space_after.map(|t| t.to_string());
+        let mut spacing: Vec<(&str, &str)> = Vec::new();
+        if let Some(b) = &before {
+            spacing.push(("w:before", b));
+        }
+        if let Some(a) = &after {
+            spacing.push(("w:after", a));
+        }
         if p.auto_line {
-            x.empty(
-                "w:spacing",
-                &[("w:line", SINGLE_LINE), ("w:lineRule", "auto")],
-            );
+            spacing.extend([("w:line", SINGLE_LINE), ("w:lineRule", "auto")]);
+        }
+        // A paragraph with its own space after is left alone by a quote that ends on it.
+        self.last_spacing = (after.is_none()).then_some((x.len(), !spacing.is_empty()));
+        if !spacing.is_empty() {
+            x.empty("w:spacing", &spacing);
         }
         if let Some(i) = p.ind {
             x.ind(i);
         } else if let Some(i) = p.ind_attrs {
             x.ind_attrs(&i);
+        } else if let Some(h) = p.hang {
+            let h = h.to_string();
+            x.empty("w:ind", &[("w:left", &h), ("w:hanging", &h)]);
         }
         if let Some(j) = p.jc {
             x.val("w:jc", j);
@@ -333,7 +377,31 @@ impl<'a> Writer<'a> {
             Block::List(l) => self.list(x, l, *w),
             Block::Quote(q) => {
                 let inner = Where { quote: true, ..*w };
+                // T19: a quarter line (`quote.space_lines`) above and below, as in the PDF
+                // and EPUB: before its first paragraph, after its last.
+                let st = self.ctx.style;
+                let space = twips(st.quote.space_lines * st.line_pitch());
+                if space > 0 {
+                    self.space_before = Some(space);
+                    self.last_spacing = None;
+                }
                 self.blocks(x, &q.blocks, inner);
+                self.space_before = None;
+                if space > 0 {
+                    // A nested quote ending with this one has taken the slot already.
+                    // The slot is checked: it must be in this part, at the spacing element
+                    // or at what follows it in CT_PPrBase order.
+                    let next = ["<w:ind", "<w:jc", "<w:outlineLvl", "</w:pPr>"];
+                    match self.last_spacing.take() {
+                        Some((at, true)) if x.has_at(at, "<w:spacing ") => {
+                            x.insert_raw(at + "<w:spacing".len(), &format!(" w:after=\"{space}\""))
+                        }
+                        Some((at, false)) if next.iter().any(|n| x.has_at(at, n)) => {
+                            x.insert_raw(at, &format!("<w:spacing w:after=\"{space}\"/>"))
+                        }
+                        _ => {}
+                    }
+                }
             }
             Block::Code(c) => self.code(x, c),
             Block::Table(t) => self.table(x, t),
@@ -541,7 +609,9 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// The first paragraph of a list item; a task item's hangs like a numbered one.
+    /// The first paragraph of a list item. A task item has no numbering: it hangs like a
+    /// numbered one, and a centred tab stop in the middle of the marker box centres its
+    /// box there whatever the glyph's width, as the PDF and EPUB do.
     fn item_props(&mut self, w: &mut Where, task: bool) -> PPr<'static> {
         let mut p = self.para_props(w);
         if let (true, Some((_, lvl, _))) = (task, w.list) {
@@ -556,30 +626,58 @@ impl<'a> Writer<'a> {
                 first: -b,
                 ..Ind::default()
             });
+            p.centre_tab = Some(b * (n - 1) + b / 2);
         }
         p
     }
 
-    /// A task box and a tab to the item text.
+    /// A task box on the item's centred tab stop, and a tab to the item text.
     fn task_box(&mut self, x: &mut Xml, mark: &str) {
+        x.open("w:r", &[]).empty("w:tab", &[]).close("w:r");
         self.inlines(x, &[Inline::Text(mark.to_string())]);
         x.open("w:r", &[]).empty("w:tab", &[]).close("w:r");
     }
 
-    /// A code block: one paragraph, lines joined by `w:br`, text byte-identical (T26).
+    /// A code block: one `Code` paragraph per source line, shaded alike so the panel is
+    /// continuous. With `code.continuation`, each hangs: a line Word wraps continues
+    /// `HOOK_CELLS` cells past the line's own indent (the PDF's continuation indent,
+    /// without its drawn hook, which Word cannot draw; issue 10 gap d).
     fn code(&mut self, x: &mut Xml, c: &CodeBlock) {
-        let cs = &self.ctx.style.code;
-        let p = PPr {
-            style: "Code",
-            shade: crate::highlight::parse_rgb(&cs.background).map(crate::highlight::hex),
-            ..PPr::default()
-        };
-        self.p_open(x, &p);
-        match crate::highlight::highlight(c.lang.as_deref(), &c.text, &cs.theme) {
-            Some(spans) => self.highlighted_runs(x, &c.text, &spans),
-            None => self.code_runs(x, &c.text, false),
+        let st = self.ctx.style;
+        let cs = &st.code;
+        let shade = crate::highlight::parse_rgb(&cs.background).map(crate::highlight::hex);
+        let spans = crate::highlight::highlight(c.lang.as_deref(), &c.text, &cs.theme);
+        let cell = twips(crate::layout::MONO_CELL_EM * st.code_size);
+        // `code.space_lines` above and below the block, as in the PDF (in DOCX code lines).
+        let space = twips(cs.space_lines * st.code_size * st.docx.code_pitch_em);
+        let space = (space > 0).then_some(space);
+        let n = c.text.split('\n').count();
+        let mut at = 0;
+        for (i, line) in c.text.split('\n').enumerate() {
+            let range = at..at + line.len();
+            at = range.end + 1;
+            let mut p = PPr {
+                style: "Code",
+                shade: shade.clone(),
+                space_before: space.filter(|_| i == 0),
+                space_after: space.filter(|_| i + 1 == n),
+                ..PPr::default()
+            };
+            if cs.continuation && !line.trim().is_empty() {
+                let cells: usize = line
+                    .chars()
+                    .take_while(|c| *c == ' ' || *c == '\t')
+                    .map(|c| if c == '\t' { 4 } else { 1 })
+                    .sum();
+                p.hang = Some((cells as f32 + crate::layout::HOOK_CELLS) as i64 * cell);
+            }
+            self.p_open(x, &p);
+            match &spans {
+                Some(spans) => self.highlighted_runs(x, &c.text, spans, range),
+                None => self.code_runs(x, line, false),
+            }
+            x.close("w:p");
         }
-        x.close("w:p");
     }
 
     /// The whole `word/document.xml`.

@@ -6,7 +6,7 @@
 //! lines hang there; each nesting level moves in by one box. Bullets are the style's.
 
 use super::xml::{char_hundredths, twips, Ind, Xml, W_NS};
-use crate::style::Style;
+use crate::style::{Style, LIST_NUMBER_GAP_EM as NUMBER_GAP_EM};
 
 /// The `w:num` instances created while writing the body.
 #[derive(Debug, Default)]
@@ -71,15 +71,27 @@ fn abstract_num(x: &mut Xml, style: &Style, id: u32, ordered: bool) {
                 .map_or("•", String::as_str);
             x.val("w:lvlText", bullet);
         }
-        x.val("w:lvlJc", "left");
+        // T19 hanging: the text and its run-over lines one box in, the marker in the box
+        // as in the PDF and EPUB: a bullet centred on the box's middle, a number flush
+        // right a quarter em before the text (`w:lvlJc` places the marker against the
+        // hanging indent's start).
+        let (jc, hang, hang_chars) = if ordered {
+            (
+                "right",
+                twips(NUMBER_GAP_EM * style.body_size),
+                char_hundredths(NUMBER_GAP_EM),
+            )
+        } else {
+            ("center", indent / 2, chars / 2)
+        };
+        x.val("w:lvlJc", jc);
         x.open("w:pPr", &[]);
-        // T19 hanging: the marker in the box, the text and its run-over lines one box in.
         let n = i64::from(lvl) + 1;
         x.ind_attrs(&Ind {
             left_chars: chars * n,
             left: indent * n,
-            first_chars: -chars,
-            first: -indent,
+            first_chars: -hang_chars,
+            first: -hang,
             ..Ind::default()
         });
         x.close("w:pPr");

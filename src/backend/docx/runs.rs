@@ -196,21 +196,31 @@ impl Writer<'_> {
         x.close("w:r");
     }
 
-    /// A code block's text in highlighted runs: each span's bytes verbatim (T26) with its
-    /// colour.
-    pub fn highlighted_runs(&mut self, x: &mut Xml, text: &str, spans: &[crate::highlight::Span]) {
+    /// Bytes `range` of a code block's `text` in highlighted runs: each span's bytes
+    /// verbatim (T26) with its colour, cut to the range.
+    pub fn highlighted_runs(
+        &mut self,
+        x: &mut Xml,
+        text: &str,
+        spans: &[crate::highlight::Span],
+        range: std::ops::Range<usize>,
+    ) {
         self.used
             .entry(FontRole::Mono)
             .or_default()
-            .extend(text.chars());
+            .extend(text[range.clone()].chars());
         for s in spans {
+            let (a, b) = (s.range.start.max(range.start), s.range.end.min(range.end));
+            if a >= b {
+                continue;
+            }
             let fmt = Fmt {
                 colour: Some(crate::highlight::hex(s.colour)),
                 ..Fmt::default()
             };
             x.open("w:r", &[]);
             self.rpr(x, &fmt, None);
-            t(x, &text[s.range.clone()]);
+            t(x, &text[a..b]);
             x.close("w:r");
         }
     }

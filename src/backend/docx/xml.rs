@@ -174,6 +174,22 @@ impl Xml {
         self
     }
 
+    /// Bytes written so far: a position to [`Xml::insert_raw`] at later.
+    pub fn len(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// Whether the text at byte `at` starts with `s` (checks a position kept for later).
+    pub fn has_at(&self, at: usize, s: &str) -> bool {
+        self.buf.get(at..).is_some_and(|t| t.starts_with(s))
+    }
+
+    /// Inserts well-formed markup (fixed snippets only) at byte `at`, a position taken
+    /// with [`Xml::len`] at an element boundary.
+    pub fn insert_raw(&mut self, at: usize, s: &str) {
+        self.buf.insert_str(at, s);
+    }
+
     /// Appends markup that is already well-formed (fixed snippets only, never user text).
     pub fn append_raw(&mut self, s: &str) -> &mut Self {
         self.buf.push_str(s);

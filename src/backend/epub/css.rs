@@ -212,7 +212,8 @@ fn block_rules(css: &mut String, style: &Style, fonts: &Embedded, used: Used) {
             css,
             "ul,ol{{padding-left:{w}em}}\nli>p{{text-indent:0}}\nli ul,li ol{{padding-left:{w}em}}\n\
 span.mk{{display:inline-block;width:{w}em;margin-left:-{w}em;text-align:center;text-indent:0}}\n\
-span.mk.num{{text-align:right;padding-right:0.25em;box-sizing:border-box}}"
+span.mk.num{{text-align:right;padding-right:{g}em;box-sizing:border-box}}",
+            g = num(crate::style::LIST_NUMBER_GAP_EM)
         );
     }
     if used.quotes {
@@ -221,6 +222,16 @@ span.mk.num{{text-align:right;padding-right:0.25em;box-sizing:border-box}}"
         let _ = writeln!(css, "blockquote{{margin:{v}em {q}em}}");
     }
     if used.code {
+        if style.code.continuation {
+            // One inline block per source line: a wrapped line hangs `HOOK_CELLS` cells in
+            // (the PDF's continuation indent; see `xhtml::blocks::code_line_open`).
+            let h = crate::layout::HOOK_CELLS;
+            let _ = writeln!(
+                css,
+                "pre .cl{{display:inline-block;width:100%;box-sizing:border-box;\
+padding-left:{h}ch;text-indent:-{h}ch}}"
+            );
+        }
         if let Some(bg) = crate::highlight::parse_rgb(&style.code.background) {
             let _ = writeln!(
                 css,

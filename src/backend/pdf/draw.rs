@@ -222,6 +222,13 @@ impl Drawer<'_> {
             Point::from_xy(x + run.x, y)
         };
         let bold = run.bold_stroke > 0.0;
+        // krilla starts a page with no fill, which it reads as "fill black" for plain text
+        // but as "stroke only" once a stroke is set: a synthetic-bold run drawn before any
+        // rule or shade on its page came out hollow (issue 10, code in a heading).
+        let unfilled = bold && surface.get_fill().is_none();
+        if unfilled {
+            surface.set_fill(Some(Fill::default()));
+        }
         if bold {
             // T24: faces without a bold get fill + a stroke.
             surface.set_stroke(Some(Stroke {
@@ -242,6 +249,10 @@ impl Drawer<'_> {
         }
         if bold {
             surface.set_stroke(None);
+        }
+        if unfilled {
+            // Back to krilla's own state, so what follows is written as before.
+            surface.set_fill(None);
         }
         if framed {
             surface.pop();

@@ -125,17 +125,48 @@ impl<H: XhtmlHost> Writer<'_, H> {
                 self.out.push_str(&format!("<pre><code{class}>"));
                 let spans =
                     crate::highlight::highlight(c.lang.as_deref(), &c.text, &self.style.code.theme);
-                self.with_role(FontRole::Mono, |w| match spans {
-                    // Coloured spans around the code's own bytes (T26: the text is unchanged).
-                    Some(spans) => {
-                        for s in spans {
-                            let color = crate::highlight::hex(s.colour);
-                            w.out.push_str(&format!("<span style=\"color:#{color}\">"));
-                            w.raw_text(&c.text[s.range]);
+                let hang = self.style.code.continuation;
+                self.with_role(FontRole::Mono, |w| {
+                    let mut at = 0;
+                    for (n, line) in c.text.split('\n').enumerate() {
+                        let range = at..at + line.len();
+                        at = range.end + 1;
+                        if n > 0 {
+                            w.out.push('\n');
+                        }
+                        if line.trim().is_empty() {
+                            w.raw_text(line);
+                            continue;
+                        }
+                        // A wrapped line hangs past its own indent (`pre .cl` in the CSS;
+                        // the PDF's continuation indent, without the drawn hook).
+                        if hang {
+                            w.out.push_str(&code_line_open(line));
+                        }
+                        match &spans {
+                            // Coloured spans around the code's own bytes (T26: the text is
+                            // unchanged), cut at line ends.
+                            Some(spans) => {
+                                for s in spans {
+                                    let (a, b) = (
+                                        s.range.start.max(range.start),
+                                        s.range.end.min(range.end),
+                                    );
+                                    if a >= b {
+                                        continue;
+                                    }
+                                    let color = crate::highlight::hex(s.colour);
+                                    w.out.push_str(&format!("<span style=\"color:#{color}\">"));
+                                    w.raw_text(&c.text[a..b]);
+                                    w.out.push_str("</span>");
+                                }
+                            }
+                            None => w.raw_text(line),
+                        }
+                        if hang {
                             w.out.push_str("</span>");
                         }
                     }
-                    None => w.raw_text(&c.text),
                 });
                 self.out.push_str("</code></pre>\n");
             }
@@ -314,4 +345,20 @@ impl<H: XhtmlHost> Writer<'_, H> {
         }
         self.out.push_str("</table>\n");
     }
+}
+
+/// The opening tag of one code line with a hanging indent (`pre .cl`): continuations of a
+/// wrapped line start `HOOK_CELLS` cells (`ch`) past the line's own indent, as in the PDF.
+/// A tab counts as the browser's 8 cells.
+fn code_line_open(line: &str) -> String {
+    let indent: usize = line
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .map(|c| if c == '\t' { 8 } else { 1 })
+        .sum();
+    if indent == 0 {
+        return "<span class=\"cl\">".to_string();
+    }
+    let h = indent as f32 + crate::layout::HOOK_CELLS;
+    format!("<span class=\"cl\" style=\"padding-left:{h}ch;text-indent:-{h}ch\">")
 }

@@ -131,7 +131,7 @@ fn renders_blocks_through_a_host_without_epub() {
 <em>着重<span class=\"w\">ab</span></em><sup>[1]</sup>图</p>\n\
 <blockquote>\n<p><strong class=\"hei\">引</strong></p>\n</blockquote>\n\
 <ol>\n<li><p><span class=\"mk num\">1.</span>项</p>\n</li>\n</ol>\n\
-<pre><code class=\"language-rust\"><span style=\"color:#323232\">a&lt;b</span></code></pre>\n"
+<pre><code class=\"language-rust\"><span class=\"cl\"><span style=\"color:#323232\">a&lt;b</span></span></code></pre>\n"
     );
     assert_eq!(host.images_asked, ["x.png"], "the host decides image paths");
     assert!(host.chars[&FontRole::Mono].contains("a<b"), "code is Mono");

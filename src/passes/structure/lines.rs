@@ -2,9 +2,13 @@
 //! starting with a T21 number (`（一）示例…` inside `第二条 …：`), a byline, and the line
 //! after a short numbered heading (`1. 标题⏎正文`). Unnumbered short lines are not split
 //! off: in hard-wrapped text every line is short and unpunctuated.
+//!
+//! [`run_articles`] is the part every input gets, Markdown included: a line that opens a
+//! statute provision (`第二条　…`, `**第二条** …`; T22) starts its own paragraph, so
+//! provisions pasted without blank lines between them are not joined into one.
 
 use super::gaps::heading_like;
-use super::{bylines, numbering};
+use super::{bylines, numbering, outline};
 use crate::ast::{map_blocks, Block, Document, Inline, Para};
 use crate::log::Log;
 use crate::passes::flat;
@@ -12,13 +16,36 @@ use crate::passes::flat;
 /// Pass name used in the log.
 pub const NAME: &str = "lines";
 
+/// Pass name of [`run_articles`] in the log.
+pub const ARTICLES_NAME: &str = "article-lines";
+
+/// A rule saying whether to split before a line: the previous line's text, this line's
+/// text and inlines.
+type SplitRule = fn(&str, &str, &[Inline]) -> bool;
+
 /// Splits paragraphs at structural lines.
-pub fn run(mut doc: Document, log: &mut Log) -> Document {
+pub fn run(doc: Document, log: &mut Log) -> Document {
+    split_all(doc, split_before, NAME, log)
+}
+
+/// Splits paragraphs before each line that opens a statute provision (T22), for every
+/// input: the same test `outline` uses to run the article number in (`第X条` and a gap, or
+/// the marker in bold), so `第三条的规定` at a line start stays text.
+pub fn run_articles(doc: Document, log: &mut Log) -> Document {
+    split_all(
+        doc,
+        |_, _, line| outline::provision(line).is_some(),
+        ARTICLES_NAME,
+        log,
+    )
+}
+
+fn split_all(mut doc: Document, rule: SplitRule, name: &'static str, log: &mut Log) -> Document {
     map_blocks(&mut doc, &mut |blocks| {
         let mut out = Vec::with_capacity(blocks.len());
         for b in blocks {
             match b {
-                Block::Para(p) => split(p, &mut out, log),
+                Block::Para(p) => split(p, rule, name, &mut out, log),
                 other => out.push(other),
             }
         }
@@ -27,36 +54,44 @@ pub fn run(mut doc: Document, log: &mut Log) -> Document {
     doc
 }
 
-fn split_before(prev: &str, this: &str) -> bool {
+fn split_before(prev: &str, this: &str, _: &[Inline]) -> bool {
     numbering::parse(this).is_some()
         || bylines::parse(this).is_some()
         || bylines::parse(prev).is_some()
         || (numbering::parse(prev).is_some() && heading_like(prev))
 }
 
-fn split(p: Para, out: &mut Vec<Block>, log: &mut Log) {
+fn split(p: Para, rule: SplitRule, name: &'static str, out: &mut Vec<Block>, log: &mut Log) {
     let lines = flat::lines(&p.content);
     if lines.len() < 2 {
         out.push(Block::Para(p));
         return;
     }
     let texts: Vec<String> = lines.iter().map(|l| flat::plain(l)).collect();
+    // The break that ended each line, kept where no split is made (a hard break stays
+    // hard: `第一行<br>第二行`).
+    let breaks: Vec<Inline> = p
+        .content
+        .iter()
+        .filter(|i| matches!(i, Inline::SoftBreak | Inline::LineBreak))
+        .cloned()
+        .collect();
     let mut groups: Vec<(usize, Vec<Inline>)> = vec![(0, Vec::new())];
     for (j, line) in lines.into_iter().enumerate() {
-        if j > 0 && split_before(&texts[j - 1], &texts[j]) {
+        if j > 0 && rule(&texts[j - 1], &texts[j], &line) {
             groups.push((j, Vec::new()));
         } else if j > 0 {
             groups
                 .last_mut()
                 .expect("never empty")
                 .1
-                .push(Inline::SoftBreak);
+                .push(breaks[j - 1].clone());
         }
         groups.last_mut().expect("never empty").1.extend(line);
     }
     if groups.len() > 1 {
         log.change(
-            NAME,
+            name,
             p.line,
             format!("paragraph split into {} at structural lines", groups.len()),
         );

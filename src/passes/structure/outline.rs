@@ -155,7 +155,7 @@ fn bare_article(h: &Heading) -> bool {
 
 /// A paragraph opening with `第X条` and a gap (or the marker in bold) before its provision:
 /// a statute article, run in (T22). A gap is required so that `第一条路` stays text.
-fn provision(content: &[Inline]) -> Option<Number> {
+pub(crate) fn provision(content: &[Inline]) -> Option<Number> {
     let n = numbering::parse(&flat::flat_string(content)).filter(|n| n.kind == Kind::Tiao)?;
     let strong_marker = matches!(content.first(), Some(Inline::Strong(_)));
     let text = flat::flat_string(content);
