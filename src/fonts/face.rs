@@ -49,6 +49,10 @@ pub struct Face {
     /// OS/2 weight class (400 regular, 700 bold), so callers know when to embolden (T24).
     pub weight: u16,
     units_per_em: u16,
+    /// The OS/2 embedding permissions (`fsType`), read at load: the EPUB and DOCX font
+    /// embedding ask for every face of every chain (parsing a CFF face again each time was
+    /// ~1% of a batch, issue 12).
+    permissions: Option<ttf_parser::Permissions>,
     chars: Arc<CharCache>,
 }
 
@@ -97,6 +101,7 @@ impl Face {
         Ok(Face {
             family,
             units_per_em: parsed.units_per_em(),
+            permissions: parsed.permissions(),
             weight: parsed.weight().to_number(),
             data,
             index,
@@ -114,6 +119,11 @@ impl Face {
     pub fn has_char(&self, c: char) -> bool {
         self.chars
             .get_or_insert(c, || lookup(self.data(), self.index, c))
+    }
+
+    /// Whether the face's licence bits forbid embedding (OS/2 `fsType` "restricted").
+    pub fn embedding_restricted(&self) -> bool {
+        self.permissions == Some(ttf_parser::Permissions::Restricted)
     }
 
     /// Design units per em.

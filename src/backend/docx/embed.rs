@@ -13,7 +13,6 @@ use crate::error::Result;
 use crate::fonts::{subset_face, FontSet};
 use crate::log::Log;
 use crate::style::FontRole;
-use rustybuzz::ttf_parser;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -113,7 +112,7 @@ pub fn embed(used: &UsedChars, font_dirs: &[PathBuf], log: &mut Log) -> Result<V
     let mut out = Vec::new();
     for ((name, bold), (role, chars)) in slots {
         let face = set.primary(role);
-        if face.ttf().permissions() == Some(ttf_parser::Permissions::Restricted) {
+        if face.embedding_restricted() {
             log.warn("W-FONT", 0, face.refuses_embedding());
             continue;
         }
@@ -138,6 +137,7 @@ pub fn embed(used: &UsedChars, font_dirs: &[PathBuf], log: &mut Log) -> Result<V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rustybuzz::ttf_parser;
 
     #[test]
     fn key_bytes_are_the_guid_bytes_last_first() {

@@ -13,7 +13,6 @@ use crate::error::Result;
 use crate::fonts::{latin_quote_subset, needs_no_glyph, subset_face, Face, FontSet};
 use crate::log::Log;
 use crate::style::FontRole;
-use rustybuzz::ttf_parser;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -151,7 +150,7 @@ pub fn embed(
             .chain(*role)
             .iter()
             .filter(|f| {
-                let ok = f.ttf().permissions() != Some(ttf_parser::Permissions::Restricted);
+                let ok = !f.embedding_restricted();
                 if !ok && refused.insert(key(f)) {
                     log.warn("W-FONT", 0, f.refuses_embedding());
                 }
@@ -267,10 +266,11 @@ fn latin_quote_faces(
     let mut groups: BTreeMap<String, (Arc<Face>, BTreeSet<char>)> = BTreeMap::new();
     let mut role_face: BTreeMap<FontRole, String> = BTreeMap::new();
     for (role, quotes) in latin_quotes {
-        let Some(face) = set.chain(*role).iter().find(|f| {
-            quotes.iter().all(|&q| f.has_char(q))
-                && f.ttf().permissions() != Some(ttf_parser::Permissions::Restricted)
-        }) else {
+        let Some(face) = set
+            .chain(*role)
+            .iter()
+            .find(|f| quotes.iter().all(|&q| f.has_char(q)) && !f.embedding_restricted())
+        else {
             continue;
         };
         let k = key(face);
