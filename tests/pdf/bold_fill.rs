@@ -15,18 +15,8 @@ fn synthetic_bold_at_the_top_of_a_page_is_filled() {
         Path::new("t.md"),
     );
     let (bytes, _) = render(&doc, Path::new("."));
-    let (dir, path) = temp_pdf(&bytes, "bold-fill.pdf");
-    let qdf = dir.path().join("qdf.pdf");
-    run(
-        "qpdf",
-        &[
-            "--qdf",
-            "--object-streams=disable",
-            path.to_str().unwrap(),
-            qdf.to_str().unwrap(),
-        ],
-    );
-    let text = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    let (_dir, path) = temp_pdf(&bytes, "bold-fill.pdf");
+    let text = qdf_text(&path);
     let modes: Vec<&str> = text
         .split("BT ")
         .skip(1)

@@ -8,18 +8,7 @@ use crate::support::root;
 #[test]
 fn t23_byline_gap_maps_to_u3000_in_the_pdf() {
     let (path, _, _) = rendered(&sample_doc(), &root(), "byline.pdf");
-    let qdf = path.with_extension("qdf.pdf");
-    run(
-        "qpdf",
-        &[
-            "--qdf",
-            "--object-streams=disable",
-            path.to_str().unwrap(),
-            qdf.to_str().unwrap(),
-        ],
-    );
-    let bytes = std::fs::read(&qdf).unwrap();
-    let text = String::from_utf8_lossy(&bytes);
+    let text = qdf_text(&path);
     let ok = text.lines().any(|l| {
         let l = l.trim();
         l.starts_with('<') && l.ends_with("<3000>") && l.len() == 13

@@ -60,6 +60,23 @@ pub fn render_with(doc: &Document, base: &Path, options: &RenderOptions) -> (Vec
     (bytes, log)
 }
 
+/// The PDF at `path` rewritten by `qpdf --qdf` (streams uncompressed, no object streams) and
+/// read as text, for checks on content streams and CMaps.
+pub fn qdf_text(path: &Path) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let qdf = dir.path().join("qdf.pdf");
+    run(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            path.to_str().unwrap(),
+            qdf.to_str().unwrap(),
+        ],
+    );
+    String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned()
+}
+
 /// Writes bytes to a fresh temporary file named `name` and returns (dir guard, path).
 pub fn temp_pdf(bytes: &[u8], name: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
