@@ -437,6 +437,35 @@ impl Inline {
             | Inline::Ruby(_) => None,
         }
     }
+
+    /// The same container holding `children` instead of its own (a link keeps its URL and
+    /// title); `None` for a leaf. For walks that rebuild the tree from a borrowed one.
+    pub fn with_children(&self, children: Vec<Inline>) -> Option<Inline> {
+        Some(match self {
+            Inline::Strong(_) => Inline::Strong(children),
+            Inline::Emph(_) => Inline::Emph(children),
+            Inline::Strike(_) => Inline::Strike(children),
+            Inline::Superscript(_) => Inline::Superscript(children),
+            Inline::Subscript(_) => Inline::Subscript(children),
+            Inline::Underline(_) => Inline::Underline(children),
+            Inline::Mark(_) => Inline::Mark(children),
+            Inline::Small(_) => Inline::Small(children),
+            Inline::Link(l) => Inline::Link(Link {
+                url: l.url.clone(),
+                title: l.title.clone(),
+                content: children,
+            }),
+            Inline::Text(_)
+            | Inline::AutoSpace
+            | Inline::SoftBreak
+            | Inline::LineBreak
+            | Inline::Code(_)
+            | Inline::Image(_)
+            | Inline::NoteRef(_)
+            | Inline::Kbd(_)
+            | Inline::Ruby(_) => return None,
+        })
+    }
 }
 
 impl Block {

@@ -85,15 +85,6 @@ fn key(p: &Para) -> usize {
 fn has_note_ref(inlines: &[Inline]) -> bool {
     inlines.iter().any(|i| match i {
         Inline::NoteRef(_) => true,
-        Inline::Strong(c)
-        | Inline::Emph(c)
-        | Inline::Strike(c)
-        | Inline::Superscript(c)
-        | Inline::Subscript(c)
-        | Inline::Underline(c)
-        | Inline::Mark(c)
-        | Inline::Small(c) => has_note_ref(c),
-        Inline::Link(l) => has_note_ref(&l.content),
-        _ => false,
+        _ => i.children().is_some_and(has_note_ref),
     })
 }

@@ -111,39 +111,19 @@ pub fn rebuild(inlines: &[Inline], cells: &[Cell]) -> Vec<Inline> {
     fn go(inlines: &[Inline], buckets: &[Vec<char>], next: &mut usize) -> Vec<Inline> {
         let mut out = Vec::new();
         for i in inlines {
-            match i {
-                Inline::Strong(c)
-                | Inline::Emph(c)
-                | Inline::Strike(c)
-                | Inline::Superscript(c)
-                | Inline::Subscript(c)
-                | Inline::Underline(c)
-                | Inline::Mark(c)
-                | Inline::Small(c) => {
+            match i.children() {
+                Some(c) => {
                     let inner = go(c, buckets, next);
-                    if inner.is_empty() {
+                    // An emptied span goes; a link stays (its target is not text).
+                    if inner.is_empty() && !matches!(i, Inline::Link(_)) {
                         continue;
                     }
-                    out.push(match i {
-                        Inline::Strong(_) => Inline::Strong(inner),
-                        Inline::Emph(_) => Inline::Emph(inner),
-                        Inline::Superscript(_) => Inline::Superscript(inner),
-                        Inline::Subscript(_) => Inline::Subscript(inner),
-                        Inline::Underline(_) => Inline::Underline(inner),
-                        Inline::Mark(_) => Inline::Mark(inner),
-                        Inline::Small(_) => Inline::Small(inner),
-                        _ => Inline::Strike(inner),
-                    });
+                    out.extend(i.with_children(inner));
                 }
-                Inline::Link(l) => {
-                    let mut l = l.clone();
-                    l.content = go(&l.content, buckets, next);
-                    out.push(Inline::Link(l));
-                }
-                leaf => {
+                None => {
                     let chars = buckets.get(*next).map(Vec::as_slice).unwrap_or(&[]);
                     *next += 1;
-                    emit_leaf(leaf, chars, &mut out);
+                    emit_leaf(i, chars, &mut out);
                 }
             }
         }

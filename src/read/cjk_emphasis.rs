@@ -278,16 +278,11 @@ fn restore(inlines: &mut [Inline]) {
             Inline::Text(t) if t.contains(LITERAL_STAR) => {
                 *t = t.replace(LITERAL_STAR, "*");
             }
-            Inline::Strong(c)
-            | Inline::Emph(c)
-            | Inline::Strike(c)
-            | Inline::Superscript(c)
-            | Inline::Subscript(c)
-            | Inline::Underline(c)
-            | Inline::Mark(c)
-            | Inline::Small(c) => restore(c),
-            Inline::Link(l) => restore(&mut l.content),
-            _ => {}
+            _ => {
+                if let Some(c) = inline.children_mut() {
+                    restore(c);
+                }
+            }
         }
     }
 }
