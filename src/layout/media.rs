@@ -323,19 +323,9 @@ impl Builder<'_> {
     /// Whether image `src` loads as a format the PDF draws, without a warning (the figure
     /// that sets it warns, if anything goes wrong later).
     fn drawable(&self, src: &str) -> bool {
-        self.images.load(src).is_ok_and(|img| {
-            img.size_px.is_some()
-                && matches!(
-                    img.kind,
-                    Some(
-                        ImageKind::Png
-                            | ImageKind::Jpeg
-                            | ImageKind::Gif
-                            | ImageKind::Webp
-                            | ImageKind::Svg
-                    )
-                )
-        })
+        self.images
+            .load(src)
+            .is_ok_and(|img| pdf_size(&img).is_some())
     }
 
     /// Warns about each remote image among `inlines` (printed as its caption-like line by
@@ -391,19 +381,9 @@ impl Builder<'_> {
                 return None;
             }
         };
-        let ok = matches!(
-            img.kind,
-            Some(
-                ImageKind::Png
-                    | ImageKind::Jpeg
-                    | ImageKind::Gif
-                    | ImageKind::Webp
-                    | ImageKind::Svg
-            )
-        );
-        match img.size_px {
-            Some((w, h)) if ok => Some((img, w, h)),
-            _ => {
+        match pdf_size(&img) {
+            Some((w, h)) => Some((img, w, h)),
+            None => {
                 self.log.warn(
                     "W-IMAGE",
                     line,
@@ -602,4 +582,14 @@ fn strip_images(inlines: &mut Vec<Inline>, srcs: &std::collections::BTreeSet<Str
             strip_images(c, srcs);
         }
     }
+}
+
+/// The pixel size of a loaded image the PDF can draw (PNG, JPEG, GIF, WebP or SVG with a
+/// known size); `None` for anything else.
+fn pdf_size(img: &ImageFile) -> Option<(usize, usize)> {
+    let drawn = matches!(
+        img.kind,
+        Some(ImageKind::Png | ImageKind::Jpeg | ImageKind::Gif | ImageKind::Webp | ImageKind::Svg)
+    );
+    img.size_px.filter(|_| drawn)
 }
