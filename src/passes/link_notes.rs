@@ -10,6 +10,16 @@ use std::collections::HashMap;
 /// start with a space).
 const LABEL: &str = " link-url-";
 
+/// The document a print backend sets: with the URL footnotes when `--link-footnotes` is on
+/// (PDF and DOCX; the EPUB keeps live links), else `doc` itself.
+pub fn for_print(doc: &Document, enabled: bool) -> std::borrow::Cow<'_, Document> {
+    if enabled {
+        std::borrow::Cow::Owned(add(doc))
+    } else {
+        std::borrow::Cow::Borrowed(doc)
+    }
+}
+
 /// `doc` with a footnote holding the URL after every external link.
 pub fn add(doc: &Document) -> Document {
     let mut doc = doc.clone();

@@ -65,13 +65,7 @@ impl Backend for Docx {
     }
 
     fn render(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Vec<u8>> {
-        let with_notes;
-        let doc = if ctx.options.link_footnotes {
-            with_notes = crate::passes::link_notes::add(doc);
-            &with_notes
-        } else {
-            doc
-        };
+        let doc = &*crate::passes::link_notes::for_print(doc, ctx.options.link_footnotes);
         let style = ctx.style;
         let facts = doc.resolved_meta();
         let lang = east_asian_lang(&facts.language);

@@ -41,13 +41,7 @@ impl Backend for Pdf {
     }
 
     fn render_counted(&self, doc: &Document, ctx: &Context<'_>, log: &mut Log) -> Result<Rendered> {
-        let with_notes;
-        let doc = if ctx.options.link_footnotes {
-            with_notes = crate::passes::link_notes::add(doc);
-            &with_notes
-        } else {
-            doc
-        };
+        let doc = &*crate::passes::link_notes::for_print(doc, ctx.options.link_footnotes);
         let fonts = crate::fonts::FontSet::load(&ctx.options.font_dirs)?;
         glyphs::check(doc, ctx.style, &fonts, log);
         let style = ctx.style_with_options();
