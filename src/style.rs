@@ -470,6 +470,16 @@ pub struct ListStyle {
     pub task_done: String,
 }
 
+impl ListStyle {
+    /// The bullet of nesting level `depth` (0 = outermost): `bullets` repeating, `•` when
+    /// the style lists none.
+    pub fn bullet(&self, depth: usize) -> &str {
+        self.bullets
+            .get(depth % self.bullets.len().max(1))
+            .map_or("•", String::as_str)
+    }
+}
+
 /// Block quotes (T19): set in `quote_font`, indented on both sides.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

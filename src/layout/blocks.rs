@@ -528,11 +528,7 @@ impl<'a> Builder<'a> {
         let box_w = self
             .style
             .indent_of(ls.marker_width_em, self.style.body_size);
-        let bullet = ls
-            .bullets
-            .get(self.list_depth % ls.bullets.len().max(1))
-            .cloned()
-            .unwrap_or_else(|| "•".to_string());
+        let bullet = ls.bullet(self.list_depth).to_string();
         let (open, done) = (ls.task_open.clone(), ls.task_done.clone());
         let inner = self.indented(frame, box_w);
         // The marker box is what `indented` moved in by (less when the measure is capped).

@@ -65,11 +65,7 @@ fn abstract_num(x: &mut Xml, style: &Style, id: u32, ordered: bool) {
         } else {
             x.val("w:numFmt", "bullet");
             x.val("w:suff", "tab");
-            let bullets = &style.lists.bullets;
-            let bullet = bullets
-                .get(lvl as usize % bullets.len().max(1))
-                .map_or("•", String::as_str);
-            x.val("w:lvlText", bullet);
+            x.val("w:lvlText", style.lists.bullet(lvl as usize));
         }
         // T19 hanging: the text and its run-over lines one box in, the marker in the box
         // as in the PDF and EPUB: a bullet centred on the box's middle, a number flush

@@ -253,11 +253,7 @@ impl<H: XhtmlHost> Writer<'_, H> {
             None => self.out.push_str(&format!("<{tag}>\n")),
         }
         let ls = &self.style.lists;
-        let bullet = ls
-            .bullets
-            .get(self.list_depth % ls.bullets.len().max(1))
-            .cloned()
-            .unwrap_or_else(|| "•".to_string());
+        let bullet = ls.bullet(self.list_depth).to_string();
         let (open, done) = (ls.task_open.clone(), ls.task_done.clone());
         self.list_depth += 1;
         for (i, item) in l.items.iter().enumerate() {
