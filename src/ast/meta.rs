@@ -145,14 +145,7 @@ mod tests {
             title: t(title),
             subtitle: subtitle.map(t),
             body: Vec::new(),
-            bylines: authors
-                .iter()
-                .map(|n| Byline {
-                    name: n.to_string(),
-                    affiliation: String::new(),
-                    line: 0,
-                })
-                .collect(),
+            bylines: authors.iter().map(|n| Byline::of_author(n)).collect(),
             id: String::new(),
             line: 0,
         })

@@ -122,6 +122,17 @@ pub struct Byline {
     pub line: usize,
 }
 
+impl Byline {
+    /// The byline of a front-matter author: the name alone, no affiliation, no source line.
+    pub fn of_author(name: &str) -> Byline {
+        Byline {
+            name: name.to_string(),
+            affiliation: String::new(),
+            line: 0,
+        }
+    }
+}
+
 /// A heading, standalone or run-in (T22).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Heading {

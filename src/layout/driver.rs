@@ -105,15 +105,7 @@ pub fn pages<'a>(
                 // The body is walked in place (`article_with_body`), never copied.
                 body: Vec::new(),
                 // Front-matter authors print as bylines at the end, like inferred ones (T23).
-                bylines: meta
-                    .authors
-                    .iter()
-                    .map(|a| Byline {
-                        name: a.clone(),
-                        affiliation: String::new(),
-                        line: 0,
-                    })
-                    .collect(),
+                bylines: meta.authors.iter().map(|a| Byline::of_author(a)).collect(),
                 id: String::new(),
                 line: 0,
             };

@@ -114,11 +114,7 @@ fn title(mut blocks: Vec<Block>, doc: &mut Document, log: &mut Log) -> Vec<Block
         .meta
         .authors
         .iter()
-        .map(|a| Byline {
-            name: a.clone(),
-            affiliation: String::new(),
-            line: 0,
-        })
+        .map(|a| Byline::of_author(a))
         .collect();
     vec![Block::Article(Article {
         title: ideographic_gaps_inlines(&head.content),
