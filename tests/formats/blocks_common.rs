@@ -29,63 +29,11 @@ pub fn convert(to: &str) -> Vec<u8> {
     convert_with(to, &ConvertOptions::default())
 }
 
-/// One glyph of `mutool draw -F stext` with its fill colour.
-#[derive(Debug, Clone)]
-pub struct Coloured {
-    /// The character.
-    pub c: char,
-    /// Font name.
-    pub font: String,
-    /// `#rrggbb`.
-    pub color: String,
-}
-
-/// Every glyph of the PDF with its font and colour, in stream order.
-pub fn coloured_glyphs(pdf: &std::path::Path) -> Vec<Coloured> {
-    let xml = crate::support::pdf::run(
-        "mutool",
-        &[
-            "draw",
-            "-q",
-            "-F",
-            "stext",
-            "-o",
-            "-",
-            pdf.to_str().unwrap(),
-        ],
-    );
-    let mut out = Vec::new();
-    let mut font = String::new();
-    let mut reader = quick_xml::Reader::from_str(&xml);
-    loop {
-        use quick_xml::events::Event;
-        match reader.read_event().expect("stext XML") {
-            Event::Eof => break,
-            Event::Start(e) | Event::Empty(e) => {
-                let attr = |name: &[u8]| {
-                    e.attributes()
-                        .flatten()
-                        .find(|a| a.key.as_ref() == name)
-                        .map(|a| a.unescape_value().unwrap().to_string())
-                };
-                match e.name().as_ref() {
-                    b"font" => font = attr(b"name").unwrap_or_default(),
-                    b"char" => {
-                        if let (Some(c), Some(color)) = (attr(b"c"), attr(b"color")) {
-                            if let Some(c) = c.chars().next() {
-                                out.push(Coloured {
-                                    c,
-                                    font: font.clone(),
-                                    color,
-                                });
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+/// Every glyph of the PDF with its font and fill colour, page by page, line by line.
+pub fn coloured_glyphs(pdf: &std::path::Path) -> Vec<crate::support::pdf::Glyph> {
+    crate::support::pdf::stext_lines(pdf)
+        .into_iter()
+        .flatten()
+        .flat_map(|line| line.glyphs)
+        .collect()
 }

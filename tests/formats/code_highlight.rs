@@ -15,7 +15,7 @@ fn code_pdf_glyphs_have_several_colours() {
     let mut colours: Vec<&str> = glyphs
         .iter()
         .filter(|g| g.font.contains("Mono") && !g.c.is_whitespace())
-        .map(|g| g.color.as_str())
+        .map(|g| g.colour.as_str())
         .collect();
     colours.sort();
     colours.dedup();
@@ -33,7 +33,7 @@ fn code_plain_block_is_black_and_body_text_stays_black() {
     assert!(
         glyphs[start..start + n]
             .iter()
-            .all(|g| g.color == "#000000"),
+            .all(|g| g.colour == "#000000"),
         "no language, no highlighting"
     );
     // Text outside code is black (the Han of the code comment 注释 is code, set in the
@@ -41,7 +41,7 @@ fn code_plain_block_is_black_and_body_text_stays_black() {
     assert!(glyphs
         .iter()
         .filter(|g| !g.font.contains("Mono") && !"注释".contains(g.c))
-        .all(|g| g.color == "#000000"));
+        .all(|g| g.colour == "#000000"));
 }
 
 #[test]
