@@ -5,23 +5,10 @@
 
 use super::support::pdf::{stext_lines, VLine};
 use super::support::sample_path;
+use crate::support::gongwen::{ASCENT_EM, CHARS, HEIGHT, LEFT, LINES, MM, TOP, WIDTH};
 use paiban::text::chars::{is_cjk, is_close, is_open, is_stop};
 use std::process::Command;
 use std::sync::OnceLock;
-
-/// Millimetres to points.
-const MM: f32 = 72.0 / 25.4;
-/// Top margin (GB/T 9704 5.2.2: 37 mm ± 1 mm).
-const TOP: f32 = 37.0 * MM;
-/// Left margin (28 mm ± 1 mm).
-const LEFT: f32 = 28.0 * MM;
-/// The text block: 156 × 225 mm.
-const WIDTH: f32 = 156.0 * MM;
-const HEIGHT: f32 = 225.0 * MM;
-const LINES: usize = 22;
-const CHARS: usize = 28;
-/// Ascent of the em box the layout centres in a line (`vlist::ASCENT_EM`).
-const ASCENT_EM: f32 = 0.88;
 
 fn pitch() -> f32 {
     HEIGHT / LINES as f32

@@ -7,21 +7,12 @@
 use super::support::fixture;
 use super::support::images::rgb_image;
 use super::support::pdf::{han, run, stext_lines, VLine};
+use crate::support::gongwen::{ASCENT_EM, HEIGHT, LEFT, MM, TOP, WIDTH};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Command;
 use std::sync::OnceLock;
 
-/// Millimetres to points.
-const MM: f32 = 72.0 / 25.4;
-/// The gongwen text block (GB/T 9704 5.2): 37 mm from the top, 28 mm from the left,
-/// 156 × 225 mm, 22 lines of 28 cells.
-const TOP: f32 = 37.0 * MM;
-const LEFT: f32 = 28.0 * MM;
-const WIDTH: f32 = 156.0 * MM;
-const HEIGHT: f32 = 225.0 * MM;
-/// Share of the em box above the baseline (`vlist::ASCENT_EM`).
-const ASCENT_EM: f32 = 0.88;
 /// pdftoppm resolution of the rule checks: 2 pixels a point.
 const DPI: f32 = 144.0;
 

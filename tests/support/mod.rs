@@ -6,6 +6,7 @@
 
 pub mod docx;
 pub mod epub;
+pub mod gongwen;
 pub mod images;
 pub mod layout;
 pub mod pdf;
