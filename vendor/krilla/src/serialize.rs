@@ -773,7 +773,19 @@ impl SerializeContext {
         #[cfg(feature = "rayon")]
         let prepared: Vec<_> = {
             use rayon::prelude::*;
-            inputs.into_par_iter().map(prepare).collect()
+            // The font with the most glyphs (the body face) is the critical path: it
+            // starts first, and every other font can be taken by another thread.
+            let mut by_size: Vec<_> = inputs.into_iter().enumerate().collect();
+            by_size.sort_by_key(|(i, input)| {
+                (std::cmp::Reverse(input.as_ref().map_or(0, |(_, r)| r.num_gids())), *i)
+            });
+            let mut done: Vec<_> = by_size
+                .into_par_iter()
+                .with_max_len(1)
+                .map(|(i, input)| (i, prepare(input)))
+                .collect();
+            done.sort_by_key(|(i, _)| *i);
+            done.into_iter().map(|(_, p)| p).collect()
         };
         #[cfg(not(feature = "rayon"))]
         let prepared: Vec<_> = inputs.into_iter().map(prepare).collect();
