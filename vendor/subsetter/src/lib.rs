@@ -126,6 +126,44 @@ pub fn subset_with_variations(
     subset_inner(data, index, variation_coordinates, true, mapper)
 }
 
+/// Like [`subset_with_variations`], with the compiled CFF charstrings of earlier subsets of
+/// the same font (paiban patch): a process that subsets one font for many documents
+/// decompiles each glyph once. `cache` must only ever be used with this `data` and `index`;
+/// it is ignored for fonts other than CFF.
+#[cfg(feature = "variable-fonts")]
+pub fn subset_with_variations_cached(
+    data: &[u8],
+    index: u32,
+    variation_coordinates: &[(Tag, f32)],
+    mapper: &GlyphRemapper,
+    cache: &CharStringCache,
+) -> Result<Vec<u8>> {
+    let mapper = mapper.clone();
+    let mut context =
+        prepare_context(data, index, variation_coordinates, true, mapper)?;
+    context.charstring_cache = Some(cache);
+    _subset(context)
+}
+
+/// Compiled CFF charstrings (subroutines inlined) by old glyph id, shared by the subsets of
+/// one font (paiban patch, see [`subset_with_variations_cached`]).
+#[derive(Default)]
+pub struct CharStringCache(std::sync::RwLock<rustc_hash::FxHashMap<u16, std::sync::Arc<[u8]>>>);
+
+impl CharStringCache {
+    /// The compiled charstring of `gid`, if an earlier subset made it.
+    pub(crate) fn get(&self, gid: u16) -> Option<std::sync::Arc<[u8]>> {
+        self.0.read().ok()?.get(&gid).cloned()
+    }
+
+    /// Keeps the compiled charstring of `gid`.
+    pub(crate) fn insert(&self, gid: u16, compiled: &[u8]) {
+        if let Ok(mut map) = self.0.write() {
+            map.entry(gid).or_insert_with(|| compiled.into());
+        }
+    }
+}
+
 fn subset_inner(
     data: &[u8],
     index: u32,
@@ -195,6 +233,7 @@ fn prepare_context<'a>(
     };
 
     Ok(Context {
+        charstring_cache: None,
         face,
         mapper: gid_remapper,
         interjector,
@@ -386,6 +425,8 @@ struct Context<'a> {
     pub(crate) custom_hmtx_data: Option<Vec<(u16, i16)>>,
     /// Whether the long loca format was chosen.
     long_loca: bool,
+    /// Charstrings compiled by earlier subsets of this font (paiban patch).
+    charstring_cache: Option<&'a CharStringCache>,
 }
 
 impl<'a> Context<'a> {

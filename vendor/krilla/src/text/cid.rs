@@ -467,16 +467,18 @@ pub(crate) fn base_font_name<T: Hash>(font: &Font, data: &T) -> String {
 
 #[cfg_attr(feature = "comemo", comemo::memoize)]
 fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font, Rect)> {
+    let caches = FontCaches::of(&font);
     let variation_coordinates = font
         .variation_coordinates()
         .iter()
         .map(|v| (subsetter::Tag::new(v.0.get()), v.1.get()))
         .collect::<Vec<_>>();
-    let font = subsetter::subset_with_variations(
+    let font = subsetter::subset_with_variations_cached(
         font.font_data().as_ref(),
         font.index(),
         &variation_coordinates,
         glyph_remapper,
+        &caches.charstrings,
     )
     .map_err(|e| KrillaError::Font(font.clone(), format!("failed to subset font: {e}")))
     .and_then(|data| {
@@ -487,14 +489,28 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     })?;
     let global_bbox = font.bbox();
 
-    // paiban patch: with the `rayon` feature the glyphs' boxes are computed in parallel;
-    // their union (min/max) does not depend on the order.
+    // paiban patch: a glyph's box is kept by its original id (the subset's first glyphs are
+    // the remapper's, in its order; glyphs a TrueType subset adds for composites are not
+    // kept). With the `rayon` feature the boxes are computed in parallel; their union
+    // (min/max) does not depend on the order.
+    let old_gids: Vec<u16> = glyph_remapper.remapped_gids().collect();
+    let glyph_bbox = |g: u32| -> Option<Rect> {
+        let Some(&old) = old_gids.get(g as usize) else {
+            return compute_bbox(&font, skrifa::GlyphId::new(g));
+        };
+        if let Some(cached) = caches.bbox(old) {
+            return cached;
+        }
+        let computed = compute_bbox(&font, skrifa::GlyphId::new(g));
+        caches.keep_bbox(old, computed);
+        computed
+    };
     #[cfg(feature = "rayon")]
     let bbox = {
         use rayon::prelude::*;
         (0..font.num_glyphs())
             .into_par_iter()
-            .filter_map(|g| compute_bbox(&font, skrifa::GlyphId::new(g)))
+            .filter_map(glyph_bbox)
             .reduce_with(|mut a, b| {
                 a.expand(&b);
                 a
@@ -504,7 +520,7 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     let bbox = {
         let mut bbox: Option<Rect> = None;
         for g in 0..font.num_glyphs() {
-            if let Some(path_bbox) = compute_bbox(&font, skrifa::GlyphId::new(g)) {
+            if let Some(path_bbox) = glyph_bbox(g) {
                 bbox = bbox
                     .map(|mut r| {
                         r.expand(&path_bbox);
@@ -517,6 +533,47 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     };
 
     Ok((font, bbox.unwrap_or(global_bbox)))
+}
+
+/// What subsetting a font computes per glyph, kept across the documents of a process
+/// (paiban patch): compiled CFF charstrings and glyph bounding boxes, by original glyph id.
+/// A batch subsets the same body face for every document; each glyph is done once.
+#[derive(Default)]
+struct FontCaches {
+    charstrings: subsetter::CharStringCache,
+    bboxes: std::sync::RwLock<FxHashMap<u16, Option<Rect>>>,
+}
+
+/// Fonts whose caches are kept; the oldest is dropped beyond this (a font stays loaded
+/// while its caches are kept).
+const CACHED_FONTS: usize = 16;
+
+impl FontCaches {
+    /// The caches of `font` (fonts are equal as krilla's font map compares them).
+    fn of(font: &Font) -> Arc<FontCaches> {
+        static CACHES: std::sync::Mutex<Vec<(Font, Arc<FontCaches>)>> =
+            std::sync::Mutex::new(Vec::new());
+        let mut caches = CACHES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, c)) = caches.iter().find(|(f, _)| f == font) {
+            return c.clone();
+        }
+        if caches.len() >= CACHED_FONTS {
+            caches.remove(0);
+        }
+        let c = Arc::new(FontCaches::default());
+        caches.push((font.clone(), c.clone()));
+        c
+    }
+
+    fn bbox(&self, gid: u16) -> Option<Option<Rect>> {
+        self.bboxes.read().ok()?.get(&gid).copied()
+    }
+
+    fn keep_bbox(&self, gid: u16, bbox: Option<Rect>) {
+        if let Ok(mut map) = self.bboxes.write() {
+            map.insert(gid, bbox);
+        }
+    }
 }
 
 #[cfg_attr(feature = "comemo", comemo::memoize)]

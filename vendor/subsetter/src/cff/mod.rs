@@ -127,7 +127,8 @@ pub fn subset(ctx: &mut Context<'_>) -> Result<()> {
     let table = Table::parse(ctx)?;
 
     // Note: The charstrings are already in the new order that they need be written in.
-    let (char_strings, fd_remapper) = subset_charstrings(&table, &ctx.mapper)?;
+    let (char_strings, fd_remapper) =
+        subset_charstrings(&table, &ctx.mapper, ctx.charstring_cache)?;
 
     let sid_remapper = get_sid_remapper(&table, &fd_remapper).ok_or(SubsetError)?;
 
@@ -241,6 +242,7 @@ fn update_offsets(offsets: &Offsets, buffer: &mut [u8]) -> Result<()> {
 fn subset_charstrings(
     table: &Table,
     remapper: &GlyphRemapper,
+    cache: Option<&crate::CharStringCache>,
 ) -> Result<(Vec<Vec<u8>>, FontDictRemapper)> {
     let gsubrs = SubroutineContainer::new(table.global_subrs);
 
@@ -271,12 +273,19 @@ fn subset_charstrings(
     // compiled again on its own, so with the `rayon` feature they are done in parallel;
     // the results are collected in the new glyph order, so the output does not change.
     let compile = |&(old_gid, fd_index): &(u16, u8)| -> Result<Vec<u8>> {
+        if let Some(compiled) = cache.and_then(|c| c.get(old_gid)) {
+            return Ok(compiled.to_vec());
+        }
         let decompiler = Decompiler::new(
             gsubrs.get_handler(),
             lsubrs.get_handler(fd_index).ok_or(MalformedFont)?,
         );
         let charstring = table.char_strings.get(old_gid as u32).ok_or(MalformedFont)?;
-        Ok(decompiler.decompile(charstring)?.compile())
+        let compiled = decompiler.decompile(charstring)?.compile();
+        if let Some(c) = cache {
+            c.insert(old_gid, &compiled);
+        }
+        Ok(compiled)
     };
     #[cfg(feature = "rayon")]
     let char_strings = {
