@@ -36,6 +36,8 @@ mod markdown_headings;
 mod meta;
 #[path = "pdf/sample.rs"]
 mod sample;
+#[path = "pdf/streams.rs"]
+mod streams;
 #[path = "pdf/t30_header.rs"]
 mod t30_header;
 #[path = "pdf/toc.rs"]
