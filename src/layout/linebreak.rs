@@ -150,6 +150,12 @@ fn choose(
 ) -> (Vec<LineRange>, bool) {
     let n = p.atoms.len();
     let sums = prefix_sums(p, spec.look.paragraph.interchar_stretch_em);
+    // Widths and stretch never fall as a line grows (no negative advance, gap or stretch)
+    // and the measure is positive: what lets the search skip loose nodes below.
+    let monotone = spec.width > 0.0
+        && sums.windows(2).all(|w| {
+            w[1].atom_w >= w[0].atom_w && w[1].gap_w >= w[0].gap_w && w[1].stretch >= w[0].stretch
+        });
     let grid = spec.look.grid_cell.is_some();
     // T11: the last line needs ≥2 characters besides trailing STOP/CLOSE.
     let mut tail = n;
@@ -182,7 +188,12 @@ fn choose(
         let mut best: Option<(f64, usize)> = None;
         let mut last_removed = None;
         let line_end = LineEnd::new(p, &sums, e);
-        active.retain(|&ni| {
+        // Keeps the active nodes in place (a hand-written `retain` that can stop early).
+        let mut kept = 0;
+        let mut r = 0;
+        while r < active.len() {
+            let ni = active[r];
+            r += 1;
             let node = &nodes[ni];
             let avail = spec.width as f64
                 - if node.line == 0 {
@@ -200,8 +211,10 @@ fn choose(
             };
             if delta < -shrink - WIDTH_EPS {
                 last_removed = Some(ni);
-                return false;
+                continue;
             }
+            active[kept] = ni;
+            kept += 1;
             let ratio = if delta >= 0.0 {
                 if forced {
                     0.0 // last lines are set at natural width (T16)
@@ -222,7 +235,20 @@ fn choose(
                 delta / (SHRINK_EASE * shrink).max(MIN_SHRINK)
             };
             if ratio > tolerance {
-                return true; // too loose to end a line here, but may start a later one
+                // Too loose to end a line here, but may start a later one. The nodes after
+                // this one start later, so their lines are shorter: no wider, no more
+                // stretch (nondecreasing sums; float rounding keeps that order), hence at
+                // least as loose, and none is overfull. Skipping them changes nothing, and
+                // saves re-measuring every loose node at every CJK break (issue 12). Not
+                // for the first line (its own indent) nor a line within `WIDTH_EPS` of
+                // full (which would count as full, ratio 0, without stretch).
+                if monotone && node.line > 0 && delta > WIDTH_EPS {
+                    let rest = active.len() - r;
+                    active.copy_within(r.., kept);
+                    kept += rest;
+                    break;
+                }
+                continue;
             }
             let badness = BADNESS_AT_RATIO_1 * ratio.abs().powi(3);
             let mut demerits = node.demerits + (1.0 + badness).powi(2) + penalty;
@@ -232,8 +258,8 @@ fn choose(
             if best.is_none_or(|(d, _)| demerits < d) {
                 best = Some((demerits, ni));
             }
-            true
-        });
+        }
+        active.truncate(kept);
         let (demerits, prev) = match (best, last_removed) {
             (Some(b), _) => b,
             // Nothing fits: the unit between the last feasible break and this one is wider
