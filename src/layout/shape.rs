@@ -352,9 +352,7 @@ fn shape_segment(
         }
         buf.add(c, ch.byte as u32);
     }
-    buf.set_direction(rustybuzz::Direction::LeftToRight);
-    buf.guess_segment_properties();
-    let shaped = rustybuzz::shape(hb, &features, buf);
+    let shaped = sh.shape(buf, &features);
     let infos = shaped.glyph_infos();
     let pos = shaped.glyph_positions();
     let byte_end = |k: usize| chars.get(k).map(|c| c.byte);
