@@ -65,8 +65,9 @@ pub fn run(mut doc: Document, log: &mut Log) -> Document {
             .join(", ");
             log.change(NAME, line, format!("punctuation normalised: {msg}"));
         }
-        lints::check(&flat::plain(seq), line, &mut ordinals, log);
-        stops.count(&flat::plain(seq), line);
+        let text = flat::plain(seq);
+        lints::check(&text, line, &mut ordinals, log);
+        stops.count(&text, line);
     });
     ordinals.report(log);
     stops.report(log);
