@@ -217,9 +217,10 @@ impl Builder<'_> {
     ) -> (f32, Vec<Line>) {
         let (mut lo, mut hi) = (width / count as f32, width);
         let mut best = lines;
+        let shaped = self.shape(spec);
         while hi - lo > 1.0 {
             let mid = (lo + hi) / 2.0;
-            let lines = self.set(spec, mid);
+            let lines = self.set_shaped(&shaped, spec, mid);
             if lines.len() <= count && lines.iter().all(|l| l.width <= mid + FIT_EPS) {
                 hi = mid;
                 best = lines;
