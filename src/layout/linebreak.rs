@@ -162,12 +162,14 @@ fn choose(
     while tail > 0 && matches!(p.atoms[tail - 1].class, Class::Stop | Class::Close) {
         tail -= 1;
     }
-    let mut nodes = vec![Node {
+    // At most one node per break opportunity, and nearly every CJK character is one.
+    let mut nodes = Vec::with_capacity(n + 1);
+    nodes.push(Node {
         start: 0,
         prev: usize::MAX,
         demerits: 0.0,
         line: 0,
-    }];
+    });
     let mut active: Vec<usize> = vec![0];
     let mut emergency = false;
     for (i, brk) in brks.iter().enumerate() {

@@ -58,6 +58,8 @@ pub fn flatten(inlines: &[Inline]) -> Vec<Cell> {
             };
             match i {
                 Inline::Text(t) => {
+                    // One cell per char, reserved at once (issue 12).
+                    out.reserve(t.chars().count());
                     for ch in t.chars() {
                         out.push(Cell {
                             ch,
