@@ -114,21 +114,28 @@ impl Builder<'_> {
             b.set(&TextSpec::centred(runs.to_vec(), bs, b.style), width)
                 .len()
         };
-        let natural = count(self, &runs);
+        let first = self.set(&TextSpec::centred(runs.clone(), bs, self.style), width);
+        let natural = first.len();
+        // The lines of `runs` as first set, kept while `runs` stays: setting them again for
+        // the spec below or the balancing would give the same lines (issue 12).
+        let mut first = Some(first);
         if balance && natural > 1 {
             // A title too long for one line breaks at the gaps the author typed between its
             // phrases (`经验” 加快打造`), which never splits a word; failing that, a two-line
             // title breaks at the punctuation nearest its middle (after `，` or `”`).
             let gapped = gaps_to_breaks(inlines);
             if gapped.len() > inlines.len() {
+                first = None;
                 runs = self.runs(&gapped, &rs);
             } else if let Some(split) = punct_split(inlines)
                 .filter(|_| natural == 2)
                 .filter(|split| count(self, &self.runs(split, &rs)) == 2)
             {
+                first = None;
                 runs = self.runs(&split, &rs);
             } else if let Some(split) = self.word_split(inlines, bs, natural) {
                 // Failing that, near-equal lines broken between words only.
+                first = None;
                 runs = self.runs(&split, &rs);
             }
         }
@@ -141,10 +148,17 @@ impl Builder<'_> {
             heading,
         };
         let full = self.full_frame();
-        let mut lines = self.set(&spec, full.width);
+        // `set` reads the runs, indent, alignment and pitch: the centred spec differs from
+        // this one only where the style indents titles.
+        let same = spec.first_indent.to_bits() == 0.0f32.to_bits() && full.width == width;
+        let mut lines = match first {
+            Some(lines) if same => lines,
+            _ => self.set(&spec, full.width),
+        };
         let mut frame = full;
         if balance && lines.len() > 1 {
-            let (w, l) = self.balance(&spec, full.width, lines.len());
+            let count = lines.len();
+            let (w, l) = self.balance(&spec, full.width, count, lines);
             frame = Frame {
                 left: (full.width - w) / 2.0,
                 width: w,
@@ -192,13 +206,21 @@ impl Builder<'_> {
         Some(out)
     }
 
-    /// Narrowest measure (to 1 pt) that still sets `spec` in `count` lines.
-    fn balance(&self, spec: &TextSpec, width: f32, count: usize) -> (f32, Vec<Line>) {
+    /// Narrowest measure (to 1 pt) that still sets `spec` in `count` lines, starting from
+    /// `lines`, `spec` as set at `width`.
+    fn balance(
+        &self,
+        spec: &TextSpec,
+        width: f32,
+        count: usize,
+        lines: Vec<Line>,
+    ) -> (f32, Vec<Line>) {
         let (mut lo, mut hi) = (width / count as f32, width);
-        let mut best = self.set(spec, hi);
+        let mut best = lines;
+        let shaped = self.shape(spec);
         while hi - lo > 1.0 {
             let mid = (lo + hi) / 2.0;
-            let lines = self.set(spec, mid);
+            let lines = self.set_shaped(&shaped, spec, mid);
             if lines.len() <= count && lines.iter().all(|l| l.width <= mid + FIT_EPS) {
                 hi = mid;
                 best = lines;

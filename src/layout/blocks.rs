@@ -2,6 +2,7 @@
 //! (T17/T18), lists and quotes (T19), code, figures, rules and page breaks. Tables are in
 //! `table.rs`, footnote bodies in `notes.rs`.
 
+use super::linebreak::Shaped;
 use super::notes::Notes;
 use super::page::{StructChild, StructKind, StructNode, TagId};
 use super::para_cache::ParaCache;
@@ -216,7 +217,28 @@ impl<'a> Builder<'a> {
 
     /// Sets a paragraph into lines.
     pub fn set(&self, spec: &TextSpec, width: f32) -> Vec<Line> {
-        let para = ParaSpec {
+        let mut warnings = Vec::new();
+        let lines = set_paragraph_logged(&self.para_spec(spec, width), self.fonts, &mut warnings);
+        self.note_set_warnings(warnings);
+        lines
+    }
+
+    /// `spec` shaped once, to be set at several widths by [`Builder::set_shaped`].
+    pub fn shape(&self, spec: &TextSpec) -> Shaped {
+        Shaped::new(&self.para_spec(spec, self.style.text_width()), self.fonts)
+    }
+
+    /// [`Builder::set`] of the text `shaped` from `spec`, without shaping it again.
+    pub fn set_shaped(&self, shaped: &Shaped, spec: &TextSpec, width: f32) -> Vec<Line> {
+        let mut warnings = Vec::new();
+        let lines = shaped.set(&self.para_spec(spec, width), &mut warnings);
+        self.note_set_warnings(warnings);
+        lines
+    }
+
+    /// The paragraph `spec` set at `width`.
+    fn para_spec(&self, spec: &TextSpec, width: f32) -> ParaSpec {
+        ParaSpec {
             runs: spec.runs.clone(),
             width,
             first_indent: spec.first_indent,
@@ -224,11 +246,7 @@ impl<'a> Builder<'a> {
             kinsoku: Kinsoku::Gb,
             line_pitch: spec.pitch,
             look: TextLook::of(self.style),
-        };
-        let mut warnings = Vec::new();
-        let lines = set_paragraph_logged(&para, self.fonts, &mut warnings);
-        self.note_set_warnings(warnings);
-        lines
+        }
     }
 
     /// Appends set lines as boxes; `marks` go on the first line. Footnote markers found in

@@ -17,6 +17,10 @@ pub(crate) struct Shaper {
     hb: rustybuzz::Face<'static>,
     ink: RefCell<HashMap<u16, Option<(i16, i16)>>>,
     halt: RefCell<HashMap<char, Option<(i32, i32)>>>,
+    /// Shaping plans for text without user features, one per script: building a plan
+    /// reads the face's GSUB/GPOS feature lists (~30k instructions), once per segment when
+    /// `rustybuzz::shape` does it (issue 12).
+    plans: RefCell<Vec<(rustybuzz::Script, rustybuzz::ShapePlan)>>,
     face: Arc<Face>,
 }
 
@@ -46,6 +50,40 @@ impl Shaper {
         })
     }
 
+    /// Shapes `buf` left to right as `rustybuzz::shape` does (same plan: the buffer's
+    /// guessed script, no language), reusing the plan when there are no `features`.
+    pub fn shape(
+        &self,
+        mut buf: rustybuzz::UnicodeBuffer,
+        features: &[rustybuzz::Feature],
+    ) -> rustybuzz::GlyphBuffer {
+        buf.set_direction(rustybuzz::Direction::LeftToRight);
+        buf.guess_segment_properties();
+        if !features.is_empty() {
+            // The plan holds the features' text ranges, which differ from call to call.
+            return rustybuzz::shape(&self.hb, features, buf);
+        }
+        let script = buf.script();
+        let mut plans = self.plans.borrow_mut();
+        let k = match plans.iter().position(|(s, _)| *s == script) {
+            Some(k) => k,
+            None => {
+                // The guess leaves the script unset (`UNKNOWN`) when no character has one.
+                let known = (script != rustybuzz::script::UNKNOWN).then_some(script);
+                let plan = rustybuzz::ShapePlan::new(
+                    &self.hb,
+                    rustybuzz::Direction::LeftToRight,
+                    known,
+                    None,
+                    &[],
+                );
+                plans.push((script, plan));
+                plans.len() - 1
+            }
+        };
+        rustybuzz::shape_with_plan(&self.hb, &plans[k].1, buf)
+    }
+
     /// Horizontal ink extent (x_min, x_max) of a glyph in font units.
     pub fn ink_x(&self, glyph: u16) -> Option<(i16, i16)> {
         *self.ink.borrow_mut().entry(glyph).or_insert_with(|| {
@@ -72,6 +110,7 @@ fn make(face: &Arc<Face>) -> Shaper {
         hb: rustybuzz::Face::from_face(parsed),
         ink: RefCell::new(HashMap::new()),
         halt: RefCell::new(HashMap::new()),
+        plans: RefCell::new(Vec::new()),
         face: face.clone(),
     }
 }

@@ -110,7 +110,8 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
         glyph: usize,
         x: f32,
     }
-    let mut placed: Vec<Placed> = Vec::new();
+    // At least one glyph per atom: reserved once, not grown by doubling (issue 12).
+    let mut placed: Vec<Placed> = Vec::with_capacity(r.end - r.start);
     let mut boxes: Vec<(f32, f32)> = Vec::with_capacity(r.end - r.start);
     let mut x = 0.0f32;
     for k in r.start..r.end {
@@ -187,7 +188,8 @@ pub(crate) fn finish_line(p: &Prepared, spec: &ParaSpec, r: &LineRange) -> Line 
                 x_scale: a.x_scale,
                 x: pg.x,
                 colour: None,
-                glyphs: Vec::new(),
+                // The rest of the line at most; trimmed below.
+                glyphs: Vec::with_capacity(placed.len() - idx),
             });
         }
         // Cluster text on the atom's first glyph; an inner space rides along so text

@@ -150,18 +150,26 @@ fn choose(
 ) -> (Vec<LineRange>, bool) {
     let n = p.atoms.len();
     let sums = prefix_sums(p, spec.look.paragraph.interchar_stretch_em);
+    // Widths and stretch never fall as a line grows (no negative advance, gap or stretch)
+    // and the measure is positive: what lets the search skip loose nodes below.
+    let monotone = spec.width > 0.0
+        && sums.windows(2).all(|w| {
+            w[1].atom_w >= w[0].atom_w && w[1].gap_w >= w[0].gap_w && w[1].stretch >= w[0].stretch
+        });
     let grid = spec.look.grid_cell.is_some();
     // T11: the last line needs ≥2 characters besides trailing STOP/CLOSE.
     let mut tail = n;
     while tail > 0 && matches!(p.atoms[tail - 1].class, Class::Stop | Class::Close) {
         tail -= 1;
     }
-    let mut nodes = vec![Node {
+    // At most one node per break opportunity, and nearly every CJK character is one.
+    let mut nodes = Vec::with_capacity(n + 1);
+    nodes.push(Node {
         start: 0,
         prev: usize::MAX,
         demerits: 0.0,
         line: 0,
-    }];
+    });
     let mut active: Vec<usize> = vec![0];
     let mut emergency = false;
     for (i, brk) in brks.iter().enumerate() {
@@ -182,7 +190,12 @@ fn choose(
         let mut best: Option<(f64, usize)> = None;
         let mut last_removed = None;
         let line_end = LineEnd::new(p, &sums, e);
-        active.retain(|&ni| {
+        // Keeps the active nodes in place (a hand-written `retain` that can stop early).
+        let mut kept = 0;
+        let mut r = 0;
+        while r < active.len() {
+            let ni = active[r];
+            r += 1;
             let node = &nodes[ni];
             let avail = spec.width as f64
                 - if node.line == 0 {
@@ -200,8 +213,10 @@ fn choose(
             };
             if delta < -shrink - WIDTH_EPS {
                 last_removed = Some(ni);
-                return false;
+                continue;
             }
+            active[kept] = ni;
+            kept += 1;
             let ratio = if delta >= 0.0 {
                 if forced {
                     0.0 // last lines are set at natural width (T16)
@@ -222,7 +237,20 @@ fn choose(
                 delta / (SHRINK_EASE * shrink).max(MIN_SHRINK)
             };
             if ratio > tolerance {
-                return true; // too loose to end a line here, but may start a later one
+                // Too loose to end a line here, but may start a later one. The nodes after
+                // this one start later, so their lines are shorter: no wider, no more
+                // stretch (nondecreasing sums; float rounding keeps that order), hence at
+                // least as loose, and none is overfull. Skipping them changes nothing, and
+                // saves re-measuring every loose node at every CJK break (issue 12). Not
+                // for the first line (its own indent) nor a line within `WIDTH_EPS` of
+                // full (which would count as full, ratio 0, without stretch).
+                if monotone && node.line > 0 && delta > WIDTH_EPS {
+                    let rest = active.len() - r;
+                    active.copy_within(r.., kept);
+                    kept += rest;
+                    break;
+                }
+                continue;
             }
             let badness = BADNESS_AT_RATIO_1 * ratio.abs().powi(3);
             let mut demerits = node.demerits + (1.0 + badness).powi(2) + penalty;
@@ -232,8 +260,8 @@ fn choose(
             if best.is_none_or(|(d, _)| demerits < d) {
                 best = Some((demerits, ni));
             }
-            true
-        });
+        }
+        active.truncate(kept);
         let (demerits, prev) = match (best, last_removed) {
             (Some(b), _) => b,
             // Nothing fits: the unit between the last feasible break and this one is wider
@@ -281,46 +309,72 @@ pub(crate) fn set_paragraph(
     fonts: &FontSet,
     warnings: &mut Vec<String>,
 ) -> Vec<Line> {
-    let p = prepare(spec, fonts);
-    if p.atoms.is_empty() {
-        return Vec::new();
+    Shaped::new(spec, fonts).set(spec, warnings)
+}
+
+/// A paragraph shaped, with its break opportunities, ready to be set at any measure: neither
+/// depends on the width or the indent, so a title balanced over many widths (T23) is
+/// shaped once (issue 12).
+pub(crate) struct Shaped {
+    p: Prepared,
+    brks: Vec<Brk>,
+}
+
+impl Shaped {
+    /// Shapes `spec` and finds its break opportunities.
+    pub(crate) fn new(spec: &ParaSpec, fonts: &FontSet) -> Shaped {
+        let p = prepare(spec, fonts);
+        let brks = if p.atoms.is_empty() {
+            Vec::new()
+        } else {
+            breaks(&p, spec)
+        };
+        Shaped { p, brks }
     }
-    let brks = breaks(&p, spec);
-    // Like TeX: a first pass with a tolerance, a second without one only if needed.
-    let tolerance = spec.look.paragraph.tolerance;
-    let (mut ranges, emergency) = choose(&p, spec, &brks, tolerance, false);
-    if emergency {
-        let mut overfull;
-        (ranges, overfull) = choose(&p, spec, &brks, f64::INFINITY, false);
-        // T9: no feasible layout keeps every ≥3 STOP/CLOSE run whole; allow a break before
-        // the third mark, and say so.
-        if overfull && brks.contains(&Brk::LastResort) {
-            let (alt, still) = choose(&p, spec, &brks, f64::INFINITY, true);
-            let split: Vec<&LineRange> = alt
-                .iter()
-                .filter(|r| !r.last && brks[r.end - 1] == Brk::LastResort)
-                .collect();
-            if !still {
-                for r in split {
-                    warnings.push(format!(
-                        "W-KINSOKU: no feasible line breaks; `{}` split before its third mark (T9)",
-                        &p.text[p.atoms[r.end - 2].start..p.atoms[r.end].end]
-                    ));
+
+    /// Chooses breaks and justifies each line at `spec`'s measure: `spec` is the one shaped,
+    /// its width and first-line indent aside. Warnings (W-KINSOKU) go to `warnings`.
+    pub(crate) fn set(&self, spec: &ParaSpec, warnings: &mut Vec<String>) -> Vec<Line> {
+        let (p, brks) = (&self.p, &self.brks[..]);
+        if p.atoms.is_empty() {
+            return Vec::new();
+        }
+        // Like TeX: a first pass with a tolerance, a second without one only if needed.
+        let tolerance = spec.look.paragraph.tolerance;
+        let (mut ranges, emergency) = choose(p, spec, brks, tolerance, false);
+        if emergency {
+            let mut overfull;
+            (ranges, overfull) = choose(p, spec, brks, f64::INFINITY, false);
+            // T9: no feasible layout keeps every ≥3 STOP/CLOSE run whole; allow a break before
+            // the third mark, and say so.
+            if overfull && brks.contains(&Brk::LastResort) {
+                let (alt, still) = choose(p, spec, brks, f64::INFINITY, true);
+                let split: Vec<&LineRange> = alt
+                    .iter()
+                    .filter(|r| !r.last && brks[r.end - 1] == Brk::LastResort)
+                    .collect();
+                if !still {
+                    for r in split {
+                        warnings.push(format!(
+                            "W-KINSOKU: no feasible line breaks; `{}` split before its third mark (T9)",
+                            &p.text[p.atoms[r.end - 2].start..p.atoms[r.end].end]
+                        ));
+                    }
+                    ranges = alt;
+                    overfull = false;
                 }
-                ranges = alt;
-                overfull = false;
+            }
+            // Still a line past the measure, where the page would cut its text off: break the
+            // runs that cannot fit between clusters.
+            if overfull {
+                let mut relaxed = brks.to_vec();
+                if allow_emergency_breaks(p, spec, &mut relaxed, warnings) {
+                    (ranges, _) = choose(p, spec, &relaxed, f64::INFINITY, true);
+                }
             }
         }
-        // Still a line past the measure, where the page would cut its text off: break the
-        // runs that cannot fit between clusters.
-        if overfull {
-            let mut relaxed = brks.clone();
-            if allow_emergency_breaks(&p, spec, &mut relaxed, warnings) {
-                (ranges, _) = choose(&p, spec, &relaxed, f64::INFINITY, true);
-            }
-        }
+        ranges.iter().map(|r| finish_line(p, spec, r)).collect()
     }
-    ranges.iter().map(|r| finish_line(&p, spec, r)).collect()
 }
 
 /// Never lose text: a run of atoms without a break opportunity (not even a T9 last
@@ -390,4 +444,40 @@ fn allow_emergency_breaks(
         text.chars().count()
     ));
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ast::Inline;
+    use crate::layout::collect;
+    use crate::layout::para_cache::body_spec;
+    use crate::layout::types::RunStyle;
+    use crate::style::Style;
+
+    /// Title balancing sets one `Shaped` at many widths: each must be the paragraph a fresh
+    /// `set_paragraph` gives at that width (shaping and breaks do not depend on it).
+    #[test]
+    fn a_shaped_paragraph_sets_as_a_fresh_one_at_any_width() {
+        let style = Style::handout();
+        let fonts = FontSet::bundled();
+        let base = RunStyle {
+            font: style.body_font,
+            size: style.body_size,
+            bold: false,
+        };
+        let text = "坚持和深化“义乌发展经验”，加快打造中国式现代化县域典范。Rust 写的排版程序，\
+                    一行行地排出这段文字（T16），看看每个宽度是否都一样。";
+        let spec = body_spec(collect(&[Inline::Text(text.into())], &base), &style);
+        let shaped = Shaped::new(&spec, &fonts);
+        for width in [60.0, 97.5, 150.0, 233.3, spec.width] {
+            let at = ParaSpec {
+                width,
+                ..spec.clone()
+            };
+            let fresh = set_paragraph(&at, &fonts, &mut Vec::new());
+            let reused = shaped.set(&at, &mut Vec::new());
+            assert_eq!(format!("{fresh:?}"), format!("{reused:?}"), "width {width}");
+        }
+    }
 }

@@ -150,6 +150,10 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
     let mut text = String::new();
     let mut chars: Vec<CharInfo> = Vec::new();
     let mut code = Vec::new();
+    text.reserve(spec.runs.iter().map(|r| r.text.len()).sum());
+    let count: usize = spec.runs.iter().map(|r| r.text.chars().count()).sum();
+    chars.reserve(count);
+    code.reserve(count);
     for (ri, run) in spec.runs.iter().enumerate() {
         for (b, c) in run.text.char_indices() {
             chars.push(CharInfo {
@@ -181,11 +185,13 @@ pub(crate) fn prepare(spec: &ParaSpec, fonts: &FontSet) -> Prepared {
         }
     }
 
+    // At most one atom and about one glyph per character: reserved once instead of grown
+    // by doubling (issue 12).
     let mut out = Prepared {
         text,
-        atoms: Vec::new(),
-        gaps: Vec::new(),
-        glyphs: Vec::new(),
+        atoms: Vec::with_capacity(chars.len()),
+        gaps: Vec::with_capacity(chars.len() + 1),
+        glyphs: Vec::with_capacity(chars.len()),
         faces: Vec::new(),
     };
     // Pass 1: segments of one run in one face (spaces stick to the segment).
@@ -352,9 +358,7 @@ fn shape_segment(
         }
         buf.add(c, ch.byte as u32);
     }
-    buf.set_direction(rustybuzz::Direction::LeftToRight);
-    buf.guess_segment_properties();
-    let shaped = rustybuzz::shape(hb, &features, buf);
+    let shaped = sh.shape(buf, &features);
     let infos = shaped.glyph_infos();
     let pos = shaped.glyph_positions();
     let byte_end = |k: usize| chars.get(k).map(|c| c.byte);

@@ -202,7 +202,11 @@ impl ClusterText {
     pub fn as_str(&self) -> &str {
         match &self.0 {
             ClusterRepr::Inline { len, bytes } => {
-                std::str::from_utf8(&bytes[..usize::from(*len)]).expect("copied from a str whole")
+                let bytes = &bytes[..usize::from(*len)];
+                // SAFETY: `From<&str>` is the only maker of `Inline` and copies a whole `&str`
+                // into it, which nothing changes later: the bytes are UTF-8. Not validated
+                // again because the PDF writer asks for every glyph's text (issue 12).
+                unsafe { std::str::from_utf8_unchecked(bytes) }
             }
             ClusterRepr::Heap(s) => s,
         }

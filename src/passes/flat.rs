@@ -58,6 +58,8 @@ pub fn flatten(inlines: &[Inline]) -> Vec<Cell> {
             };
             match i {
                 Inline::Text(t) => {
+                    // One cell per char, reserved at once (issue 12).
+                    out.reserve(t.chars().count());
                     for ch in t.chars() {
                         out.push(Cell {
                             ch,
@@ -239,13 +241,25 @@ pub fn lines(inlines: &[Inline]) -> Vec<Vec<Inline>> {
 
 /// Text of a sequence for classification: text and code, sentinels removed, trimmed.
 pub fn plain(inlines: &[Inline]) -> String {
-    flat_string(inlines)
-        .chars()
-        .filter(|c| !matches!(*c, CODE | OBJ | AUTO))
-        .map(|c| if matches!(c, BREAK | LBREAK) { ' ' } else { c })
-        .collect::<String>()
-        .trim()
-        .to_string()
+    let flat = flat_string(inlines);
+    // Copies the text between sentinels in slices, not char by char: the structure and
+    // punctuation passes call this for every paragraph, some more than once (issue 12).
+    let mut out = String::with_capacity(flat.len());
+    let mut from = 0;
+    for (i, c) in flat.char_indices() {
+        if matches!(c, CODE | OBJ | AUTO | BREAK | LBREAK) {
+            out.push_str(&flat[from..i]);
+            if matches!(c, BREAK | LBREAK) {
+                out.push(' ');
+            }
+            from = i + c.len_utf8();
+        }
+    }
+    out.push_str(&flat[from..]);
+    out.truncate(out.trim_end().len());
+    let lead = out.len() - out.trim_start().len();
+    out.drain(..lead);
+    out
 }
 
 /// Cells `range` of `inlines` rebuilt into their own sequence (for splitting a sequence).

@@ -32,7 +32,9 @@ pub fn is_cjk_letter(c: char) -> bool {
 pub fn is_west(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || matches!(c, '#' | '$' | '%' | '&')
-        || (c.is_alphabetic() && matches!(c as u32, 0xC0..=0x24F | 0x370..=0x52F | 0x1E00..=0x1FFF))
+        // The range test first: `is_alphabetic` is a table search for CJK characters, and
+        // the passes ask this of every character of the document (issue 12).
+        || (matches!(c as u32, 0xC0..=0x24F | 0x370..=0x52F | 0x1E00..=0x1FFF) && c.is_alphabetic())
 }
 
 /// A Latin/Greek/Cyrillic letter (a WEST letter, digits excluded).

@@ -65,8 +65,9 @@ pub fn run(mut doc: Document, log: &mut Log) -> Document {
             .join(", ");
             log.change(NAME, line, format!("punctuation normalised: {msg}"));
         }
-        lints::check(&flat::plain(seq), line, &mut ordinals, log);
-        stops.count(&flat::plain(seq), line);
+        let text = flat::plain(seq);
+        lints::check(&text, line, &mut ordinals, log);
+        stops.count(&text, line);
     });
     ordinals.report(log);
     stops.report(log);
@@ -200,9 +201,11 @@ pub(crate) fn splice(cells: &mut Vec<Cell>, a: usize, b: usize, with: &str) {
 /// Prefix counts of HAN cells: HAN in `a..b` = `p[b] - p[a]` (keeps pair checks linear).
 pub(crate) fn han_prefix(cells: &[Cell]) -> Vec<usize> {
     let mut p = Vec::with_capacity(cells.len() + 1);
-    p.push(0);
+    let mut n = 0;
+    p.push(n);
     for c in cells {
-        p.push(p.last().copied().unwrap_or(0) + usize::from(is_han(c.ch)));
+        n += usize::from(is_han(c.ch));
+        p.push(n);
     }
     p
 }
