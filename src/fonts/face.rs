@@ -4,10 +4,11 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustybuzz::ttf_parser;
 
+use super::subset::Prepared;
 use crate::{Error, Result};
 
 /// Where a face comes from (shown by `paiban fonts`).
@@ -54,6 +55,9 @@ pub struct Face {
     /// ~1% of a batch, issue 12).
     permissions: Option<ttf_parser::Permissions>,
     chars: Arc<CharCache>,
+    /// What subsetting the face needs, read on its first subset and shared by the clones
+    /// (the bundled faces serve every file of a batch).
+    prepared: Arc<OnceLock<Prepared>>,
 }
 
 impl fmt::Debug for Face {
@@ -107,6 +111,7 @@ impl Face {
             index,
             origin,
             chars: Arc::default(),
+            prepared: Arc::default(),
         })
     }
 
@@ -119,6 +124,12 @@ impl Face {
     pub fn has_char(&self, c: char) -> bool {
         self.chars
             .get_or_insert(c, || lookup(self.data(), self.index, c))
+    }
+
+    /// The face's subsetting tables, read the first time a subset is made.
+    pub(super) fn prepared(&self) -> &Prepared {
+        self.prepared
+            .get_or_init(|| Prepared::of(self.data(), self.index))
     }
 
     /// Whether the face's licence bits forbid embedding (OS/2 `fsType` "restricted").
