@@ -148,6 +148,21 @@ impl Face {
         ttf_parser::Face::parse(self.data(), self.index).expect("face parsed at load time")
     }
 
+    /// The glyph of `c`: what `ttf().glyph_index(c)` gives (the first Unicode cmap
+    /// subtable that maps it), reading only the cmap: `ttf()` parses every table, a CFF
+    /// face's charset among them (issue 12: ~1% of a batch's EPUB rendering).
+    pub fn glyph_ids(&self, chars: impl IntoIterator<Item = char>) -> Vec<Option<u16>> {
+        let cmap = cmap(self.data(), self.index);
+        let glyph = |c: char| {
+            cmap?
+                .subtables
+                .into_iter()
+                .filter(|s| s.is_unicode())
+                .find_map(|s| s.glyph_index(u32::from(c)))
+        };
+        chars.into_iter().map(|c| glyph(c).map(|g| g.0)).collect()
+    }
+
     /// A rustybuzz face for shaping.
     pub fn shaper(&self) -> rustybuzz::Face<'_> {
         rustybuzz::Face::from_face(self.ttf())
@@ -204,13 +219,17 @@ fn maps(face_cmap: Option<ttf_parser::cmap::Table<'_>>, c: char) -> bool {
     })
 }
 
-/// `has_char` without the cache: reads only the table directory and the cmap.
-fn lookup(data: &[u8], index: u32, c: char) -> bool {
-    let cmap = ttf_parser::RawFace::parse(data, index)
+/// The cmap of face `index` of `data`, reading only the table directory and the cmap.
+fn cmap(data: &[u8], index: u32) -> Option<ttf_parser::cmap::Table<'_>> {
+    ttf_parser::RawFace::parse(data, index)
         .ok()
         .and_then(|raw| raw.table(ttf_parser::Tag::from_bytes(b"cmap")))
-        .and_then(ttf_parser::cmap::Table::parse);
-    maps(cmap, c)
+        .and_then(ttf_parser::cmap::Table::parse)
+}
+
+/// `has_char` without the cache.
+fn lookup(data: &[u8], index: u32, c: char) -> bool {
+    maps(cmap(data, index), c)
 }
 
 /// Whether the face maps any Unicode character: a few common ones are tried before the

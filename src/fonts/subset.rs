@@ -24,7 +24,6 @@ use allsorts::subset::{subset, CmapTarget, SubsetProfile};
 use allsorts::tables::cmap::Cmap;
 use allsorts::tables::FontTableProvider;
 use allsorts::tag;
-use rustybuzz::ttf_parser;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -321,12 +320,10 @@ fn fd_indices(b: &Bytes<'_>, at: usize, n_glyphs: usize) -> Option<Vec<u8>> {
 /// Subsets `face` to `chars` (all of which it maps). Glyph 0 is kept first, then glyphs
 /// in ascending order, so the same characters always give the same bytes.
 pub fn subset_face(face: &Face, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
-    let parsed = ttf_parser::Face::parse(face.data(), face.index)
-        .map_err(|e| font_err(format!("{}: {e}", face.family)))?;
-    let mut gids: BTreeSet<u16> = chars
-        .iter()
-        .filter_map(|c| parsed.glyph_index(*c))
-        .map(|g| g.0)
+    let mut gids: BTreeSet<u16> = face
+        .glyph_ids(chars.iter().copied())
+        .into_iter()
+        .flatten()
         .collect();
     gids.remove(&0);
     let glyph_ids: Vec<u16> = std::iter::once(0).chain(gids).collect();
