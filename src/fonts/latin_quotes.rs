@@ -75,7 +75,7 @@ pub fn latin_quote_subset(face: &Face, quotes: &[char]) -> Result<Vec<u8>> {
     let tables = Tables {
         inner: provider(face.data(), face.index).map_err(err)?,
         cmap: Some(cmap_format4(&map)),
-        cff: face.prepared().cff.as_deref(),
+        cff: face.prepared().cff(face, glyph_ids.len()),
     };
     subset(
         &tables,
