@@ -4,10 +4,11 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustybuzz::ttf_parser;
 
+use super::subset::Prepared;
 use crate::{Error, Result};
 
 /// Where a face comes from (shown by `paiban fonts`).
@@ -54,6 +55,9 @@ pub struct Face {
     /// ~1% of a batch, issue 12).
     permissions: Option<ttf_parser::Permissions>,
     chars: Arc<CharCache>,
+    /// What subsetting the face needs, read on its first subset and shared by the clones
+    /// (the bundled faces serve every file of a batch).
+    prepared: Arc<OnceLock<Prepared>>,
 }
 
 impl fmt::Debug for Face {
@@ -107,6 +111,7 @@ impl Face {
             index,
             origin,
             chars: Arc::default(),
+            prepared: Arc::default(),
         })
     }
 
@@ -119,6 +124,12 @@ impl Face {
     pub fn has_char(&self, c: char) -> bool {
         self.chars
             .get_or_insert(c, || lookup(self.data(), self.index, c))
+    }
+
+    /// The face's subsetting tables, read the first time a subset is made.
+    pub(super) fn prepared(&self) -> &Prepared {
+        self.prepared
+            .get_or_init(|| Prepared::of(self.data(), self.index))
     }
 
     /// Whether the face's licence bits forbid embedding (OS/2 `fsType` "restricted").
@@ -135,6 +146,21 @@ impl Face {
     pub fn ttf(&self) -> ttf_parser::Face<'_> {
         // Parsed successfully in `from_data`, and the bytes never change.
         ttf_parser::Face::parse(self.data(), self.index).expect("face parsed at load time")
+    }
+
+    /// The glyph of `c`: what `ttf().glyph_index(c)` gives (the first Unicode cmap
+    /// subtable that maps it), reading only the cmap: `ttf()` parses every table, a CFF
+    /// face's charset among them (issue 12: ~1% of a batch's EPUB rendering).
+    pub fn glyph_ids(&self, chars: impl IntoIterator<Item = char>) -> Vec<Option<u16>> {
+        let cmap = cmap(self.data(), self.index);
+        let glyph = |c: char| {
+            cmap?
+                .subtables
+                .into_iter()
+                .filter(|s| s.is_unicode())
+                .find_map(|s| s.glyph_index(u32::from(c)))
+        };
+        chars.into_iter().map(|c| glyph(c).map(|g| g.0)).collect()
     }
 
     /// A rustybuzz face for shaping.
@@ -193,13 +219,17 @@ fn maps(face_cmap: Option<ttf_parser::cmap::Table<'_>>, c: char) -> bool {
     })
 }
 
-/// `has_char` without the cache: reads only the table directory and the cmap.
-fn lookup(data: &[u8], index: u32, c: char) -> bool {
-    let cmap = ttf_parser::RawFace::parse(data, index)
+/// The cmap of face `index` of `data`, reading only the table directory and the cmap.
+fn cmap(data: &[u8], index: u32) -> Option<ttf_parser::cmap::Table<'_>> {
+    ttf_parser::RawFace::parse(data, index)
         .ok()
         .and_then(|raw| raw.table(ttf_parser::Tag::from_bytes(b"cmap")))
-        .and_then(ttf_parser::cmap::Table::parse);
-    maps(cmap, c)
+        .and_then(ttf_parser::cmap::Table::parse)
+}
+
+/// `has_char` without the cache.
+fn lookup(data: &[u8], index: u32, c: char) -> bool {
+    maps(cmap(data, index), c)
 }
 
 /// Whether the face maps any Unicode character: a few common ones are tried before the

@@ -4,38 +4,10 @@
 //! straight to the glyphs `pwid` picks (the face's own glyphs where it has no `pwid`, as in
 //! LXGW WenKai, whose quotes are proportional already).
 
+use super::subset::{provider, Tables};
 use super::Face;
 use crate::error::{Error, Result};
-use allsorts::binary::read::ReadScope;
-use allsorts::error::ParseError;
-use allsorts::font_data::FontData;
 use allsorts::subset::{subset, CmapTarget, SubsetProfile};
-use allsorts::tables::FontTableProvider;
-use allsorts::tag;
-use std::borrow::Cow;
-
-/// The tables of a font with its cmap replaced.
-struct WithCmap<P> {
-    inner: P,
-    cmap: Vec<u8>,
-}
-
-impl<P: FontTableProvider> FontTableProvider for WithCmap<P> {
-    fn table_data(&self, t: u32) -> std::result::Result<Option<Cow<'_, [u8]>>, ParseError> {
-        if t == tag::CMAP {
-            return Ok(Some(Cow::Borrowed(&self.cmap)));
-        }
-        self.inner.table_data(t)
-    }
-
-    fn has_table(&self, t: u32) -> bool {
-        t == tag::CMAP || self.inner.has_table(t)
-    }
-
-    fn table_tags(&self) -> Option<Vec<u32>> {
-        self.inner.table_tags()
-    }
-}
 
 /// A cmap table with one format-4 subtable (Windows, Unicode BMP) mapping each of `map`
 /// (ascending code points) to its glyph, one segment per character.
@@ -100,19 +72,13 @@ pub fn latin_quote_subset(face: &Face, quotes: &[char]) -> Result<Vec<u8>> {
     let mut glyph_ids: Vec<u16> = std::iter::once(0).chain(gids).collect();
     glyph_ids[1..].sort_unstable();
     glyph_ids.dedup();
-    let scope = ReadScope::new(face.data());
-    let font_file = scope
-        .read::<FontData<'_>>()
-        .map_err(|e| err(e.to_string()))?;
-    let inner = font_file
-        .table_provider(face.index as usize)
-        .map_err(|e| err(e.to_string()))?;
-    let provider = WithCmap {
-        inner,
-        cmap: cmap_format4(&map),
+    let tables = Tables {
+        inner: provider(face.data(), face.index).map_err(err)?,
+        cmap: Some(cmap_format4(&map)),
+        cff: face.prepared().cff(face, glyph_ids.len()),
     };
     subset(
-        &provider,
+        &tables,
         &glyph_ids,
         &SubsetProfile::Minimal,
         CmapTarget::Unicode,

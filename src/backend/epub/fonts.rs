@@ -142,6 +142,7 @@ pub fn embed(
         .iter()
         .find(|f| QUOTES.iter().all(|&q| f.has_char(q) && !narrow(f, q)))
         .cloned();
+    let song_key = song_wide.as_deref().map(key);
     let mut refused: BTreeSet<String> = BTreeSet::new();
     for (role, set_chars) in chars {
         // A face whose licence bits forbid embedding (OS/2 fsType "restricted") is skipped,
@@ -157,6 +158,8 @@ pub fn embed(
                 ok
             })
             .collect();
+        // Keys once per face, not once per character (formatting them was ~1% of a batch).
+        let keys: Vec<String> = chain.iter().map(|f| key(f)).collect();
         let mut used = vec![false; chain.len()];
         let mut missing = String::new();
         for &c in set_chars {
@@ -166,22 +169,26 @@ pub fn embed(
             match chain.iter().position(|f| f.has_char(c)) {
                 Some(i) => {
                     used[i] = true;
-                    let mut f = chain[i];
-                    if let Some(song) = song_wide.as_ref().filter(|_| QUOTES.contains(&c)) {
+                    let (mut f, mut k) = (chain[i], keys[i].as_str());
+                    let song = song_wide.as_ref().zip(song_key.as_ref());
+                    if let Some((song, song_key)) = song.filter(|_| QUOTES.contains(&c)) {
                         if narrow(f, c) {
                             quote_map
                                 .entry((css_family(&f.family), f.weight))
-                                .or_insert_with(|| (key(song), BTreeSet::new()))
+                                .or_insert_with(|| (song_key.clone(), BTreeSet::new()))
                                 .1
                                 .insert(c);
-                            f = song;
+                            (f, k) = (song, song_key.as_str());
                         }
                     }
-                    groups
-                        .entry(key(f))
-                        .or_insert_with(|| (f.clone(), BTreeSet::new()))
-                        .1
-                        .insert(c);
+                    match groups.get_mut(k) {
+                        Some(group) => group.1.insert(c),
+                        None => groups
+                            .entry(k.to_string())
+                            .or_insert_with(|| (f.clone(), BTreeSet::new()))
+                            .1
+                            .insert(c),
+                    };
                 }
                 None => missing.push(c),
             }
