@@ -174,16 +174,19 @@ fn big_markdown(bytes: usize) -> String {
 
 /// Before the fix every page's glyphs were held twice until the PDF was done (and each
 /// glyph's text was a heap string): the PDF held ~37 MiB of heap per MiB of Markdown. Now
-/// pages are written as they are made: ~6 MiB per MiB (EPUB ~4, DOCX ~6). The bound sits
-/// between, so a return to holding the pages, or to anything that grows faster than the
-/// input, fails here.
+/// pages are written as they are made. Measured from 512 KiB to 1 MiB of input, where the
+/// fixed part (the font subsets made at the end) no longer hides the slope: the PDF grows
+/// ~18 MiB per MiB (peak 19.8 MiB at 1 MiB, the same before and after the fonts were
+/// subset in parallel, issue 12; from 256 to 512 KiB the old serial subsets made a larger
+/// fixed part and the slope looked like ~6). The bound sits between, so a return to holding
+/// the pages, or to anything that grows faster than the input, fails here.
 #[test]
 fn case13_memory_grows_linearly() {
     const KIB: usize = 1 << 10;
     /// Extra peak heap allowed per extra MiB of input, for each format.
-    const MAX_MIB_PER_INPUT_MIB: f64 = 15.0;
-    let small = big_markdown(256 * KIB);
-    let big = big_markdown(512 * KIB);
+    const MAX_MIB_PER_INPUT_MIB: f64 = 25.0;
+    let small = big_markdown(512 * KIB);
+    let big = big_markdown(1024 * KIB);
     let extra_input = (big.len() - small.len()) as f64 / f64::from(1 << 20);
     for backend in paiban::backend::registry() {
         let (small_peak, big_peak) = (
