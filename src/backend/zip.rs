@@ -48,7 +48,8 @@ fn level(path: &str) -> Option<i64> {
 const FAST: i64 = 2;
 
 /// Writes `entries` in order into a zip. `stored` entries come first and uncompressed
-/// (EPUB's `mimetype` must); the rest are deflated, at [`level`]. Errors name `format`.
+/// (EPUB's `mimetype` must); the rest are deflated, fonts and raster images (dense already)
+/// at a faster level than text. Errors name `format`.
 pub fn write(
     format: &'static str,
     stored: &[Entry],
