@@ -47,15 +47,7 @@ impl FaceInfo {
                     .collect()
             })
             .unwrap_or_default();
-        let space = table(b"cmap")
-            .and_then(ttf::cmap::Table::parse)
-            .and_then(|c| {
-                c.subtables
-                    .into_iter()
-                    .filter(|s| s.is_unicode())
-                    .find_map(|s| s.glyph_index(0x20))
-            })
-            .map(|g| g.0);
+        let space = face.glyph_ids([' '])[0];
         Some(FaceInfo {
             font,
             space,
