@@ -1,6 +1,7 @@
-//! Every compressed stream of the sample's PDF is one valid zlib stream (issue 12: krilla's
-//! patch deflates streams of 128 KiB or more in parallel parts, pigz-style; the body face's
-//! font program is one). A broken join or Adler-32 would only show in some readers.
+//! Every compressed stream of the sample's PDF is one valid zlib stream that another
+//! inflater (flate2) reads (issue 12: krilla's patch deflates with libdeflate, through a
+//! compressor reused per thread; a stream cut short or a stale buffer would only show in
+//! some readers).
 
 use crate::support::pdf::{render, sample_doc};
 use flate2::read::ZlibDecoder;
@@ -45,8 +46,8 @@ fn every_stream_inflates_and_the_large_font_program_is_whole() {
         "only {} deflated streams",
         inflated.len()
     );
-    // The Song subset's CFF program (~185 KB for the sample's ~750 glyphs) goes through the
-    // parallel path; it inflates to a CFF table (major version 1, header size 4).
+    // The Song subset's CFF program (~185 KB for the sample's ~750 glyphs), the largest
+    // stream, inflates whole to a CFF table (major version 1, header size 4).
     let largest = inflated.iter().max_by_key(|s| s.len()).expect("streams");
     assert!(
         largest.len() >= 128 * 1024,
