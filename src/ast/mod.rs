@@ -9,7 +9,7 @@ mod walk;
 
 pub use meta::{ArticleFacts, ResolvedMeta, UNTITLED};
 pub use official::{Field, Official};
-pub use walk::{map_blocks, map_inlines, plain_text, visit_blocks, visit_inlines};
+pub use walk::{inline_seqs_mut, map_blocks, map_inlines, plain_text, visit_blocks, visit_inlines};
 
 use serde::Serialize;
 use std::path::PathBuf;

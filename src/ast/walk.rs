@@ -26,41 +26,52 @@ pub fn visit_blocks(doc: &Document, f: &mut dyn FnMut(&Block)) {
 /// list items, quotes and footnotes. Nested inlines (strong, links…) are reached by `f` itself
 /// or through [`visit_inlines`].
 pub fn map_inlines(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>, usize)) {
-    fn go(blocks: &mut [Block], f: &mut dyn FnMut(&mut Vec<Inline>, usize)) {
+    for (seq, line) in inline_seqs_mut(doc) {
+        f(seq, line);
+    }
+}
+
+/// Every inline sequence of the document with the source line of its block, in the order
+/// [`map_inlines`] visits them (document order, footnotes last): the sequences are
+/// disjoint, so they can be rewritten in parallel.
+pub fn inline_seqs_mut(doc: &mut Document) -> Vec<(&mut Vec<Inline>, usize)> {
+    fn go<'a>(blocks: &'a mut [Block], out: &mut Vec<(&'a mut Vec<Inline>, usize)>) {
         for b in blocks {
             match b {
                 Block::Article(a) => {
-                    f(&mut a.title, a.line);
+                    out.push((&mut a.title, a.line));
                     if let Some(s) = &mut a.subtitle {
-                        f(s, a.line);
+                        out.push((s, a.line));
                     }
-                    go(&mut a.body, f);
+                    go(&mut a.body, out);
                 }
                 Block::Heading(h) => {
-                    f(&mut h.content, h.line);
+                    out.push((&mut h.content, h.line));
                     if !h.run_in.is_empty() {
-                        f(&mut h.run_in, h.line);
+                        out.push((&mut h.run_in, h.line));
                     }
                 }
-                Block::Para(p) => f(&mut p.content, p.line),
-                Block::List(l) => l.items.iter_mut().for_each(|i| go(&mut i.blocks, f)),
-                Block::Quote(q) => go(&mut q.blocks, f),
+                Block::Para(p) => out.push((&mut p.content, p.line)),
+                Block::List(l) => l.items.iter_mut().for_each(|i| go(&mut i.blocks, out)),
+                Block::Quote(q) => go(&mut q.blocks, out),
                 Block::Table(t) => {
                     let line = t.line;
-                    t.header.iter_mut().for_each(|c| f(c, line));
-                    t.rows.iter_mut().flatten().for_each(|c| f(c, line));
+                    out.extend(t.header.iter_mut().map(|c| (c, line)));
+                    out.extend(t.rows.iter_mut().flatten().map(|c| (c, line)));
                     if let Some(c) = &mut t.caption {
-                        f(c, line);
+                        out.push((c, line));
                     }
                 }
                 Block::Code(_) | Block::Figure(_) | Block::Rule(_) | Block::PageBreak(_) => {}
             }
         }
     }
-    go(&mut doc.blocks, f);
+    let mut out = Vec::new();
+    go(&mut doc.blocks, &mut out);
     for n in &mut doc.notes {
-        go(&mut n.blocks, f);
+        go(&mut n.blocks, &mut out);
     }
+    out
 }
 
 /// Rewrites every block list (document, article bodies, list items, quotes, footnotes),

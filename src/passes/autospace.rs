@@ -4,8 +4,9 @@
 //! (T15); footnote markers, superscripts, subscripts, images and U+3000 never get a gap. Runs even without clean-up:
 //! it is how the gap is represented, not a repair.
 
+use super::each_seq::map_inlines_par;
 use super::flat::{self, Cell, AUTO, CODE};
-use crate::ast::{map_inlines, Document, Inline};
+use crate::ast::{Document, Inline};
 use crate::log::Log;
 use crate::text::chars::{is_blank, is_han, is_west};
 
@@ -31,7 +32,7 @@ fn side(c: &Cell) -> Side {
 
 /// Puts one AutoSpace at every HAN–WEST boundary.
 pub fn run(mut doc: Document, log: &mut Log) -> Document {
-    map_inlines(&mut doc, &mut |seq, line| {
+    map_inlines_par(&mut doc, log, |seq, line, log| {
         let cells = flat::flatten(seq);
         let (new, changed) = gaps(&cells);
         if changed == 0 {

@@ -2,8 +2,9 @@
 //! what they could, so any `**` still in Text is unmatched), and a bullet `- ` / `• ` in
 //! front of a heading-like line. Both are noted in the log and never printed.
 
+use super::each_seq::map_inlines_par;
 use super::flat::{self, Cell, BREAK, LBREAK};
-use crate::ast::{map_inlines, Document};
+use crate::ast::Document;
 use crate::log::Log;
 use crate::text::chars::{is_blank, is_non_heading_end};
 
@@ -15,7 +16,7 @@ pub const HEADING_MAX: usize = 40;
 
 /// Removes stray `**` and heading bullets.
 pub fn run(mut doc: Document, log: &mut Log) -> Document {
-    map_inlines(&mut doc, &mut |seq, line| {
+    map_inlines_par(&mut doc, log, |seq, line, log| {
         let cells = flat::flatten(seq);
         let (kept, stars, bullets) = clean(&cells);
         if stars + bullets == 0 {

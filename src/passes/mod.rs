@@ -5,6 +5,7 @@
 
 pub mod autospace;
 pub mod captions;
+pub mod each_seq;
 pub mod flat;
 pub mod ids;
 pub mod link_notes;

@@ -2,8 +2,9 @@
 //! Hangul), otherwise one space (pandoc `east_asian_line_breaks`, CSS segment-break rule).
 //! Runs even without clean-up: it is a reading rule, not a repair.
 
+use super::each_seq::map_inlines_par;
 use super::flat::{self, Cell, BREAK};
-use crate::ast::{map_inlines, Document, Inline};
+use crate::ast::{Document, Inline};
 use crate::log::Log;
 use crate::text::chars::{is_ambiguous_mark, is_blank, joins_at_line_break};
 
@@ -12,7 +13,7 @@ pub const NAME: &str = "softbreak";
 
 /// Resolves every soft break of the document (T1).
 pub fn run(mut doc: Document, log: &mut Log) -> Document {
-    map_inlines(&mut doc, &mut |seq, line| {
+    map_inlines_par(&mut doc, log, |seq, line, log| {
         if !has_softbreak(seq) {
             return;
         }

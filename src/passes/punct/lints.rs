@@ -52,6 +52,12 @@ impl StopCount {
         }
     }
 
+    /// Adds the counts of a later part of the document.
+    pub(super) fn absorb(&mut self, later: StopCount) {
+        self.circle += later.circle;
+        self.dot = self.dot.or(later.dot);
+    }
+
     /// Warns once if both kinds occur.
     pub(super) fn report(&self, log: &mut Log) {
         if let (true, Some(line)) = (self.circle > 0, self.dot) {
@@ -79,6 +85,14 @@ impl OrdinalCount {
         self.count += 1;
         if self.first.is_none() {
             self.first = Some((ordinal.to_string(), line));
+        }
+    }
+
+    /// Adds the counts of a later part of the document (its first ordinal comes after ours).
+    pub(super) fn absorb(&mut self, later: OrdinalCount) {
+        self.count += later.count;
+        if self.first.is_none() {
+            self.first = later.first;
         }
     }
 

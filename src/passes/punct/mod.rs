@@ -11,8 +11,9 @@ mod quotes;
 mod to_fullwidth;
 mod to_halfwidth;
 
+use super::each_seq::map_inlines_par;
 use super::flat::{self, Cell, AUTO, BREAK, CODE, LBREAK, OBJ};
-use crate::ast::{map_inlines, Document};
+use crate::ast::Document;
 use crate::log::Log;
 use crate::text::chars::{is_blank, is_cjk, is_han, is_west_letter};
 use regex::Regex;
@@ -30,11 +31,12 @@ pub(crate) struct Counts {
     pub t5: usize,
 }
 
-/// Applies T2–T5 to every inline sequence and runs the lints.
+/// Applies T2–T5 to every inline sequence (in parallel, [`map_inlines_par`]) and runs the
+/// lints; the document-wide counts are summed in document order.
 pub fn run(mut doc: Document, log: &mut Log) -> Document {
-    let mut stops = lints::StopCount::default();
-    let mut ordinals = lints::OrdinalCount::default();
-    map_inlines(&mut doc, &mut |seq, line| {
+    let counted = map_inlines_par(&mut doc, log, |seq, line, log| {
+        let mut stops = lints::StopCount::default();
+        let mut ordinals = lints::OrdinalCount::default();
         let mut cells = flat::flatten(seq);
         let mut counts = Counts::default();
         to_halfwidth::fullwidth_alnum(&mut cells, &mut counts);
@@ -68,7 +70,14 @@ pub fn run(mut doc: Document, log: &mut Log) -> Document {
         let text = flat::plain(seq);
         lints::check(&text, line, &mut ordinals, log);
         stops.count(&text, line);
+        (ordinals, stops)
     });
+    let mut stops = lints::StopCount::default();
+    let mut ordinals = lints::OrdinalCount::default();
+    for (o, s) in counted {
+        ordinals.absorb(o);
+        stops.absorb(s);
+    }
     ordinals.report(log);
     stops.report(log);
     doc

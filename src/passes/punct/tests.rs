@@ -271,3 +271,37 @@ fn lint_w_ord_once_per_document_with_count() {
     assert_eq!(ord[0].line, 3);
     assert!(ord[0].message.contains("`1、`") && ord[0].message.contains("2 blocks"));
 }
+
+#[test]
+fn document_wide_lints_count_in_document_order_when_run_in_parallel() {
+    // Enough paragraphs for the sequences to be spread over threads (issue 12): the first
+    // W-ORD and W-STOP lines are still the first in the document, the counts the sums.
+    let para = |s: String, line| {
+        Block::Para(Para {
+            content: vec![t(&s)],
+            line,
+        })
+    };
+    let mut blocks: Vec<Block> = (0..400)
+        .map(|i| para(format!("正文{i}。"), 10 + i))
+        .collect();
+    blocks[150] = para("1、学习".into(), 160);
+    blocks[151] = para("二句．".into(), 161);
+    blocks[390] = para("2、调研".into(), 400);
+    blocks[391] = para("三句．".into(), 401);
+    let mut log = Log::default();
+    run(
+        Document {
+            blocks,
+            ..Default::default()
+        },
+        &mut log,
+    );
+    let ord: Vec<_> = log.warnings().filter(|e| e.source == "W-ORD").collect();
+    assert_eq!(ord.len(), 1, "{ord:?}");
+    assert_eq!(ord[0].line, 160);
+    assert!(ord[0].message.contains("2 blocks"), "{}", ord[0].message);
+    let stop: Vec<_> = log.warnings().filter(|e| e.source == "W-STOP").collect();
+    assert_eq!(stop.len(), 1, "{stop:?}");
+    assert_eq!(stop[0].line, 161);
+}
