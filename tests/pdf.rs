@@ -40,5 +40,7 @@ mod sample;
 mod streams;
 #[path = "pdf/t30_header.rs"]
 mod t30_header;
+#[path = "pdf/threads.rs"]
+mod threads;
 #[path = "pdf/toc.rs"]
 mod toc;

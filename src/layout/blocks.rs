@@ -69,8 +69,8 @@ pub(crate) struct Builder<'a> {
     next_tag: u32,
     /// List nesting depth (for indents of nested lists).
     list_depth: usize,
-    /// Body paragraphs set in advance (in parallel).
-    pub para_cache: ParaCache,
+    /// Body paragraphs set on the other cores while the builder walks.
+    pub para_cache: Option<&'a ParaCache<'a>>,
     /// Source line of the block being built, for warnings.
     pub line: usize,
     /// Paragraph-setting warnings (W-BREAK…) with their source lines; setting only reads
@@ -106,7 +106,7 @@ impl<'a> Builder<'a> {
             keep_lines: 0,
             next_tag: 0,
             list_depth: 0,
-            para_cache: ParaCache::default(),
+            para_cache: None,
             line: 0,
             set_warnings: RefCell::new(Vec::new()),
             measure_capped: false,
@@ -402,7 +402,9 @@ impl<'a> Builder<'a> {
                 if let Some((text, figures)) = self.lift_inline_images(&p.content, p.line) {
                     // Its pictures follow the paragraph (issue 10 gap a); the lines cached
                     // for the whole paragraph are not the ones to set.
-                    drop(self.para_cache.take(p, frame, self.style, font));
+                    if let Some(cache) = self.para_cache {
+                        cache.discard(p);
+                    }
                     let runs = self.body_runs(&text, font);
                     self.paragraph_set(runs, None, frame, out);
                     for f in &figures {
@@ -411,7 +413,9 @@ impl<'a> Builder<'a> {
                     return;
                 }
                 let runs = self.body_runs(&p.content, font);
-                let lines = self.para_cache.take(p, frame, self.style, font);
+                let lines = self
+                    .para_cache
+                    .and_then(|c| c.take(p, frame, self.style, self.fonts, font));
                 let lines = lines.map(|(lines, warnings)| {
                     self.note_set_warnings(warnings);
                     lines

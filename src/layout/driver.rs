@@ -7,12 +7,13 @@ use super::notes::{NoteBody, Notes};
 use super::page::{ItemKind, Layout, LinkTarget, Page, StructChild};
 use super::paginate::{make_page, page_boxes, paginate, PagePlan};
 use super::para_cache::ParaCache;
-use super::types::FontSet;
+use super::types::{Face, FontSet};
 use super::vlist::VBox;
 use crate::ast::{Article, Byline, Document, Inline};
 use crate::image::ImageSource;
 use crate::log::Log;
 use crate::style::Style;
+use std::sync::Arc;
 
 /// Lays out a whole document into pages (T17–T24 block and page rules), all held at once
 /// (for tests and `inspect`; the PDF writer takes them one by one from [`pages`]).
@@ -71,6 +72,47 @@ impl Iterator for PageStream<'_> {
     }
 }
 
+impl PageStream<'_> {
+    /// The glyph ids each face draws in the boxes of the pages still to be made, faces in
+    /// order of first use, ids ascending: nearly every glyph of the document (running
+    /// heads, page numbers, contents numbers and footnotes aside), known before any page
+    /// is made. A writer can prepare its fonts from this while it draws (issue 12).
+    pub fn glyphs_by_face(&self) -> Vec<(Arc<Face>, Vec<u16>)> {
+        let mut faces: Vec<(Arc<Face>, Vec<bool>)> = Vec::new();
+        for item in self.boxes.iter().flat_map(|b| &b.items) {
+            let ItemKind::Glyphs(run) = &item.kind else {
+                continue;
+            };
+            // One face is one file's bytes and an index in it (as the PDF writer keys them).
+            let same = |f: &Arc<Face>| {
+                f.data().as_ptr() == run.face.data().as_ptr() && f.index == run.face.index
+            };
+            let at = match faces.iter().position(|(f, _)| same(f)) {
+                Some(at) => at,
+                None => {
+                    faces.push((run.face.clone(), Vec::new()));
+                    faces.len() - 1
+                }
+            };
+            let used = &mut faces[at].1;
+            for g in &run.glyphs {
+                let i = usize::from(g.id);
+                if used.len() <= i {
+                    used.resize(i + 1, false);
+                }
+                used[i] = true;
+            }
+        }
+        faces
+            .into_iter()
+            .map(|(face, used)| {
+                let ids = (0..used.len()).filter(|&i| used[i]).map(|i| i as u16);
+                (face, ids.collect())
+            })
+            .collect()
+    }
+}
+
 /// Lays out a whole document like [`layout`], but returns its pages as a stream: the
 /// outline, anchors and structure are known at once, each page is made when asked for.
 pub fn pages<'a>(
@@ -80,44 +122,53 @@ pub fn pages<'a>(
     images: ImageSource<'_>,
     log: &mut Log,
 ) -> PageStream<'a> {
+    // The body paragraphs are set on the other cores while the builder walks the document
+    // and takes their lines (the cache is keyed by paragraph address: it and the builder
+    // walk the same blocks).
+    let cache = ParaCache::new(&doc.blocks);
     let mut b = Builder::new(style, fonts, images, log, Notes::default());
     b.chapter_level = doc.chapter_level();
+    b.para_cache = Some(&cache);
     let mut top = Vec::new();
     let full = b.full_frame();
-    // T30: the official document's 版头 and 主送 go around the first title, or open the
-    // document when it has none.
+    rayon::in_place_scope(|scope| {
+        // One filler per other thread of the pool (at least one: with a single thread it
+        // runs after the builder and finds every paragraph set).
+        for _ in 0..rayon::current_num_threads().saturating_sub(1).max(1) {
+            scope.spawn(|_| cache.fill(style, fonts));
+        }
+        // T30: the official document's 版头 and 主送 go around the first title, or open
+        // the document when it has none.
+        let official = &doc.meta.official;
+        if !official.is_empty() {
+            if doc.title_block().is_some() || doc.articles().next().is_some() {
+                b.official = Some(official.clone());
+            } else {
+                b.official_header(official, &mut top);
+                b.official_addressee(official, &mut top);
+            }
+        }
+        match doc.title_block() {
+            // A document title from metadata (front matter) without articles: one article.
+            Some(meta) => {
+                let title = meta.title.clone().unwrap_or_default();
+                let article = Article {
+                    title: vec![Inline::Text(title)],
+                    subtitle: meta.subtitle.clone().map(|s| vec![Inline::Text(s)]),
+                    // The body is walked in place (`article_with_body`), never copied.
+                    body: Vec::new(),
+                    // Front-matter authors print as bylines at the end, like inferred ones
+                    // (T23).
+                    bylines: meta.authors.iter().map(|a| Byline::of_author(a)).collect(),
+                    id: String::new(),
+                    line: 0,
+                };
+                b.article_with_body(&article, &doc.blocks, &mut top);
+            }
+            None => b.blocks(&doc.blocks, full, style.body_font, &mut top),
+        }
+    });
     let official = &doc.meta.official;
-    if !official.is_empty() {
-        if doc.title_block().is_some() || doc.articles().next().is_some() {
-            b.official = Some(official.clone());
-        } else {
-            b.official_header(official, &mut top);
-            b.official_addressee(official, &mut top);
-        }
-    }
-    match doc.title_block() {
-        // A document title from metadata (front matter) without articles: one article.
-        Some(meta) => {
-            let title = meta.title.clone().unwrap_or_default();
-            let article = Article {
-                title: vec![Inline::Text(title)],
-                subtitle: meta.subtitle.clone().map(|s| vec![Inline::Text(s)]),
-                // The body is walked in place (`article_with_body`), never copied.
-                body: Vec::new(),
-                // Front-matter authors print as bylines at the end, like inferred ones (T23).
-                bylines: meta.authors.iter().map(|a| Byline::of_author(a)).collect(),
-                id: String::new(),
-                line: 0,
-            };
-            // The cache is keyed by paragraph address: it and the builder walk the same blocks.
-            b.para_cache = ParaCache::new(&doc.blocks, style, fonts);
-            b.article_with_body(&article, &doc.blocks, &mut top);
-        }
-        None => {
-            b.para_cache = ParaCache::new(&doc.blocks, style, fonts);
-            b.blocks(&doc.blocks, full, style.body_font, &mut top)
-        }
-    }
     // T30: 附件说明, 署名 and 成文日期 after the text, the 版记 at the foot of the last page.
     b.official_closing(official, &mut top);
     b.official_record(official, &mut top);

@@ -3,7 +3,8 @@
 //! Stages, in the order they run for one document (modelled on Typst's `typst-layout`):
 //!
 //! 1. `driver` — entry point [`layout`]: picks the top-level blocks, runs the stages below.
-//! 2. `para_cache` — sets the plain body paragraphs in parallel before the builder walks.
+//! 2. `para_cache` — sets the plain body paragraphs on the other cores while the block
+//!    builder (4) walks the document and takes their lines.
 //! 3. The paragraph engine, per paragraph:
 //!    `collect` (AST inlines → styled runs) → `shape` (runs → atoms and glue; faces from
 //!    `face_cache`) → `breaks` (break opportunities, kinsoku) → `linebreak` (total-fit line

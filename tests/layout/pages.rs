@@ -747,3 +747,56 @@ fn t23_title_without_gaps_breaks_between_jieba_words_only() {
         );
     }
 }
+
+#[test]
+fn glyphs_by_face_lists_every_glyph_of_the_text_once_before_any_page_is_made() {
+    // Issue 12: the PDF writer starts each font's subset work from this list while it draws
+    // the pages, so it must hold what the text draws (only page furniture, such as page
+    // numbers and running heads, may be missing), each face once, each id once, ascending.
+    let doc = sample();
+    let mut log = Log::default();
+    let style = Style::handout();
+    let fonts = FontSet::bundled();
+    let mut stream = paiban::layout::pages(
+        &doc,
+        &style,
+        &fonts,
+        ImageSource::new(Path::new(".")),
+        &mut log,
+    );
+    let known = stream.glyphs_by_face();
+    assert!(
+        known.len() >= 3,
+        "{} faces (Song, Hei, Kai at least)",
+        known.len()
+    );
+    let key = |f: &paiban::layout::Face| (f.data().as_ptr() as usize, f.index);
+    let faces: BTreeSet<_> = known.iter().map(|(f, _)| key(f)).collect();
+    assert_eq!(faces.len(), known.len(), "a face listed twice");
+    for (_, ids) in &known {
+        assert!(
+            ids.windows(2).all(|w| w[0] < w[1]),
+            "ids not ascending once"
+        );
+    }
+    let mut drawn = 0;
+    for page in stream.by_ref() {
+        for item in &page.items {
+            let paiban::layout::page::ItemKind::Glyphs(run) = &item.kind else {
+                continue;
+            };
+            if item.tag.is_none() {
+                continue; // page furniture
+            }
+            let (_, ids) = known
+                .iter()
+                .find(|(f, _)| key(f) == key(&run.face))
+                .expect("the run's face is listed");
+            for g in &run.glyphs {
+                assert!(ids.binary_search(&g.id).is_ok(), "glyph {} missing", g.id);
+                drawn += 1;
+            }
+        }
+    }
+    assert!(drawn > 5_000, "only {drawn} glyphs of text drawn");
+}

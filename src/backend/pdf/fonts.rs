@@ -80,6 +80,23 @@ impl FontCache {
             .clone()
     }
 
+    /// Starts computing, on the thread pool, what subsetting will need for the glyphs each
+    /// face is known to draw (compiled charstrings, glyph boxes: krilla's per-font caches),
+    /// so that `Document::finish`, which subsets every font after the last page, finds most
+    /// of it done: the body face's subset was the longest serial step of a long document's
+    /// PDF (issue 12). Largest sets first. The PDF does not change: the caches keep only
+    /// what subsetting computes anyway.
+    pub(crate) fn warm(&mut self, known: &[(Arc<Face>, Vec<u16>)]) {
+        let mut jobs: Vec<(Font, Vec<u16>)> = known
+            .iter()
+            .filter_map(|(face, ids)| Some((self.get(face)?.font.clone(), ids.clone())))
+            .collect();
+        jobs.sort_by_key(|(_, ids)| std::cmp::Reverse(ids.len()));
+        for (font, ids) in jobs {
+            rayon::spawn(move || krilla::text::warm_font_caches(&font, ids));
+        }
+    }
+
     /// True the first time it is asked about `face`: a face krilla rejects is warned
     /// about once, at the first line set in it, not once per glyph run.
     pub(crate) fn first_refusal(&mut self, face: &Arc<Face>) -> bool {

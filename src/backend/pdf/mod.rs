@@ -18,11 +18,13 @@ use crate::ast::Document;
 use crate::backend::{Backend, Context, RenderOptions, Rendered};
 use crate::error::{Error, Result};
 use crate::layout::page::{Layout, Page};
+use crate::layout::Face;
 use crate::log::Log;
 use krilla::page::{NumberingStyle, PageLabel, PageSettings};
 use krilla::{Document as KrillaDocument, SerializeSettings};
 use std::borrow::Borrow;
 use std::num::NonZeroU32;
+use std::sync::Arc;
 
 /// PDF output (`--to pdf`).
 pub struct Pdf;
@@ -47,8 +49,9 @@ impl Backend for Pdf {
         let style = ctx.style_with_options();
         let mut pages = crate::layout::pages(doc, &style, &fonts, ctx.images(), log);
         let info = std::mem::take(&mut pages.info);
+        let known = pages.glyphs_by_face();
         // Each page is written as soon as it is made, then freed (memory, issue 9 case 13).
-        write_pages(&info, pages, doc, ctx.options, log)
+        write_pages(&info, pages, &known, doc, ctx.options, log)
     }
 }
 
@@ -60,14 +63,17 @@ pub fn write(
     options: &RenderOptions,
     log: &mut Log,
 ) -> Result<Vec<u8>> {
-    write_pages(layout, &layout.pages, doc, options, log).map(|r| r.bytes)
+    write_pages(layout, &layout.pages, &[], doc, options, log).map(|r| r.bytes)
 }
 
 /// Writes `pages` (in order) with the outline, anchors and structure of `layout`, whose
-/// own `pages` are not read: the pages may be made while they are written.
+/// own `pages` are not read: the pages may be made while they are written. The fonts of
+/// `known` glyphs (most of the text's) are prepared on other threads while the pages are
+/// drawn ([`fonts::FontCache::warm`]).
 fn write_pages(
     layout: &Layout,
     pages: impl IntoIterator<Item = impl Borrow<Page>>,
+    known: &[(Arc<Face>, Vec<u16>)],
     doc: &Document,
     options: &RenderOptions,
     log: &mut Log,
@@ -89,6 +95,7 @@ fn write_pages(
         anchors: &layout.anchors,
         log,
     };
+    drawer.fonts.warm(known);
     let mut count = 0;
     for page in pages {
         let page = page.borrow();

@@ -535,6 +535,21 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     Ok((font, bbox.unwrap_or(global_bbox)))
 }
 
+/// Computes what subsetting `font` will need for `glyphs` and keeps it in the font's caches
+/// (paiban patch): their compiled CFF charstrings and bounding boxes. A writer that knows
+/// most of a document's glyphs before it draws the pages calls this on another thread, so
+/// that `Document::finish` finds that work done. The PDF does not change: the caches only
+/// keep what subsetting computes anyway, per glyph.
+pub fn warm_font_caches(font: &Font, glyphs: impl IntoIterator<Item = u16>) {
+    let mut remapper = GlyphRemapper::new();
+    for g in glyphs {
+        remapper.remap(g);
+    }
+    // Only the side effect on the caches is wanted; a font that fails to subset fails
+    // again, with its error, in `finish`.
+    let _ = subset_font(font.clone(), &remapper);
+}
+
 /// What subsetting a font computes per glyph, kept across the documents of a process
 /// (paiban patch): compiled CFF charstrings and glyph bounding boxes, by original glyph id.
 /// A batch subsets the same body face for every document; each glyph is done once.

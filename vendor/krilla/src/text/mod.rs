@@ -26,6 +26,7 @@ pub(crate) mod group;
 pub(crate) mod shape;
 pub(crate) mod type3;
 
+pub use cid::warm_font_caches;
 pub use font::*;
 pub use glyph::*;
 #[cfg(feature = "simple-text")]
