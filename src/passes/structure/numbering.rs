@@ -91,7 +91,27 @@ fn ascii_digits(s: &str) -> String {
 /// after it. `2693.3亿元` and `1.5倍` are not numbering.
 pub fn parse(line: &str) -> Option<Number> {
     let trimmed = line.trim_start_matches([' ', '\t', '\u{3000}']);
-    let lead = line.chars().count() - trimmed.chars().count();
+    // Every pattern is anchored and starts with one of these: most lines of a text are
+    // ruled out here without running the eight regexes (issue 12: this is called for
+    // every paragraph by several passes).
+    if !trimmed.chars().next().is_some_and(may_open_numbering) {
+        return None;
+    }
+    let lead = line[..line.len() - trimmed.len()].chars().count();
+    parse_trimmed(trimmed, lead)
+}
+
+/// Whether a line starting with `c` can match one of [`regexes`] (each starts with `第`, a
+/// Chinese numeral, a parenthesis, a digit, a circled number or a Latin letter).
+fn may_open_numbering(c: char) -> bool {
+    c == '第'
+        || CN.contains(c)
+        || matches!(c, '（' | '(' | '0'..='9' | '０'..='９' | 'A'..='Z' | 'a'..='z')
+        || ('\u{2460}'..='\u{2473}').contains(&c)
+}
+
+/// [`parse`] of a line without its `lead` leading blanks, by the regexes alone.
+fn parse_trimmed(trimmed: &str, lead: usize) -> Option<Number> {
     for (re, kind) in regexes() {
         let Some(c) = re.captures(trimmed) else {
             continue;
@@ -189,6 +209,26 @@ pub fn chinese_numeral(n: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The first-character filter only skips lines the regexes would not match.
+        #[test]
+        fn the_first_character_filter_rejects_only_what_no_pattern_matches(
+            line in "[第一二三四五六七八九十百零〇两（()）0-9０-９A-Za-z①-⑳、.．章节条 \u{3000}近日我们-]{0,12}",
+        ) {
+            let trimmed = line.trim_start_matches([' ', '\t', '\u{3000}']);
+            if let Some(c) = trimmed.chars().next().filter(|&c| !may_open_numbering(c)) {
+                prop_assert_eq!(parse_trimmed(trimmed, 0), None, "starts with {}", c);
+            }
+            prop_assert_eq!(
+                parse(&line),
+                parse_trimmed(trimmed, line.chars().count() - trimmed.chars().count())
+                    .filter(|_| trimmed.chars().next().is_some_and(may_open_numbering))
+            );
+        }
+    }
+
     use super::*;
 
     fn kind(s: &str) -> Option<Kind> {
