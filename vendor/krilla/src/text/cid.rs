@@ -213,7 +213,7 @@ impl CIDFont {
             data = cff.as_bytes();
         }
 
-        let font_stream = FilterStreamBuilder::new_from_binary_data(data)
+        let font_stream = FilterStreamBuilder::new_from_font_program(data)
             .finish(settings)
             .into_owned();
         Ok(PreparedCidFont {
