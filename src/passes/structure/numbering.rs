@@ -144,7 +144,17 @@ fn parse_trimmed(trimmed: &str, lead: usize) -> Option<Number> {
                 {
                     return None;
                 }
-                (Kind::L3, format!("{}.", ascii_digits(n)))
+                // T21 sets `1.` without a space, but before a digit (`1. 2023年回顾`) the
+                // space stays: `1.2023年` would read as a decimal and no longer parse as
+                // numbering, so a second run would see another document (idempotence).
+                let sep = if rest
+                    .starts_with(|d: char| d.is_ascii_digit() || ('０'..='９').contains(&d))
+                {
+                    " "
+                } else {
+                    ""
+                };
+                (Kind::L3, format!("{}.{sep}", ascii_digits(n)))
             }
             Some(Kind::L1) => (Kind::L1, format!("{n}、")),
             Some(Kind::L2) => (Kind::L2, format!("（{n}）")),
@@ -248,6 +258,14 @@ mod tests {
         assert_eq!(parse("1. “五个结合”").unwrap().len, 3);
         assert_eq!(kind("2693.3亿元"), None);
         assert_eq!(kind("1.5倍"), None);
+        // Before a digit the space stays, so the normalised line parses again (CI proptest).
+        let n = parse("1. 2023年回顾").unwrap();
+        assert_eq!((n.kind, n.canonical.as_str()), (Kind::L3, "1. "));
+        assert_eq!(parse("1． ２０２３年").unwrap().canonical, "1. ");
+        assert_eq!(
+            kind("1. 2023年回顾"),
+            kind(&format!("{}2023年回顾", n.canonical))
+        );
         assert_eq!(kind("⑤加强"), Some(Kind::L5));
         assert_eq!(kind("（1）要求"), Some(Kind::L4));
         assert_eq!(parse("(1)要求").unwrap().canonical, "（1）");
