@@ -128,6 +128,11 @@ pub struct ConvertArgs {
     /// PDF and DOCX: print each external link's URL as a footnote (EPUB keeps live links).
     #[arg(long)]
     pub link_footnotes: bool,
+    /// Print, for each input, the wall and process CPU time of reading it (with the passes)
+    /// and of rendering its formats (layout and writing), in milliseconds. The CPU time is
+    /// the whole process's: it is the input's own with one input, or with `-j 1`.
+    #[arg(long)]
+    pub timings: bool,
     /// Number of files converted in parallel (default: one per core; at most 4 × the cores).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,

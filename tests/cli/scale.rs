@@ -452,3 +452,59 @@ fn the_library_api_gives_the_bytes_the_command_line_writes() {
     );
     assert!(pdf.pages.is_some_and(|p| p > 1));
 }
+
+/// `--timings` (the benchmark's glyph rate reads it): one line per input naming its read
+/// and render stages, each with a wall and a CPU time; the outputs do not change.
+#[test]
+fn timings_print_the_read_and_render_stages_of_each_input() {
+    let work = tempfile::tempdir().unwrap();
+    let listed = small_batch(work.path());
+    let out = paiban()
+        .arg("convert")
+        .arg(work.path().join("a.md"))
+        .arg(work.path().join("b.txt"))
+        .args(["--to", "pdf", "--timings", "-o"])
+        .arg(work.path().join("out"))
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains(": timings: "))
+        .collect();
+    assert_eq!(lines.len(), 2, "one timings line per input:\n{stderr}");
+    for name in &listed[..2] {
+        // Files finish in any order on the pool.
+        assert_eq!(
+            lines.iter().filter(|l| l.contains(name.as_str())).count(),
+            1,
+            "{name}:\n{stderr}"
+        );
+    }
+    for line in &lines {
+        let numbers: Vec<f64> = line
+            .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        assert!(line.contains("read ") && line.contains("render "), "{line}");
+        assert!(line.matches("(cpu ").count() == 2, "{line}");
+        assert!(
+            numbers.iter().all(|&n| n >= 0.0) && numbers.len() >= 4,
+            "{line}"
+        );
+    }
+    // Without the flag, no such line.
+    let quiet = paiban()
+        .arg("convert")
+        .arg(work.path().join("a.md"))
+        .args(["--to", "pdf", "-o"])
+        .arg(work.path().join("out2"))
+        .assert()
+        .success();
+    assert!(!String::from_utf8_lossy(&quiet.get_output().stderr).contains("timings"));
+    assert_eq!(
+        fs::read(work.path().join("out/a.pdf")).unwrap(),
+        fs::read(work.path().join("out2/a.pdf")).unwrap(),
+        "--timings changes no output"
+    );
+}
