@@ -42,11 +42,13 @@ pub fn run(mut doc: Document, log: &mut Log) -> Document {
         to_halfwidth::fullwidth_alnum(&mut cells, &mut counts);
         protect(&mut cells);
         for _ in 0..8 {
+            // Most sequences hold nothing the rules act on, or nothing more once converted
+            // (issue 12: this skips the confirming round of nearly every paragraph).
+            if !may_change(&cells) {
+                break;
+            }
             let before = cells.clone();
-            dash::apply(&mut cells, &mut counts);
-            to_fullwidth::apply(&mut cells, &mut counts);
-            quotes::apply(&mut cells, &mut counts);
-            to_halfwidth::apply(&mut cells, &mut counts);
+            round(&mut cells, &mut counts);
             if cells == before {
                 break;
             }
@@ -81,6 +83,31 @@ pub fn run(mut doc: Document, log: &mut Log) -> Document {
     ordinals.report(log);
     stops.report(log);
     doc
+}
+
+/// One round of the rules, in their order: T4, T2, T3, T5.
+fn round(cells: &mut Vec<Cell>, counts: &mut Counts) {
+    dash::apply(cells, counts);
+    to_fullwidth::apply(cells, counts);
+    quotes::apply(cells, counts);
+    to_halfwidth::apply(cells, counts);
+}
+
+/// Whether one round of the rules (T4 dashes, T2 marks, T3 quotes, T5 interpuncts and
+/// blanks) could change `cells`: each rule only rewrites an unprotected cell holding one of
+/// these characters (a run of three `。` for T4, an ASCII parenthesis for a T2 pair). When
+/// it says no, the round would leave every cell as it is.
+pub(crate) fn may_change(cells: &[Cell]) -> bool {
+    cells.iter().enumerate().any(|(i, c)| {
+        !c.keep
+            && match c.ch {
+                '。' => cells.get(i + 1).is_some_and(|n| n.ch == '。'),
+                '.' | ',' | ';' | ':' | '?' | '!' | '(' | ')' | '"' | '\'' | '~' | '-' => true,
+                '…' | '⋯' | '－' | '\u{2E3A}' | '—' | '\u{301C}' => true,
+                '\u{2022}' | '\u{2027}' | '\u{30FB}' | '\u{FF65}' | '\u{FF0E}' => true,
+                c => is_blank(c),
+            }
+    })
 }
 
 /// A space-like cell, skipped when looking for the nearest character (§0).

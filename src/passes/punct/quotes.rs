@@ -106,6 +106,9 @@ pub(super) fn apply(cells: &mut [Cell], counts: &mut Counts) {
         }
     }
     // Decide which ASCII pairs are in CJK context.
+    if !pairs.iter().any(|p| p.ascii) {
+        return; // only typed curly quotes: nothing to convert
+    }
     let hp = han_prefix(cells);
     for p in pairs.iter_mut().filter(|p| p.ascii && p.close > p.open) {
         let han_inside = hp[p.close] > hp[p.open + 1];

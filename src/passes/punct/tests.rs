@@ -305,3 +305,58 @@ fn document_wide_lints_count_in_document_order_when_run_in_parallel() {
     assert_eq!(stop.len(), 1, "{stop:?}");
     assert_eq!(stop[0].line, 161);
 }
+
+mod may_change_is_sound {
+    use super::super::{may_change, protect, round, to_halfwidth, Counts};
+    use crate::passes::flat;
+    use proptest::prelude::*;
+
+    /// Han, full-width punctuation, Latin, digits and U+3000: what no rule acts on alone.
+    const QUIET: &[char] = &[
+        '中', '文', '字', '，', '。', '、', '：', '；', '！', '？', '“', '”', '‘', '’', '（', '）',
+        '《', '》', 'a', 'b', 'Z', '1', '2', '\u{3000}', '/', '@', '%',
+    ];
+    /// Every character a rule acts on, and blanks.
+    const TRIGGERS: &[char] = &[
+        '.', ',', ';', ':', '?', '!', '(', ')', '"', '\'', '~', '-', '…', '⋯', '－', '\u{2E3A}',
+        '—', '\u{301C}', '\u{2022}', '\u{2027}', '\u{30FB}', '\u{FF65}', '\u{FF0E}', ' ', '\t',
+        '\u{a0}', '。',
+    ];
+
+    /// Mostly quiet characters with a few triggers, so that both answers of `may_change`
+    /// come up.
+    fn text() -> impl Strategy<Value = String> {
+        let ch = prop_oneof![
+            6 => proptest::sample::select(QUIET),
+            1 => proptest::sample::select(TRIGGERS),
+        ];
+        proptest::collection::vec(ch, 0..24).prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+        /// Issue 12: the pass stops when `may_change` says no; a round must then change
+        /// nothing, at the start and after every round.
+        #[test]
+        fn a_round_changes_nothing_when_may_change_says_no(
+            text in text()
+        ) {
+            let seq = vec![crate::ast::Inline::Text(text)];
+            let mut cells = flat::flatten(&seq);
+            let mut counts = Counts::default();
+            to_halfwidth::fullwidth_alnum(&mut cells, &mut counts);
+            protect(&mut cells);
+            for _ in 0..4 {
+                let before = cells.clone();
+                round(&mut cells, &mut counts);
+                if !may_change(&before) {
+                    prop_assert_eq!(&before, &cells);
+                }
+                if cells == before {
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -81,6 +81,9 @@ fn parens(cells: &mut [Cell], counts: &mut Counts) {
             _ => {}
         }
     }
+    if pairs.is_empty() {
+        return;
+    }
     let hp = han_prefix(cells);
     for (o, c) in pairs {
         if cells[o].ch == '（' && cells[c].ch == '）' {
