@@ -38,17 +38,19 @@ const DENSE: [&str; 8] = [
 ];
 
 /// The deflate level of entry `path`: [`FAST`] for [`DENSE`] entries, the default (6) for
-/// text (XML, XHTML, CSS, SVG). Issue 12, input/yiwu.txt → EPUB: deflating its font subsets
-/// at level 2 instead of 6 takes 47M instead of 64M instructions for the whole zip, and the
-/// EPUB grows 268 711 → 270 699 bytes (+0.7%).
+/// text (XML, XHTML, CSS, SVG): font subsets and raster images gain little from a harder
+/// level (issue 12: with zlib-rs, level 2 instead of 6 on the sample's EPUB took 47 M instead
+/// of 64 M instructions for +0.7% size).
 fn level(path: &str) -> Option<i64> {
     DENSE.iter().any(|ext| path.ends_with(ext)).then_some(FAST)
 }
 
-/// The deflate level of [`DENSE`] entries. Chosen with zlib-rs, whose level 1 (static
-/// Huffman codes only) made the same EPUB 14% larger; the entries are now deflated by
-/// libdeflate (the vendored zip's patch, issue 12), whose levels are comparable.
-const FAST: i64 = 2;
+/// The deflate level of [`DENSE`] entries: libdeflate's fastest (the vendored zip's patch,
+/// issue 12). On the bench's 120-file folder to all three formats it takes 5.2 G instead of
+/// 5.6 G instructions at level 2, and the 42 EPUB and DOCX packages of the sample, corpus and
+/// fixtures grow 1.7% (3,281,365 → 3,337,367 bytes; zlib-rs at level 2 made 3,348,597).
+/// (zlib-rs's level 1, static Huffman codes only, had made the sample's EPUB 14% larger.)
+const FAST: i64 = 1;
 
 /// Writes `entries` in order into a zip. `stored` entries come first and uncompressed
 /// (EPUB's `mimetype` must); the rest are deflated, fonts and raster images (dense already)
