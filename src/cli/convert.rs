@@ -270,7 +270,6 @@ fn convert_one(
     options: &RenderOptions,
     incremental: Option<&Incremental>,
 ) -> Outcome {
-    let start = Instant::now();
     let clock = Clock::now();
     let mut stages = Vec::new();
     let mut log = Log::default();
@@ -372,7 +371,7 @@ fn convert_one(
         skipped,
         pages,
         fingerprint,
-        milliseconds: start.elapsed().as_secs_f64() * 1000.0,
+        milliseconds: clock.wall.elapsed().as_secs_f64() * 1000.0,
         stages,
     }
 }

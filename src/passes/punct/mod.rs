@@ -97,7 +97,7 @@ fn round(cells: &mut Vec<Cell>, counts: &mut Counts) {
 /// blanks) could change `cells`: each rule only rewrites an unprotected cell holding one of
 /// these characters (a run of three `。` for T4, an ASCII parenthesis for a T2 pair). When
 /// it says no, the round would leave every cell as it is.
-pub(crate) fn may_change(cells: &[Cell]) -> bool {
+fn may_change(cells: &[Cell]) -> bool {
     cells.iter().enumerate().any(|(i, c)| {
         !c.keep
             && match c.ch {

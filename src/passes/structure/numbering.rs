@@ -87,6 +87,11 @@ fn ascii_digits(s: &str) -> String {
         .collect()
 }
 
+/// An ASCII or full-width digit (`1.5` and `1．５` alike are decimals, not numbering).
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 /// The T21 numbering at the start of `line` (leading blanks allowed), if any, with text
 /// after it. `2693.3亿元` and `1.5倍` are not numbering.
 pub fn parse(line: &str) -> Option<Number> {
@@ -140,20 +145,14 @@ fn parse_trimmed(trimmed: &str, lead: usize) -> Option<Number> {
                 if trimmed[c.get(1).expect("group").end()..]
                     .chars()
                     .nth(1)
-                    .is_some_and(|d| d.is_ascii_digit() || ('０'..='９').contains(&d))
+                    .is_some_and(is_digit)
                 {
                     return None;
                 }
                 // T21 sets `1.` without a space, but before a digit (`1. 2023年回顾`) the
                 // space stays: `1.2023年` would read as a decimal and no longer parse as
                 // numbering, so a second run would see another document (idempotence).
-                let sep = if rest
-                    .starts_with(|d: char| d.is_ascii_digit() || ('０'..='９').contains(&d))
-                {
-                    " "
-                } else {
-                    ""
-                };
+                let sep = if rest.starts_with(is_digit) { " " } else { "" };
                 (Kind::L3, format!("{}.{sep}", ascii_digits(n)))
             }
             Some(Kind::L1) => (Kind::L1, format!("{n}、")),

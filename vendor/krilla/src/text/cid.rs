@@ -631,48 +631,38 @@ fn bounds_bbox(face: &ttf_parser::Face, glyph: u16) -> Option<Rect> {
 #[derive(Default)]
 struct BoundsPen {
     verbs: usize,
-    last_move: bool,
+    /// The point of a move-to not yet followed by a drawing verb.
     pending: Option<(f32, f32)>,
-    min: (f32, f32),
-    max: (f32, f32),
-    any: bool,
+    /// (left, top, right, bottom) of the points taken so far.
+    bounds: Option<(f32, f32, f32, f32)>,
 }
 
 impl BoundsPen {
     fn add(&mut self, x: f32, y: f32) {
-        if !self.any {
-            self.min = (x, y);
-            self.max = (x, y);
-            self.any = true;
-        } else {
-            self.min = (self.min.0.min(x), self.min.1.min(y));
-            self.max = (self.max.0.max(x), self.max.1.max(y));
-        }
+        let (l, t, r, b) = self.bounds.unwrap_or((x, y, x, y));
+        self.bounds = Some((l.min(x), t.min(y), r.max(x), b.max(y)));
     }
     fn draw(&mut self) {
         if let Some((x, y)) = self.pending.take() {
             self.add(x, y);
         }
         self.verbs += 1;
-        self.last_move = false;
     }
     fn finish(mut self) -> Option<Rect> {
         if let Some((x, y)) = self.pending.take() {
             self.add(x, y);
         }
-        if self.verbs <= 1 || !self.any {
-            return None;
-        }
-        tiny_skia_path::Rect::from_ltrb(self.min.0, self.min.1, self.max.0, self.max.1).map(Rect::from_tsp)
+        let (l, t, r, b) = self.bounds.filter(|_| self.verbs > 1)?;
+        tiny_skia_path::Rect::from_ltrb(l, t, r, b).map(Rect::from_tsp)
     }
 }
 
 impl ttf_parser::OutlineBuilder for BoundsPen {
     fn move_to(&mut self, x: f32, y: f32) {
-        if !self.last_move {
+        // A move-to right after a move-to replaces it (one verb, its point dropped).
+        if self.pending.is_none() {
             self.verbs += 1;
         }
-        self.last_move = true;
         self.pending = Some((x, y));
     }
     fn line_to(&mut self, x: f32, y: f32) {
