@@ -437,4 +437,116 @@ mod tests {
             assert_eq!(subset_face(face, &chars).unwrap(), plain, "{role:?}");
         }
     }
+
+    /// An outline as the path commands ttf-parser's CFF interpreter gives for it.
+    #[derive(Default, PartialEq, Debug)]
+    struct Path(Vec<(char, [f32; 6])>);
+
+    impl rustybuzz::ttf_parser::OutlineBuilder for Path {
+        fn move_to(&mut self, x: f32, y: f32) {
+            self.0.push(('M', [x, y, 0.0, 0.0, 0.0, 0.0]));
+        }
+        fn line_to(&mut self, x: f32, y: f32) {
+            self.0.push(('L', [x, y, 0.0, 0.0, 0.0, 0.0]));
+        }
+        fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+            self.0.push(('Q', [x1, y1, x, y, 0.0, 0.0]));
+        }
+        fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+            self.0.push(('C', [x1, y1, x2, y2, x, y]));
+        }
+        fn close(&mut self) {
+            self.0.push(('Z', [0.0; 6]));
+        }
+    }
+
+    /// The outline and advance of the glyph of `c` in `face`.
+    fn glyph(face: &rustybuzz::ttf_parser::Face<'_>, c: char) -> (Path, Option<u16>) {
+        let gid = face.glyph_index(c).expect("mapped");
+        let mut path = Path::default();
+        face.outline_glyph(gid, &mut path);
+        (path, face.glyph_hor_advance(gid))
+    }
+
+    /// Asserts that the subset of `face` for `chars` draws every character exactly as the
+    /// face does, and returns the subset's size.
+    fn assert_same_outlines(face: &Face, chars: &BTreeSet<char>) -> usize {
+        let subset = subset_face(face, chars).expect("subsets");
+        let ours = rustybuzz::ttf_parser::Face::parse(&subset, 0).expect("subset parses");
+        let theirs = face.ttf();
+        for &c in chars {
+            let (path, advance) = glyph(&ours, c);
+            assert!(
+                !path.0.is_empty() || c == ' ',
+                "{}: {c} has an outline",
+                face.family
+            );
+            assert_eq!((path, advance), glyph(&theirs, c), "{}: {c}", face.family);
+        }
+        subset.len()
+    }
+
+    /// The CJK faces of a role chain that hold CFF outlines.
+    fn cff_faces() -> Vec<std::sync::Arc<Face>> {
+        let set = FontSet::bundled();
+        [FontRole::Song, FontRole::SongBold, FontRole::Hei]
+            .into_iter()
+            .map(|role| set.primary(role).clone())
+            .filter(|f| f.data().starts_with(b"OTTO"))
+            .collect()
+    }
+
+    /// CFF subsets keep only the subroutines their glyphs call, renumbered (vendored
+    /// allsorts' `subr_compact`), and every glyph still draws the same outline with the same
+    /// advance. With every subroutine slot of Noto CJK kept (~20,000 local and ~2,500
+    /// global entries), a subset of a few characters was ~50 KB of mostly empty INDEX
+    /// offsets.
+    #[test]
+    fn cff_subsets_keep_every_outline_and_only_the_subroutines_they_call() {
+        let faces = cff_faces();
+        assert_eq!(faces.len(), 3, "Song, Song bold and Hei are CFF faces");
+        let few: BTreeSet<char> = "永和九年，岁在癸丑。".chars().collect();
+        let many: BTreeSet<char> = std::fs::read_to_string("input/yiwu.txt")
+            .expect("sample")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        for face in &faces {
+            let few: BTreeSet<char> = few.iter().copied().filter(|&c| face.has_char(c)).collect();
+            let size = assert_same_outlines(face, &few);
+            assert!(
+                size < 12_000,
+                "{}: {} characters in {size} bytes",
+                face.family,
+                few.len()
+            );
+            let many: BTreeSet<char> = many.iter().copied().filter(|&c| face.has_char(c)).collect();
+            assert!(many.len() > 500, "{}: the sample's characters", face.family);
+            assert_same_outlines(face, &many);
+        }
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(24))]
+            /// Any set of CJK ideographs subsets to glyphs that draw as in the face.
+            #[test]
+            fn cff_subsets_draw_like_the_face(
+                codes in proptest::collection::btree_set(0x4E00u32..0x9FA5, 1..40),
+                which in 0usize..3,
+            ) {
+                let face = &cff_faces()[which];
+                let chars: BTreeSet<char> = codes
+                    .into_iter()
+                    .filter_map(char::from_u32)
+                    .filter(|&c| face.has_char(c))
+                    .collect();
+                prop_assume!(!chars.is_empty());
+                assert_same_outlines(face, &chars);
+            }
+        }
+    }
 }

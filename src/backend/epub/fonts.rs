@@ -77,12 +77,8 @@ const FULL_WIDTH_MIN_EM: f32 = 0.9;
 /// True when `c` is narrower than [`FULL_WIDTH_MIN_EM`] in `face` (LXGW WenKai's quotes
 /// are 0.35 em).
 fn narrow(face: &Face, c: char) -> bool {
-    let ttf = face.ttf();
-    let Some(gid) = ttf.glyph_index(c) else {
-        return false;
-    };
-    let adv = ttf.glyph_hor_advance(gid).unwrap_or(0);
-    f32::from(adv) < FULL_WIDTH_MIN_EM * f32::from(face.units_per_em())
+    face.advance(c)
+        .is_some_and(|adv| f32::from(adv) < FULL_WIDTH_MIN_EM * f32::from(face.units_per_em()))
 }
 
 /// Roles set in a bold face: the weight their `@font-face` rules declare (no synthetic bold).
