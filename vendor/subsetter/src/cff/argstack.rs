@@ -12,7 +12,9 @@ pub struct ArgumentsStack {
 
 impl ArgumentsStack {
     pub fn new() -> Self {
-        Self { data: vec![] }
+        Self {
+            data: Vec::with_capacity(MAX_OPERANDS_LEN),
+        }
     }
 
     #[inline]
@@ -35,10 +37,13 @@ impl ArgumentsStack {
         self.data.pop()
     }
 
+    /// Empties the stack, keeping its buffer (paiban patch: taking the vector out, as
+    /// `pop_all` did, freed and regrew it at every operator of every charstring); returns
+    /// how many arguments it held.
     #[inline]
-    pub fn pop_all(&mut self) -> Vec<Number> {
-        let mut ret_vec = vec![];
-        std::mem::swap(&mut self.data, &mut ret_vec);
-        ret_vec
+    pub fn clear(&mut self) -> usize {
+        let len = self.data.len();
+        self.data.clear();
+        len
     }
 }

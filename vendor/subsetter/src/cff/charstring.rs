@@ -43,7 +43,9 @@ impl<'a> Decompiler<'a> {
 
     /// Decompile a charstring with the given decompiler.
     pub fn decompile(mut self, charstring: CharString<'a>) -> Result<Program<'a>> {
-        let mut program = Program::default();
+        // paiban patch: room for the charstring's own instructions (at most one per byte;
+        // inlined subroutines add more) instead of growing from empty.
+        let mut program = Program(Vec::with_capacity(charstring.len()));
         self.decompile_inner(charstring, &mut program, 1)?;
         Ok(program)
     }
@@ -83,7 +85,7 @@ impl<'a> Decompiler<'a> {
 
             match operator {
                 HFLEX | FLEX | HFLEX1 | FLEX1 => {
-                    self.stack.pop_all();
+                    self.stack.clear();
                     program.push(Instruction::Operator(operator));
                 }
                 HORIZONTAL_STEM
@@ -96,7 +98,7 @@ impl<'a> Decompiler<'a> {
                 VERTICAL_MOVE_TO | HORIZONTAL_MOVE_TO | LINE_TO | VERTICAL_LINE_TO
                 | HORIZONTAL_LINE_TO | MOVE_TO | CURVE_LINE | LINE_CURVE
                 | VV_CURVE_TO | VH_CURVE_TO | HH_CURVE_TO | HV_CURVE_TO | CURVE_TO => {
-                    self.stack.pop_all();
+                    self.stack.clear();
                     program.push(Instruction::Operator(operator));
                 }
                 RETURN => return Ok(CharStringEnd::Return),
@@ -167,8 +169,7 @@ impl<'a> Decompiler<'a> {
     }
 
     fn count_hints(&mut self) {
-        let elements = self.stack.pop_all();
-        self.hint_count += elements.len() as u16 / 2;
+        self.hint_count += self.stack.clear() as u16 / 2;
     }
 }
 
