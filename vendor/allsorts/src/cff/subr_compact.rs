@@ -310,10 +310,18 @@ fn calls_of<'c>(calls: &mut &'c [Call], body: Body) -> &'c [Call] {
     this
 }
 
+/// Sorts `records` and drops repeats; false when two are left for the same CharString and
+/// position (`key`), i.e. one literal or mask read two ways in different contexts.
+fn one_reading<T: Ord, K: PartialEq>(records: &mut Vec<T>, key: impl Fn(&T) -> K) -> bool {
+    records.sort_unstable();
+    records.dedup();
+    records.windows(2).all(|w| key(&w[0]) != key(&w[1]))
+}
+
 /// Compacts the subroutines of the subset `glyphs` (original glyph id and font DICT index
 /// into `locals`, in subset order); `None` when the CharStrings are not all understood.
 pub(crate) fn compact(
-    glyphs: &[(u16, usize)],
+    glyphs: &[(u16, u8)],
     char_strings: &MaybeOwnedIndex<'_>,
     locals: &[Option<&MaybeOwnedIndex<'_>>],
     global: &MaybeOwnedIndex<'_>,
@@ -337,7 +345,7 @@ pub(crate) fn compact(
         int.stems = 0;
         int.width_done = false;
         int.ended = false;
-        int.run(Body::Glyph(i), glyph_id, fd, 0)?;
+        int.run(Body::Glyph(i), glyph_id, usize::from(fd), 0)?;
         if !int.ended {
             return None;
         }
@@ -349,20 +357,7 @@ pub(crate) fn compact(
         ..
     } = int;
     // One reading of every literal and every mask, whatever the context.
-    calls.sort_unstable();
-    calls.dedup();
-    if calls
-        .windows(2)
-        .any(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1))
-    {
-        return None;
-    }
-    masks.sort_unstable();
-    masks.dedup();
-    if masks
-        .windows(2)
-        .any(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1))
-    {
+    if !one_reading(&mut calls, |c| (c.0, c.1)) || !one_reading(&mut masks, |m| (m.0, m.1)) {
         return None;
     }
     // The used subroutines in their original order, numbered afresh.

@@ -88,33 +88,27 @@ impl<'a> CFF<'a> {
 
         // paiban patch: the used subroutines renumbered into compact INDEXes when every
         // kept CharString is understood (see `subr_compact`); else the stock way below.
-        let compacted = {
-            let (locals, fds): (Vec<Option<&MaybeOwnedIndex<'_>>>, Vec<(u16, usize)>) =
-                match &font.data {
-                    CFFVariant::CID(cid) => (
-                        cid.local_subr_indices.iter().map(Option::as_ref).collect(),
-                        glyph_ids
-                            .iter()
-                            .map(|&g| Some((g, usize::from(cid.fd_select.font_dict_index(g)?))))
-                            .collect::<Option<_>>()
-                            .unwrap_or_default(),
-                    ),
-                    CFFVariant::Type1(type1) => (
-                        vec![type1.local_subr_index.as_ref()],
-                        glyph_ids.iter().map(|&g| (g, 0)).collect(),
-                    ),
-                };
-            (fds.len() == glyph_ids.len())
-                .then(|| {
-                    super::subr_compact::compact(
-                        &fds,
-                        &font.char_strings_index,
-                        &locals,
-                        &cff.global_subr_index,
-                    )
-                })
-                .flatten()
+        // The font DICT of every kept glyph, looked up once for the compaction and the new
+        // FDSelect (`None` if one has none; a Type 1 font has just one).
+        let glyph_fds: Option<Vec<(u16, u8)>> = match &font.data {
+            CFFVariant::CID(cid) => glyph_ids
+                .iter()
+                .map(|&g| Some((g, cid.fd_select.font_dict_index(g)?)))
+                .collect(),
+            CFFVariant::Type1(_) => Some(glyph_ids.iter().map(|&g| (g, 0)).collect()),
         };
+        let compacted = glyph_fds.as_deref().and_then(|fds| {
+            let locals: Vec<Option<&MaybeOwnedIndex<'_>>> = match &font.data {
+                CFFVariant::CID(cid) => cid.local_subr_indices.iter().map(Option::as_ref).collect(),
+                CFFVariant::Type1(type1) => vec![type1.local_subr_index.as_ref()],
+            };
+            super::subr_compact::compact(
+                fds,
+                &font.char_strings_index,
+                &locals,
+                &cff.global_subr_index,
+            )
+        });
 
         // paiban patch: the charset's ids of all kept glyphs in one pass when it is custom.
         let charset_ids = match &font.charset {
@@ -161,10 +155,11 @@ impl<'a> CFF<'a> {
                     // Find out which font DICT this glyph maps to if it's a CID font
                     // Need to know which font DICT applies to each glyph, then ideally work out which FDSelect
                     // format is the best to use. For now it's probably good enough to just use format 0
-                    let fd_index = cid
-                        .fd_select
-                        .font_dict_index(glyph_id)
-                        .ok_or(ParseError::BadIndex)?;
+                    let fd_index = match glyph_fds.as_ref() {
+                        Some(fds) => fds.get(position).map(|&(_, fd)| fd),
+                        None => cid.fd_select.font_dict_index(glyph_id),
+                    }
+                    .ok_or(ParseError::BadIndex)?;
                     fd_select.push(fd_index);
                 }
                 CFFVariant::Type1(_type1) => {}
