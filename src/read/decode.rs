@@ -49,9 +49,13 @@ pub fn decode(bytes: &[u8], path: &Path, encoding: Option<&str>) -> Result<Strin
     // The few control characters a text file may carry are invalid in XML (EPUB, DOCX)
     // and invisible in print: drop them. So are the noncharacters U+FDD0–U+FDEF, which the
     // Markdown reader uses as an internal marker.
-    text.retain(|c| {
-        (!c.is_control() || c == '\n' || c == '\t') && !('\u{FDD0}'..='\u{FDEF}').contains(&c)
-    });
+    // Most text has none of them: a byte scan says so without rebuilding the string
+    // (issue 12: the character-by-character rebuild was ~1 ms of a 200 KB input).
+    if has_dropped_chars(text.as_bytes()) {
+        text.retain(|c| {
+            (!c.is_control() || c == '\n' || c == '\t') && !('\u{FDD0}'..='\u{FDEF}').contains(&c)
+        });
+    }
     Ok(text)
 }
 
@@ -188,7 +192,12 @@ fn decode_strict(enc: &'static Encoding, bytes: &[u8]) -> std::result::Result<St
 
 /// Rejects decoded text that is really binary: NUL characters, or many control characters.
 fn check_text(text: &str, bytes: &[u8], enc: &'static Encoding) -> std::result::Result<(), String> {
-    if let Some(idx) = text.chars().position(|c| c == '\0') {
+    // Decoded text is UTF-8 whatever the input's encoding: its bytes say what its
+    // characters are (U+0000 is the byte 0, U+0080–U+009F the bytes C2 80–C2 9F), and a
+    // scan of bytes is several times faster than one of chars (issue 12).
+    let utf8 = text.as_bytes();
+    if utf8.contains(&0) {
+        let idx = text.chars().position(|c| c == '\0').unwrap_or(0);
         let offset = if enc == UTF_16LE || enc == UTF_16BE {
             // Code-unit position; exact for BMP text, which is what binary garbage looks like.
             idx * 2
@@ -199,8 +208,13 @@ fn check_text(text: &str, bytes: &[u8], enc: &'static Encoding) -> std::result::
             "binary data (NUL byte at offset {offset}), not a text file: {NOT_TEXT_HINT}"
         ));
     }
-    let total = text.chars().count();
-    let controls = text.chars().filter(|&c| is_binary_control(c)).count();
+    // Characters are the bytes that are not UTF-8 continuation bytes.
+    let total = utf8.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let controls = utf8.iter().filter(|&&b| is_binary_control_byte(b)).count()
+        + utf8
+            .windows(2)
+            .filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]))
+            .count();
     // Copy-pasted text may carry a stray control character or two; binary data has many.
     if controls > total / 50 + 2 {
         return Err(format!(
@@ -211,9 +225,26 @@ fn check_text(text: &str, bytes: &[u8], enc: &'static Encoding) -> std::result::
     Ok(())
 }
 
-/// C0/C1 controls that never occur in text (tab, LF, CR, form feed and ESC are allowed).
-fn is_binary_control(c: char) -> bool {
-    matches!(c, '\u{1}'..='\u{8}' | '\u{B}' | '\u{E}'..='\u{1A}' | '\u{1C}'..='\u{1F}' | '\u{7F}'..='\u{9F}')
+/// The one-byte C0 controls (and DEL) that never occur in text: tab, LF, CR, form feed
+/// and ESC are allowed. With C1 (U+0080–U+009F, two bytes in UTF-8) they are the controls
+/// that tell binary data from text.
+fn is_binary_control_byte(b: u8) -> bool {
+    matches!(b, 0x01..=0x08 | 0x0B | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F)
+}
+
+/// Whether UTF-8 `text` holds a character [`decode`] drops: a control character other than
+/// LF and tab (C0, DEL, C1 = C2 80–C2 9F), or a noncharacter U+FDD0–U+FDEF (EF B7 90–EF B7 AF).
+fn has_dropped_chars(text: &[u8]) -> bool {
+    text.iter().enumerate().any(|(i, &b)| match b {
+        0x00..=0x1F => b != b'\n' && b != b'\t',
+        0x7F => true,
+        0xC2 => text.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        0xEF => {
+            text.get(i + 1) == Some(&0xB7)
+                && text.get(i + 2).is_some_and(|n| (0x90..=0xAF).contains(n))
+        }
+        _ => false,
+    })
 }
 
 /// CRLF and lone CR become LF; every other character is kept.
@@ -296,6 +327,55 @@ mod tests {
     fn stray_controls_dropped() {
         assert_eq!(dec(b"a\x0cb\x01c\td\x1be", None).unwrap(), "abc\tde");
         assert_eq!(dec("a\u{FDD0}b".as_bytes(), None).unwrap(), "ab");
+    }
+
+    /// The byte scans of decoded text (issue 12) say what the character definitions say.
+    mod byte_scans {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn dropped(c: char) -> bool {
+            (c.is_control() && c != '\n' && c != '\t') || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
+        }
+
+        fn binary_control(c: char) -> bool {
+            matches!(c, '\u{1}'..='\u{8}' | '\u{B}' | '\u{E}'..='\u{1A}' | '\u{1C}'..='\u{1F}'
+                | '\u{7F}'..='\u{9F}')
+        }
+
+        /// Text of the characters near every edge the scans test, and others.
+        fn text() -> impl Strategy<Value = String> {
+            let near = prop_oneof![
+                0u32..0xA0,
+                0xFDC0u32..0xFE00,
+                0xFF00u32..0xFF10,
+                0x4E00u32..0x4E10,
+                0u32..0x11_0000,
+            ];
+            prop::collection::vec(near.prop_filter_map("a char", char::from_u32), 0..40)
+                .prop_map(|cs| cs.into_iter().collect())
+        }
+
+        proptest! {
+            #[test]
+            fn scans_agree_with_the_characters(s in text()) {
+                prop_assert_eq!(has_dropped_chars(s.as_bytes()), s.chars().any(dropped));
+                let controls = s.chars().filter(|&c| binary_control(c)).count();
+                let total = s.chars().count();
+                let expected = if s.contains('\0') {
+                    Some("NUL")
+                } else if controls > total / 50 + 2 {
+                    Some("control characters")
+                } else {
+                    None
+                };
+                match (check_text(&s, s.as_bytes(), UTF_8), expected) {
+                    (Ok(()), None) => {}
+                    (Err(e), Some(what)) => prop_assert!(e.contains(what), "{}", e),
+                    (got, want) => prop_assert!(false, "{:?} for {:?}, expected {:?}", got, s, want),
+                }
+            }
+        }
     }
 
     #[test]
