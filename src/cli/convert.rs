@@ -205,6 +205,11 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
 
     let start = Instant::now();
     let work = || -> Vec<Outcome> {
+        // The passes' patterns are built on a spare thread while the first input is read
+        // and decoded, not in the middle of its passes (issue 12).
+        if !jobs.is_empty() {
+            rayon::spawn(paiban::passes::warm_patterns);
+        }
         jobs.par_iter()
             .map(|job| {
                 let outcome = convert_one(

@@ -28,18 +28,28 @@ pub enum CaptionKind {
     Table,
 }
 
+/// A caption's label and number, built once.
+fn pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:(?P<zh>[图圖表])\s*|(?P<en>Figure|Fig\.|Table)\s+)(?:\d+(?:[-.－–]\d+)*|[一二三四五六七八九十〇零]+)(?:$|[\s：:．.、])",
+        )
+        .expect("caption regex")
+    })
+}
+
+/// Builds the caption pattern now ([`crate::passes::warm_patterns`]).
+pub(crate) fn warm() {
+    pattern();
+}
+
 /// The kind of caption `text` is, if it is one: a label (`图`/`表` with or without a
 /// space, `Figure`/`Fig.`/`Table` with one), a number (`2`, `2-1`, `3.2`, `二`), then the
 /// end, a space or a separator (`：`, `:`, `.`, `、`); at most 80 characters and not ending
 /// like a sentence (`。`, `！`, `？`), so `图 2 说明了……。` stays a paragraph.
 pub fn caption_label(text: &str) -> Option<CaptionKind> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"^(?:(?P<zh>[图圖表])\s*|(?P<en>Figure|Fig\.|Table)\s+)(?:\d+(?:[-.－–]\d+)*|[一二三四五六七八九十〇零]+)(?:$|[\s：:．.、])",
-        )
-        .expect("caption regex")
-    });
+    let re = pattern();
     let text = text.trim();
     if text.chars().count() > MAX_CAPTION_CHARS || text.ends_with(['。', '！', '？']) {
         return None;

@@ -93,6 +93,17 @@ pub fn pipeline(opts: &PassOptions) -> Vec<(&'static str, Pass)> {
     passes
 }
 
+/// Builds every pass's regular expressions now. They are otherwise built on first use, in
+/// the middle of a pass, on the conversion's critical path (~3 ms for all of them, issue
+/// 12); the CLI calls this on a spare thread while the first input is read. In the order
+/// the passes first use them: captions, then repair (numbering, bylines), then punct.
+pub fn warm_patterns() {
+    captions::warm();
+    structure::numbering::warm();
+    structure::bylines::warm();
+    punct::warm();
+}
+
 /// Runs every selected pass in order.
 pub fn run(mut doc: Document, opts: &PassOptions, log: &mut Log) -> Document {
     for (_, pass) in pipeline(opts) {

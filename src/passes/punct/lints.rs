@@ -7,27 +7,38 @@ use crate::log::Log;
 use regex::Regex;
 use std::sync::OnceLock;
 
-fn re(slot: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    slot.get_or_init(|| Regex::new(pattern).expect("valid regex"))
+/// The lints' patterns, built once: `1、` or `一.` at the start of a block used as an
+/// ordinal (GB: `1.` and `一、`), a date, a document number in the wrong brackets.
+fn patterns() -> &'static [Regex; 3] {
+    static R: OnceLock<[Regex; 3]> = OnceLock::new();
+    R.get_or_init(|| {
+        [
+            r"^\s*(?:\d{1,3}、|[一二三四五六七八九十]+[.．])",
+            r"(?:\d{2,4}年)?\d{1,2}月(?:\d{1,2}日)?",
+            r"[\[(（]\d{4}[\])）]\d+号",
+        ]
+        .map(|r| Regex::new(r).expect("valid regex"))
+    })
+}
+
+/// Builds the lints' patterns now ([`crate::passes::warm_patterns`]).
+pub(super) fn warm() {
+    patterns();
 }
 
 /// Per-sequence lints: W-DATE, W-FWZH; W-ORD is counted in `ordinals` and reported once.
 pub(super) fn check(text: &str, line: usize, ordinals: &mut OrdinalCount, log: &mut Log) {
-    static ORD: OnceLock<Regex> = OnceLock::new();
-    static DATE: OnceLock<Regex> = OnceLock::new();
-    static FWZH: OnceLock<Regex> = OnceLock::new();
-    // `1、` or `一.` at the start of a block used as an ordinal (GB: `1.` and `一、`).
-    if let Some(m) = re(&ORD, r"^\s*(?:\d{1,3}、|[一二三四五六七八九十]+[.．])").find(text)
-    {
+    let [ord, date, fwzh] = patterns();
+    if let Some(m) = ord.find(text) {
         ordinals.count(m.as_str().trim(), line);
     }
-    for m in re(&DATE, r"(?:\d{2,4}年)?\d{1,2}月(?:\d{1,2}日)?").find_iter(text) {
+    for m in date.find_iter(text) {
         let s = m.as_str();
         if s.starts_with('0') || s.contains("年0") || s.contains("月0") {
             log.warn("W-DATE", line, format!("zero-padded date `{s}`"));
         }
     }
-    for m in re(&FWZH, r"[\[(（]\d{4}[\])）]\d+号").find_iter(text) {
+    for m in fwzh.find_iter(text) {
         log.warn(
             "W-FWZH",
             line,

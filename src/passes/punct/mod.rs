@@ -156,6 +156,12 @@ fn regexes() -> &'static [Regex] {
     })
 }
 
+/// Builds the pass's patterns now ([`crate::passes::warm_patterns`]).
+pub(crate) fn warm() {
+    regexes();
+    lints::warm();
+}
+
 /// Marks protected cells: URLs, e-mails, paths, numbers and Latin sentences (T2).
 pub(crate) fn protect(cells: &mut [Cell]) {
     let s: String = cells

@@ -9,12 +9,22 @@ use std::sync::OnceLock;
 /// Longest byline line, in characters.
 const MAX: usize = 40;
 
+/// `name affiliation` on one line, built once.
+fn pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^[ \t\u{3000}]*(\p{Han}{2,4})[ \t\u{3000}]+(\S.*?)\s*$").expect("valid regex")
+    })
+}
+
+/// Builds the byline pattern now ([`crate::passes::warm_patterns`]).
+pub(crate) fn warm() {
+    pattern();
+}
+
 /// Splits a byline-like line into (name, affiliation).
 pub fn parse(line: &str) -> Option<(String, String)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^[ \t\u{3000}]*(\p{Han}{2,4})[ \t\u{3000}]+(\S.*?)\s*$").expect("valid regex")
-    });
+    let re = pattern();
     // `第一章 总则` has the shape of `name affiliation`; numbering wins.
     if line.chars().count() > MAX || super::numbering::parse(line).is_some() {
         return None;

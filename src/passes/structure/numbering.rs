@@ -78,6 +78,11 @@ fn regexes() -> &'static [(Regex, Option<Kind>)] {
     })
 }
 
+/// Builds the numbering patterns now ([`crate::passes::warm_patterns`]).
+pub(crate) fn warm() {
+    regexes();
+}
+
 fn ascii_digits(s: &str) -> String {
     s.chars()
         .map(|c| match c {
