@@ -336,17 +336,22 @@ where
             );
 
             for next in iter {
-                let temp_glyph = get_glyph_props(
-                    next,
-                    self.context_color,
-                    &mut self.font_container.borrow_mut(),
-                );
+                // paiban patch: the glyph's font identifier compared by reference, not
+                // cloned (an atomic reference count) for every glyph (issue 12).
+                let same_font = {
+                    let container = self.font_container.borrow();
+                    // Safe because we've already added all glyphs in the text spanner.
+                    let id = container
+                        .font_identifier_ref(ColoredGlyph::new(next.glyph_id(), self.context_color))
+                        .unwrap();
+                    *id == first.font_identifier
+                };
 
                 // If either of those is different, we need to start a new subrun.
-                if first.font_identifier != temp_glyph.font_identifier
-                    || first.y_offset != temp_glyph.y_offset
+                if !same_font
+                    || first.y_offset != next.y_offset(1.0)
                     || first.y_advance != 0.0
-                    || temp_glyph.y_advance != 0.0
+                    || next.y_advance(1.0) != 0.0
                 {
                     break;
                 }
@@ -443,6 +448,18 @@ fn check_text_span_prop(
     font_container: &mut FontContainer,
     do_text_span: &mut bool,
 ) {
+    // paiban patch: a glyph the CID font already has (nearly every glyph after its first
+    // use) is checked without cloning the font identifier, an atomic reference count, three
+    // times (issue 12). The same steps as below for a CID glyph.
+    if let Some((cid, cid_font)) = font_container.cached_cid_mut(glyph.glyph_id()) {
+        let text = &text[glyph.text_range().clone()];
+        match cid_font.get_codepoints(cid) {
+            Some(t) if t != text => *do_text_span = true,
+            Some(_) => {}
+            None => cid_font.set_codepoints(cid, text.to_string(), glyph.location()),
+        }
+        return;
+    }
     let (identifier, pdf_glyph) =
         font_container.add_glyph(ColoredGlyph::new(glyph.glyph_id(), context_color));
     let pdf_font = font_container

@@ -16,7 +16,7 @@ use std::hash::Hash;
 
 use rustc_hash::FxHashMap;
 
-use crate::text::cid::CIDFont;
+use crate::text::cid::{CIDFont, Cid};
 use crate::text::type3::{ColoredGlyph, Type3Font, Type3FontMapper, Type3ID};
 pub(crate) mod cid;
 pub(crate) mod font;
@@ -114,6 +114,28 @@ impl FontContainer {
             // If the identifier doesn't match either of CID or Type3, this will
             // return `None`.
             Some(self.type3_mapper.font_from_id(font_identifier)?)
+        }
+    }
+
+    /// paiban patch: the font identifier of a glyph already added, by reference (the owned
+    /// [`FontContainer::font_identifier`] clones a font, an atomic reference count, which
+    /// per glyph was a measurable part of drawing a page; issue 12).
+    #[inline]
+    pub(crate) fn font_identifier_ref(&self, glyph: ColoredGlyph) -> Option<&FontIdentifier> {
+        let (id, _) = self
+            .cid_cache
+            .get(&glyph.glyph_id.to_u32())
+            .or_else(|| self.type3_cache.get(&glyph.to_owned()))?;
+        Some(id)
+    }
+
+    /// paiban patch: the CID of a glyph already added to the CID font (its entries are
+    /// always of that font), and the font, without cloning the font identifier.
+    #[inline]
+    pub(crate) fn cached_cid_mut(&mut self, glyph_id: GlyphId) -> Option<(Cid, &mut CIDFont)> {
+        match self.cid_cache.get(&glyph_id.to_u32()) {
+            Some((_, PDFGlyph::Cid(cid))) => Some((*cid, &mut self.cid_font)),
+            _ => None,
         }
     }
 
