@@ -97,7 +97,9 @@ fn detect(bytes: &[u8]) -> std::result::Result<&'static Encoding, String> {
             "binary data (NUL byte at offset {nul}), not a text file: {NOT_TEXT_HINT}"
         ));
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    // encoding_rs's check, the same strict UTF-8 as `str::from_utf8`, is several times
+    // faster on CJK text (issue 12).
+    if Encoding::utf8_valid_up_to(bytes) == bytes.len() {
         return Ok(UTF_8);
     }
     if mostly_utf8(bytes) {
