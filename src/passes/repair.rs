@@ -58,13 +58,27 @@ fn is_cut(before: &[Block], a: &str, b: &str) -> bool {
 
 fn join(blocks: Vec<Block>, log: &mut Log) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    // The plain text of the last block of `out` when it is a paragraph pushed unchanged:
+    // it was made one step earlier as the next paragraph's text (issue 12: every
+    // paragraph's text was made twice, on the one core the pass runs on).
+    let mut last_text: Option<String> = None;
     for b in blocks {
         let next = match (out.last(), &b) {
             (Some(Block::Para(a)), Block::Para(nb)) => {
-                let (ta, tb) = (plain(&a.content), plain(&nb.content));
-                is_cut(&out[..out.len() - 1], &ta, &tb).then_some((ta, tb))
+                let ta = last_text.take().unwrap_or_else(|| plain(&a.content));
+                let tb = plain(&nb.content);
+                if is_cut(&out[..out.len() - 1], &ta, &tb) {
+                    Some((ta, tb))
+                } else {
+                    // `nb` is pushed as it is below.
+                    last_text = Some(tb);
+                    None
+                }
             }
-            _ => None,
+            _ => {
+                last_text = None;
+                None
+            }
         };
         match (next, b) {
             (Some((ta, tb)), Block::Para(nb)) => {

@@ -64,15 +64,14 @@ fn para_line(b: Option<&Block>) -> Option<String> {
 
 /// Infers the headings of one block list.
 pub fn infer(blocks: Vec<Block>, log: &mut Log) -> Vec<Block> {
-    let kinds: BTreeSet<Kind> = blocks
-        .iter()
-        .filter_map(|b| numbered(b).map(|n| n.kind))
-        .collect();
+    // Each block's numbering, read once for both loops below (issue 12: the structure pass
+    // runs on one core before layout can start).
+    let numbers: Vec<Option<Number>> = blocks.iter().map(numbered).collect();
+    let kinds: BTreeSet<Kind> = numbers.iter().flatten().map(|n| n.kind).collect();
     let level_of = |k: Kind| level_of(k, &kinds);
     // Numbered headings.
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    for b in blocks {
-        let n = numbered(&b);
+    for (b, n) in blocks.into_iter().zip(numbers) {
         out.push(match (b, n) {
             // A long numbered sentence with nothing after its stop is a numbered body
             // paragraph, not a heading (T22: a standalone heading has no closing mark).
