@@ -5,7 +5,7 @@ use std::rc::Rc;
 use crate::color::rgb;
 use crate::text::type3::ColoredGlyph;
 use crate::text::Glyph;
-use crate::text::{FontContainer, FontIdentifier};
+use crate::text::{FontContainer, FontIdentifier, PDFGlyph, PdfFont};
 
 pub(crate) enum GlyphSpan<'a, T>
 where
@@ -449,23 +449,29 @@ fn check_text_span_prop(
     do_text_span: &mut bool,
 ) {
     // paiban patch: a glyph the CID font already has (nearly every glyph after its first
-    // use) is checked without cloning the font identifier, an atomic reference count, three
-    // times (issue 12). The same steps as below for a CID glyph.
-    if let Some((cid, cid_font)) = font_container.cached_cid_mut(glyph.glyph_id()) {
-        let text = &text[glyph.text_range().clone()];
-        match cid_font.get_codepoints(cid) {
-            Some(t) if t != text => *do_text_span = true,
-            Some(_) => {}
-            None => cid_font.set_codepoints(cid, text.to_string(), glyph.location()),
-        }
-        return;
+    // use) finds that font without cloning its identifier, an atomic reference count, three
+    // times (issue 12); the other glyphs go through `add_glyph` as before.
+    if let Some(cid) = font_container.cached_cid(glyph.glyph_id()) {
+        let cid_font = font_container.cid_font_mut();
+        return check_codepoints(cid_font, PDFGlyph::Cid(cid), glyph, text, do_text_span);
     }
     let (identifier, pdf_glyph) =
         font_container.add_glyph(ColoredGlyph::new(glyph.glyph_id(), context_color));
     let pdf_font = font_container
         .get_from_identifier_mut(identifier.clone())
         .unwrap();
+    check_codepoints(pdf_font, pdf_glyph, glyph, text, do_text_span);
+}
 
+/// The text-span check of one glyph in its PDF font (paiban patch: split out of
+/// `check_text_span_prop` so the CID font's path calls it without dynamic dispatch).
+fn check_codepoints(
+    pdf_font: &mut (impl PdfFont + ?Sized),
+    pdf_glyph: PDFGlyph,
+    glyph: &impl Glyph,
+    text: &str,
+    do_text_span: &mut bool,
+) {
     let range = glyph.text_range().clone();
     let text = &text[range.clone()];
     let codepoints = pdf_font.get_codepoints(pdf_glyph);

@@ -129,14 +129,21 @@ impl FontContainer {
         Some(id)
     }
 
-    /// paiban patch: the CID of a glyph already added to the CID font (its entries are
-    /// always of that font), and the font, without cloning the font identifier.
+    /// paiban patch: the CID of a glyph already added to the CID font (whose entries are
+    /// always of that font, [`FontContainer::cid_font_mut`]), without cloning the font
+    /// identifier.
     #[inline]
-    pub(crate) fn cached_cid_mut(&mut self, glyph_id: GlyphId) -> Option<(Cid, &mut CIDFont)> {
+    pub(crate) fn cached_cid(&self, glyph_id: GlyphId) -> Option<Cid> {
         match self.cid_cache.get(&glyph_id.to_u32()) {
-            Some((_, PDFGlyph::Cid(cid))) => Some((*cid, &mut self.cid_font)),
+            Some((_, PDFGlyph::Cid(cid))) => Some(*cid),
             _ => None,
         }
+    }
+
+    /// paiban patch: the CID font, as `get_from_identifier_mut` finds it by identifier.
+    #[inline]
+    pub(crate) fn cid_font_mut(&mut self) -> &mut CIDFont {
+        &mut self.cid_font
     }
 
     #[inline]
