@@ -140,8 +140,9 @@ bin_, work, runs, ir = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] =
 anchors, md2typ, typst = sys.argv[5] == "1", sys.argv[6], sys.argv[7]
 cases = [("sample", "input/yiwu.txt", 50), ("200KB", f"{work}/big.txt", 300)]
 RSS_FLOOR_MB = 150
-# The Typst anchor sets the text in the Noto CJK collections (Debian's fonts-noto-cjk).
-NOTO_CJK = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+# Whether the Noto CJK collections the Typst anchor sets the text in are installed
+# (Debian's fonts-noto-cjk).
+NOTO_CJK = os.path.exists("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
 # Every timed command starts after a short pause: on this kind of VM a process started the
 # instant a large one (Typst: ~100 MB, 2 threads) exits runs up to 10% slower while the
 # machine settles. The pause is the same for every tool and is not counted.
@@ -263,14 +264,14 @@ if anchors:
     elif not typst:
         print("(typst not installed: Typst anchor skipped; `cargo install typst-cli --locked"
               " --version 0.15.1` (~20 minutes) is never run by this script)")
-    elif not os.path.exists(NOTO_CJK):
+    elif not NOTO_CJK:
         # Without them Typst finds only paiban's bundled single-face fonts and runs twice as
         # fast as the anchor the issue measured (seen: sample 77 ms against 163 ms).
         print("(the Noto CJK collections are missing (apt-get install fonts-noto-cjk, as"
               " scripts/test.sh does): Typst anchor skipped)")
     if pandoc:
         typ = {}
-        if md2typ and typst and os.path.exists(NOTO_CJK):
+        if md2typ and typst and NOTO_CJK:
             for name, inp, _ in cases:
                 js = subprocess.run([pandoc, "-f", "markdown", "-t", "json", inp],
                                     capture_output=True, check=True).stdout
